@@ -1,0 +1,83 @@
+// Claim candidates for one source (SPEC §2): split, titled, named, classified
+// and checked against what already exists. The result is plain data that the
+// preview modal and `extract --dry-run` show before anything is written.
+import { candidateKind, type CandidateKind } from "./candidate-kind";
+import { candidateTitle } from "./candidate-title";
+import { claimFolder, joinPath, sameName, toFileName } from "./file-name";
+import type { SourceNote } from "./model";
+import type { SourceSections } from "./sections";
+import type { Settings } from "./settings";
+import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
+
+export interface Candidate {
+  /** 1-based position, as `--select` counts. */
+  index: number;
+  title: string;
+  fromQuote: boolean;
+  fileName: string;
+  path: string;
+  origin: "hints" | "curator";
+  kind: CandidateKind;
+  /** The existing note, when the claim exists already ("exists — link only"). */
+  existing: string | null;
+  selected: boolean;
+  /** The full item text: the claim's rationale. */
+  text: string;
+}
+
+export interface CandidateSet {
+  folder: string;
+  candidates: Candidate[];
+  /** The curator's hint, shown and copied into each claim as guidance when it is not split itself. */
+  guidance: string | null;
+}
+
+/** Items from the agent's hints, the frontmatter list, or else the curator hint (rules 2–4). */
+export function hintItems(note: SourceNote, sections: SourceSections): { items: HintItem[]; origin: "hints" | "curator" } {
+  if (sections.hints !== null && sections.hints.trim() !== "") return { items: splitHints(sections.hints), origin: "hints" };
+  if (note.extractionHints.length > 0) return { items: splitFrontmatterHints(note.extractionHints), origin: "hints" };
+  if (sections.curatorHint) {
+    // Rule 5: the curator hint is split by rules 2–4 only; a leading "- " is text there, not a list.
+    return { items: splitHints(sections.curatorHint.replace(/^\s*[-*+]\s+/gm, "")), origin: "curator" };
+  }
+  return { items: [], origin: "hints" };
+}
+
+/**
+ * @param existsAt returns the path of an existing note with this path (case-insensitively), or null.
+ */
+export function buildCandidates(
+  note: SourceNote,
+  sections: SourceSections,
+  settings: Settings,
+  existsAt: (path: string) => string | null,
+): CandidateSet {
+  const folder = claimFolder(settings.claimFolder, settings.fallbackClaimFolder, note.domain);
+  const { items, origin } = hintItems(note, sections);
+  const taken = new Set<string>();
+  const candidates = items.map((item, i): Candidate => {
+    const { title, fromQuote } = candidateTitle(item.head);
+    const fileName = toFileName(title);
+    const path = joinPath(folder, fileName);
+    const kind = item.rule === "quotes" ? "claim" : candidateKind(item.head);
+    const existing =
+      existsAt(path) ??
+      (note.claimsExtracted.some((t) => sameName(t, title) || sameName(toFileName(t), fileName)) ? path : null);
+    const duplicate = taken.has(fileName.normalize("NFC").toLowerCase());
+    taken.add(fileName.normalize("NFC").toLowerCase());
+    return {
+      index: i + 1,
+      title,
+      fromQuote,
+      fileName,
+      path,
+      origin,
+      kind,
+      existing,
+      selected: kind === "claim" && existing === null && !duplicate && title !== "",
+      text: item.text,
+    };
+  });
+  const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;
+  return { folder, candidates, guidance };
+}

@@ -1,0 +1,244 @@
+// Planning and applying a split (SPEC §2–3). Plan first, as plain data the
+// user can see (preview modal, `--dry-run --json`); then apply it all or
+// nothing through the VaultPort; undo is the plan reversed.
+import { buildCandidates, type Candidate } from "./candidates";
+import { citationOf, renderClaim } from "./claim-note";
+import { joinPath, sameName, toFileName } from "./file-name";
+import type { Confidence, Problem, SourceNote } from "./model";
+import type { Settings } from "./settings";
+import { readSource } from "./source-note";
+import { updateSource } from "./source-update";
+import type { VaultPort } from "./vault-port";
+
+export interface CandidateChoice {
+  selected?: boolean;
+  title?: string;
+  confidence?: Confidence;
+}
+
+export interface PlannedClaim {
+  candidate: Candidate;
+  confidence: Confidence;
+  text: string;
+}
+
+export interface ExtractionPlan {
+  sourcePath: string;
+  source: SourceNote;
+  sourceBefore: string;
+  /** The source's new text, or null when nothing is created (the source is left alone). */
+  sourceAfter: string | null;
+  folder: string;
+  candidates: Candidate[];
+  guidance: string | null;
+  creates: PlannedClaim[];
+  linked: string[];
+  /** Reasons the plan cannot be applied; empty when it can. */
+  blockers: string[];
+  problems: Problem[];
+}
+
+export interface PlanInput {
+  path: string;
+  text: string;
+  settings: Settings;
+  today: string;
+  port: VaultPort;
+  /** Choices by candidate index (1-based); absent candidates keep their defaults. */
+  choices?: ReadonlyMap<number, CandidateChoice>;
+}
+
+/** A candidate with the user's title applied: its name, path and "exists" state follow the title. */
+export function retitle(c: Candidate, title: string, folder: string, port: VaultPort, claimsExtracted: readonly string[]): Candidate {
+  const clean = title.replace(/\s+/g, " ").trim();
+  if (clean === c.title) return c;
+  const fileName = toFileName(clean);
+  const path = joinPath(folder, fileName);
+  const existing = port.existing(path) ?? (claimsExtracted.some((t) => sameName(t, clean)) ? path : null);
+  return { ...c, title: clean, fileName, path, existing };
+}
+
+export function planExtraction(input: PlanInput): ExtractionPlan {
+  const { note, sections } = readSource(input.path, input.text, input.settings);
+  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p));
+  const candidates = set.candidates.map((c) => {
+    const choice = input.choices?.get(c.index);
+    const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
+    const selected = choice?.selected ?? (choice?.title !== undefined ? titled.existing === null && c.selected : c.selected);
+    return { ...titled, selected };
+  });
+
+  const blockers: string[] = [];
+  const chosen = candidates.filter((c) => c.selected);
+  const creates: PlannedClaim[] = [];
+  const linked: string[] = [];
+  const names = new Map<string, number>();
+  for (const c of chosen) {
+    if (c.title === "") {
+      blockers.push(`Candidate ${c.index} has an empty title`);
+      continue;
+    }
+    if (c.existing !== null) {
+      linked.push(c.existing);
+      continue;
+    }
+    const key = c.fileName.normalize("NFC").toLowerCase();
+    const other = names.get(key);
+    if (other !== undefined) blockers.push(`Candidates ${other} and ${c.index} would both be "${c.fileName}.md"`);
+    names.set(key, c.index);
+    const confidence = input.choices?.get(c.index)?.confidence ?? input.settings.defaultConfidence;
+    creates.push({ candidate: c, confidence, text: "" });
+  }
+  for (const c of candidates) if (!c.selected && c.existing !== null && !linked.includes(c.existing)) linked.push(c.existing);
+
+  for (const planned of creates) {
+    const c = planned.candidate;
+    planned.text = renderClaim({
+      title: c.title,
+      fileName: c.fileName,
+      fromQuote: c.fromQuote,
+      rationale: c.text,
+      confidence: planned.confidence,
+      domain: note.domain,
+      secondaryDomains: note.secondaryDomains,
+      sourceCitation: citationOf(note),
+      sourceLink: input.port.linkToFile(input.path, c.path),
+      relevantLinks: [sections.primaryConnection, ...sections.kbConnections]
+        .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
+        .map((t) => input.port.linkToText(t, c.path)),
+      guidance: set.guidance,
+      fallbackContext: sections.whyThisMatters ?? sections.whyArchived,
+      created: input.today,
+    });
+  }
+
+  let sourceAfter: string | null = null;
+  if (creates.length > 0 && blockers.length === 0) {
+    const newTitles = creates.map((p) => p.candidate.title);
+    const allTitles = [...note.claimsExtracted, ...newTitles.filter((t) => !note.claimsExtracted.includes(t))];
+    const known = new Map<string, string>();
+    for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) known.set(c.title, c.existing ?? c.path);
+    const claimLinks = allTitles.map((t) => {
+      const path = known.get(t) ?? input.port.existing(joinPath(set.folder, toFileName(t)));
+      return path ? input.port.linkToFile(path, input.path) : input.port.linkToText(toFileName(t), input.path);
+    });
+    const updated = updateSource(input.text, {
+      newTitles,
+      status: input.settings.statusAfterExtraction,
+      today: input.today,
+      processedBy: input.settings.processedBy,
+      claimLinks,
+    });
+    if (updated.ok) sourceAfter = updated.text;
+    else blockers.push(`The source cannot be updated: ${updated.reason}`);
+  }
+
+  return {
+    sourcePath: input.path,
+    source: note,
+    sourceBefore: input.text,
+    sourceAfter,
+    folder: set.folder,
+    candidates,
+    guidance: set.guidance,
+    creates,
+    linked,
+    blockers,
+    problems: note.problems,
+  };
+}
+
+export interface ExtractionRecord {
+  sourcePath: string;
+  sourceBefore: string;
+  sourceAfter: string;
+  created: { path: string; text: string }[];
+  folders: string[];
+}
+
+export type ApplyResult =
+  | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[] }
+  | { ok: false; error: string; rolledBack: string[]; leftBehind: string[] };
+
+/** Check everything, then create folders and claims, then update the source; on any failure undo this run's writes. */
+export async function applyExtraction(plan: ExtractionPlan, port: VaultPort): Promise<ApplyResult> {
+  if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
+  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked };
+
+  const made: string[] = [];
+  const folders: string[] = [];
+  try {
+    const current = await port.read(plan.sourcePath);
+    if (current !== plan.sourceBefore) throw new Error(`${plan.sourcePath} changed since the preview; run extract again`);
+    for (const p of plan.creates) {
+      const clash = port.existing(p.candidate.path);
+      if (clash !== null) throw new Error(`${clash} already exists; nothing is overwritten`);
+    }
+    folders.push(...(await port.ensureFolder(plan.folder)));
+    for (const p of plan.creates) {
+      await port.create(p.candidate.path, p.text);
+      made.push(p.candidate.path);
+    }
+    await port.replace(plan.sourcePath, plan.sourceBefore, plan.sourceAfter ?? plan.sourceBefore);
+  } catch (err) {
+    const leftBehind: string[] = [];
+    for (const path of [...made].reverse()) {
+      try {
+        await port.remove(path);
+      } catch {
+        leftBehind.push(path);
+      }
+    }
+    for (const folder of [...folders].reverse()) await port.remove(folder).catch(() => undefined);
+    return { ok: false, error: messageOf(err), rolledBack: made.filter((p) => !leftBehind.includes(p)), leftBehind };
+  }
+  return {
+    ok: true,
+    created: made,
+    linked: plan.linked,
+    record: {
+      sourcePath: plan.sourcePath,
+      sourceBefore: plan.sourceBefore,
+      sourceAfter: plan.sourceAfter ?? plan.sourceBefore,
+      created: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
+      folders,
+    },
+  };
+}
+
+export interface UndoResult {
+  trashed: string[];
+  keptEdited: string[];
+  missing: string[];
+  sourceRestored: boolean;
+  /** Why the source was left alone, when it was. */
+  sourceNote: string | null;
+}
+
+/** Undo a split: trash the claims it created unless edited since, restore the source unless edited since. */
+export async function undoExtraction(record: ExtractionRecord, port: VaultPort): Promise<UndoResult> {
+  const result: UndoResult = { trashed: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
+  for (const claim of record.created) {
+    if (port.existing(claim.path) === null) {
+      result.missing.push(claim.path);
+      continue;
+    }
+    const now = await port.read(claim.path);
+    if (now !== claim.text) result.keptEdited.push(claim.path);
+    else {
+      await port.remove(claim.path);
+      result.trashed.push(claim.path);
+    }
+  }
+  if (port.existing(record.sourcePath) === null) result.sourceNote = `${record.sourcePath} no longer exists`;
+  else {
+    const now = await port.read(record.sourcePath);
+    if (now === record.sourceAfter) {
+      await port.replace(record.sourcePath, record.sourceAfter, record.sourceBefore);
+      result.sourceRestored = true;
+    } else result.sourceNote = `${record.sourcePath} was edited since the split, so it was left as it is`;
+  }
+  return result;
+}
+
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

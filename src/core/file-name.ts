@@ -1,0 +1,79 @@
+// File names and folders for claims (SPEC §2 "File name", §3 "Folder").
+// Whatever a title holds, the result is one usable name inside the claim
+// folder: no separators, no forbidden characters, no `..`, no device names.
+
+export const MAX_NAME_BYTES = 200;
+const encoder = new TextEncoder();
+const bytes = (s: string) => encoder.encode(s).length;
+
+// Characters Obsidian forbids in file names or links, plus control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+export function toFileName(title: string, fallback = "Untitled claim"): string {
+  let name = title
+    .normalize("NFC")
+    .replace(CONTROL, " ")
+    .replace(/\s*:\s*/g, " - ")
+    .replace(/[\\/|]/g, "-")
+    .replace(/[*?"<>#^[\]]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  // Leading dots hide a file (and `..` climbs); trailing dots and spaces are dropped by Windows.
+  name = name.replace(/^[.\s-]+/, "").replace(/[.\s]+$/, "");
+  name = cutToBytes(name, MAX_NAME_BYTES).replace(/[.\s]+$/, "");
+  if (name === "" || !/[\p{L}\p{N}]/u.test(name)) name = fallback;
+  if (WINDOWS_DEVICE.test(name)) name = `${name} (claim)`;
+  return name;
+}
+
+/** Cut at a word boundary (or, in one long word, at a character boundary) to fit the byte budget. */
+export function cutToBytes(text: string, max: number): string {
+  if (bytes(text) <= max) return text;
+  const chars = Array.from(segmentsOf(text));
+  let out = "";
+  for (const ch of chars) {
+    if (bytes(out + ch) > max) break;
+    out += ch;
+  }
+  const space = out.lastIndexOf(" ");
+  return (space > out.length / 2 ? out.slice(0, space) : out).trimEnd();
+}
+
+/** Grapheme clusters where the runtime has Intl.Segmenter, code points otherwise. */
+function segmentsOf(text: string): Iterable<string> {
+  const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Seg) return Array.from(text);
+  return Array.from(new Seg(undefined, { granularity: "grapheme" }).segment(text), (s: Intl.SegmentData) => s.segment);
+}
+
+/** One folder segment from untrusted text (a domain), or null when nothing usable is left. */
+export function toFolderSegment(text: string): string | null {
+  const name = toFileName(text, "");
+  return name === "" ? null : name;
+}
+
+/** A configured folder, normalized: no empty, `.` or `..` segments. */
+export function normalizeFolder(folder: string): string {
+  return folder
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && s !== "." && s !== "..")
+    .join("/");
+}
+
+/** The claim folder for a source's domain: `domains/{{domain}}`, or the fallback when there is none. */
+export function claimFolder(template: string, fallback: string, domain: string | null): string {
+  const segment = domain ? toFolderSegment(domain) : null;
+  if (template.includes("{{domain}}") && segment === null) return normalizeFolder(fallback);
+  return normalizeFolder(template.replace(/\{\{\s*domain\s*\}\}/g, segment ?? ""));
+}
+
+export function joinPath(folder: string, fileName: string): string {
+  return folder === "" ? `${fileName}.md` : `${folder}/${fileName}.md`;
+}
+
+/** Same claim? File names compare as Obsidian does on case-insensitive disks, in NFC. */
+export const sameName = (a: string, b: string): boolean => a.normalize("NFC").toLowerCase() === b.normalize("NFC").toLowerCase();

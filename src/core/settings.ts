@@ -1,0 +1,68 @@
+// Settings shared by the plugin and the CLI (SPEC §1, §3, §4). Validated with
+// zod so that a broken or older data.json keeps every valid value and falls
+// back to the default for the rest, field by field.
+import { z } from "zod";
+import { CONFIDENCES, STATUSES } from "./model";
+
+export const DEFAULT_SETTINGS = {
+  queueFolder: "inbox",
+  sourceTypes: ["source"],
+  otherNoteTypes: ["claim"],
+  claimFolder: "domains/{{domain}}",
+  fallbackClaimFolder: "inbox/claims",
+  defaultConfidence: "experimental" as (typeof CONFIDENCES)[number],
+  statusAfterExtraction: "processed" as (typeof STATUSES)[number],
+  processedBy: "",
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+
+const folder = z
+  .string()
+  .transform((s) => s.trim().replace(/^\/+|\/+$/g, ""))
+  .refine((s) => !s.split("/").includes(".."), "must stay inside the vault");
+
+const typeList = z
+  .array(z.string().trim().min(1))
+  .min(1)
+  .transform((xs) => xs.map((x) => x.toLowerCase()));
+
+export const settingsSchema = z.object({
+  queueFolder: folder,
+  sourceTypes: typeList,
+  otherNoteTypes: z.array(z.string().trim().min(1)).transform((xs) => xs.map((x) => x.toLowerCase())),
+  claimFolder: folder.refine((s) => s.length > 0, "must not be empty"),
+  fallbackClaimFolder: folder.refine((s) => s.length > 0, "must not be empty"),
+  defaultConfidence: z.enum(CONFIDENCES),
+  statusAfterExtraction: z.enum(STATUSES),
+  processedBy: z.string().trim(),
+});
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Fields that were present but invalid, and fell back to defaults. */
+  rejected: string[];
+}
+
+/** Merge stored data over the defaults, one field at a time. */
+export function loadSettings(stored: unknown): SettingsResult {
+  const settings: Settings = structuredCloneSettings(DEFAULT_SETTINGS);
+  const rejected: string[] = [];
+  if (stored === null || stored === undefined) return { settings, rejected };
+  if (typeof stored !== "object" || Array.isArray(stored)) {
+    return { settings, rejected: ["(whole file)"] };
+  }
+  const record = stored as Record<string, unknown>;
+  const shape = settingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof Settings)[]) {
+    if (!(key in record)) continue;
+    const parsed = shape[key].safeParse(record[key]);
+    if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
+    else rejected.push(key);
+  }
+  return { settings, rejected };
+}
+
+function structuredCloneSettings(s: Settings): Settings {
+  return { ...s, sourceTypes: [...s.sourceTypes], otherNoteTypes: [...s.otherNoteTypes] };
+}

@@ -1,0 +1,214 @@
+// Normalizing frontmatter values (SPEC §1). Each field has a zod schema that
+// accepts what real vaults hold and a rule for what it reports; nothing is
+// rewritten here, the note's text stays as the user wrote it.
+import { z } from "zod";
+import {
+  PRIORITIES,
+  STATUSES,
+  type Priority,
+  type Problem,
+  type SourceFields,
+  type Status,
+  type TypeClass,
+} from "./model";
+import type { Settings } from "./settings";
+
+const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
+const textList = z.union([
+  z.array(z.union([z.string(), z.number()]).transform((v) => String(v).trim())),
+  z.string().transform((s) => [s.trim()]),
+]);
+
+const LEGACY_STATUS: Record<string, Status> = {
+  partial: "processing",
+  "in-progress": "processing",
+  "in progress": "processing",
+  "null result": "null-result",
+  null_result: "null-result",
+  nullresult: "null-result",
+};
+
+/** `YYYY-MM-DD`, where `00` means the month or day is unknown. */
+export function isValidDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month > 12 || day > 31) return false;
+  if (month === 0) return day === 0;
+  if (day === 0) return true;
+  const d = new Date(Date.UTC(Number(m[1]), month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export function normalizeStatus(raw: unknown): { value: Status | null; problem?: Problem } {
+  if (raw === undefined || raw === null || raw === "") {
+    return { value: null, problem: { level: "warning", message: "No status; it counts as unknown" } };
+  }
+  const parsed = text.safeParse(raw);
+  if (!parsed.success) return { value: null, problem: { level: "error", message: "Status is not a single value" } };
+  const key = parsed.data.toLowerCase();
+  if ((STATUSES as readonly string[]).includes(key)) return { value: key as Status };
+  const legacy = LEGACY_STATUS[key];
+  if (legacy) {
+    return { value: legacy, problem: { level: "warning", message: `Status "${parsed.data}" is a legacy value; it counts as ${legacy}` } };
+  }
+  const hint = /^(complete|done|finished)\b/.test(key) ? ' (did you mean "processed"?)' : "";
+  return {
+    value: null,
+    problem: { level: "error", message: `Status "${parsed.data}" is not one of ${STATUSES.join(", ")}${hint}` },
+  };
+}
+
+export function normalizePriority(raw: unknown): { value: Priority | null; problem?: Problem } {
+  if (raw === undefined || raw === null || raw === "") {
+    return { value: null, problem: { level: "warning", message: "No priority; it counts as unknown" } };
+  }
+  const parsed = text.safeParse(raw);
+  const key = parsed.success ? parsed.data.toLowerCase() : "";
+  if ((PRIORITIES as readonly string[]).includes(key)) return { value: key as Priority };
+  return {
+    value: null,
+    problem: { level: "error", message: `Priority "${parsed.success ? parsed.data : "?"}" is not one of ${PRIORITIES.join(", ")}` },
+  };
+}
+
+export function classifyType(raw: unknown, settings: Settings): { type: string | null; typeClass: TypeClass; problem?: Problem } {
+  if (raw === undefined || raw === null || raw === "") {
+    return {
+      type: null,
+      typeClass: "missing",
+      problem: { level: "error", message: `No type field; a source note needs "type: ${settings.sourceTypes[0] ?? "source"}"` },
+    };
+  }
+  const parsed = text.safeParse(raw);
+  const type = parsed.success ? parsed.data : String(raw);
+  const key = type.toLowerCase();
+  if (settings.sourceTypes.includes(key)) return { type, typeClass: "source" };
+  if (settings.otherNoteTypes.includes(key)) return { type, typeClass: "other-note" };
+  if (key === "evidence" || key === "archive") {
+    return { type, typeClass: "legacy", problem: { level: "warning", message: `Type "${type}" is a legacy source type; use "${settings.sourceTypes[0] ?? "source"}"` } };
+  }
+  return {
+    type,
+    typeClass: "unknown",
+    problem: {
+      level: "error",
+      message: `Type "${type}" is not a source type (expected "${settings.sourceTypes[0] ?? "source"}"; was "format: ${type}" meant?)`,
+    },
+  };
+}
+
+type Data = Record<string, unknown>;
+
+function optionalText(data: Data, key: string, problems: Problem[]): string | null {
+  const raw = data[key];
+  if (raw === undefined || raw === null) return null;
+  const parsed = text.safeParse(raw);
+  if (parsed.success) return parsed.data === "" ? null : parsed.data;
+  problems.push({ level: "warning", message: `Field "${key}" should be text, found ${Array.isArray(raw) ? "a list" : typeof raw}` });
+  return null;
+}
+
+function optionalList(data: Data, key: string, problems: Problem[], singular: string): string[] {
+  const raw = data[key];
+  if (raw === undefined || raw === null) return [];
+  const parsed = textList.safeParse(raw);
+  if (!parsed.success) {
+    problems.push({ level: "warning", message: `Field "${key}" should be a list of ${singular}` });
+    return [];
+  }
+  if (typeof raw === "string") {
+    problems.push({ level: "warning", message: `Field "${key}" is a single string; a list was expected` });
+  }
+  return parsed.data.filter((s) => s.length > 0);
+}
+
+/** Every field of a source, normalized, with a problem for each oddity. */
+export function normalizeFields(data: Data, basename: string, settings: Settings): { fields: SourceFields; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const type = classifyType(data.type, settings);
+  if (type.problem) problems.push(type.problem);
+
+  let title = optionalText(data, "title", problems);
+  if (title === null) {
+    problems.push({ level: "warning", message: "No title; the file name is used" });
+    title = basename;
+  }
+  const author = optionalText(data, "author", problems);
+  if (author === null) problems.push({ level: "warning", message: "No author" });
+
+  let url = optionalText(data, "url", problems);
+  if (url === null && data.source !== undefined) {
+    url = optionalText(data, "source", problems);
+    problems.push({ level: "warning", message: 'URL is in the legacy field "source"; use "url"' });
+  }
+
+  let date = optionalText(data, "date", problems);
+  if (date === null) problems.push({ level: "warning", message: "No date" });
+  else if (!isValidDate(date)) {
+    problems.push({ level: "warning", message: `Date "${date}" is not YYYY-MM-DD (00 for an unknown month or day)` });
+  }
+
+  const domain = optionalText(data, "domain", problems);
+  if (domain === null) problems.push({ level: "warning", message: `No domain; claims go to the fallback folder "${settings.fallbackClaimFolder}"` });
+
+  const status = normalizeStatus(data.status);
+  if (status.problem) problems.push(status.problem);
+  const priority = normalizePriority(data.priority);
+  if (priority.problem) problems.push(priority.problem);
+
+  const processedDate = optionalText(data, "processed_date", problems);
+  if (processedDate !== null && !isValidDate(processedDate)) {
+    problems.push({ level: "warning", message: `processed_date "${processedDate}" is not YYYY-MM-DD` });
+  }
+  if (status.value === "null-result" && optionalText(data, "notes", []) === null) {
+    problems.push({ level: "warning", message: "Status is null-result but notes does not say why" });
+  }
+
+  return {
+    fields: {
+      type: type.type,
+      typeClass: type.typeClass,
+      title,
+      author,
+      url,
+      date,
+      domain,
+      secondaryDomains: optionalList(data, "secondary_domains", problems, "domains"),
+      format: optionalText(data, "format", problems),
+      status: status.value,
+      priority: priority.value,
+      tags: optionalList(data, "tags", problems, "tags"),
+      processedBy: optionalText(data, "processed_by", problems),
+      processedDate,
+      claimsExtracted: optionalList(data, "claims_extracted", problems, "claim titles"),
+      notes: optionalText(data, "notes", problems),
+      extractionHints: optionalList(data, "extraction_hints", problems, "hints"),
+    },
+    problems,
+  };
+}
+
+/** Fields for a note whose frontmatter could not be read at all. */
+export function emptyFields(basename: string): SourceFields {
+  return {
+    type: null,
+    typeClass: "missing",
+    title: basename,
+    author: null,
+    url: null,
+    date: null,
+    domain: null,
+    secondaryDomains: [],
+    format: null,
+    status: null,
+    priority: null,
+    tags: [],
+    processedBy: null,
+    processedDate: null,
+    claimsExtracted: [],
+    notes: null,
+    extractionHints: [],
+  };
+}

@@ -1,0 +1,53 @@
+// One note in, one SourceNote out (SPEC §1): frontmatter, normalized fields,
+// body sections and every problem found on the way. Never throws on content.
+import { basenameOf, type Problem, type SourceNote } from "./model";
+import { parseFrontmatter, type ParsedFrontmatter } from "./parse-frontmatter";
+import { parseSections, type SourceSections } from "./sections";
+import type { Settings } from "./settings";
+import { emptyFields, normalizeFields } from "./source-fields";
+
+export interface ReadSource {
+  note: SourceNote;
+  sections: SourceSections;
+  parsed: ParsedFrontmatter;
+}
+
+/** A note larger than this is listed with a problem and its body is not split. */
+export const MAX_NOTE_CHARS = 5_000_000;
+
+export function readSource(path: string, text: string, settings: Settings): ReadSource {
+  const problems: Problem[] = [];
+  if (text.includes("\u0000")) problems.push({ level: "error", message: "File contains a NUL byte; it may not be a text note" });
+  if (text.includes("\ufffd")) problems.push({ level: "warning", message: "File is not valid UTF-8 (some bytes could not be read as text)" });
+  const tooLarge = text.length > MAX_NOTE_CHARS;
+  if (tooLarge) {
+    problems.push({ level: "error", message: `Note is ${(text.length / 1e6).toFixed(1)} million characters; only its frontmatter is read` });
+  }
+
+  const parsed = parseFrontmatter(tooLarge ? headOf(text) : text);
+  problems.push(...parsed.problems);
+  const basename = basenameOf(path);
+  let fields = emptyFields(basename);
+  if (parsed.data) {
+    const normalized = normalizeFields(parsed.data, basename, settings);
+    fields = normalized.fields;
+    problems.push(...normalized.problems);
+  }
+  const sections = tooLarge ? parseSections([]) : parseSections(parsed.shape.lines.slice(parsed.bodyStart));
+  return { note: { ...fields, path, data: parsed.data, problems }, sections, parsed };
+}
+
+/** Only the frontmatter part of a huge note: up to the second `---` line, or a bounded prefix. */
+function headOf(text: string): string {
+  const close = text.indexOf("\n---", 3);
+  return close > 0 && close < 1_000_000 ? text.slice(0, text.indexOf("\n", close + 1) + 1 || undefined) : text.slice(0, 1_000_000);
+}
+
+/** Is this note in the queue? Notes of the vault's other types (claims) are not. */
+export function isQueueNote(note: SourceNote): boolean {
+  return note.typeClass !== "other-note";
+}
+
+export function inFolder(path: string, folder: string): boolean {
+  return folder === "" || path.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
+}

@@ -1,0 +1,78 @@
+// The source after a split (SPEC §3): new titles appended to
+// claims_extracted, status and processed fields set, and an
+// `## Extracted claims` section that a re-run replaces rather than repeats.
+// Nothing else in the note changes.
+import { joinShape, shapeOf } from "./frontmatter-block";
+import { editFrontmatter, type EditResult, type FieldEdit } from "./frontmatter-edit";
+import type { Status } from "./model";
+import { headingOf } from "./sections";
+
+export interface SourceUpdate {
+  newTitles: string[];
+  status: Status;
+  today: string;
+  processedBy: string;
+  /** Links to every claim of the source, in order, for the `## Extracted claims` section. */
+  claimLinks: string[];
+}
+
+export const EXTRACTED_HEADING = "## Extracted claims";
+
+/** Frontmatter edits for a status change, with the fields that go with it (SPEC §4 "Toggles"). */
+export function statusEdits(status: Status, today: string, processedBy: string, reason?: string): FieldEdit[] {
+  const edits: FieldEdit[] = [{ key: "status", set: status }];
+  if (status === "processed") {
+    edits.push({ key: "processed_date", set: today });
+    if (processedBy !== "") edits.push({ key: "processed_by", set: processedBy });
+  }
+  if (status === "null-result" && reason !== undefined && reason.trim() !== "") {
+    edits.push({ key: "notes", set: reason.trim() });
+  }
+  return edits;
+}
+
+export function updateSource(text: string, update: SourceUpdate): EditResult {
+  const edits: FieldEdit[] = [];
+  if (update.newTitles.length > 0) edits.push({ key: "claims_extracted", append: update.newTitles });
+  edits.push(...statusEdits(update.status, update.today, update.processedBy));
+  if (update.status !== "processed") {
+    edits.push({ key: "processed_date", set: update.today });
+    if (update.processedBy !== "") edits.push({ key: "processed_by", set: update.processedBy });
+  }
+  const edited = editFrontmatter(text, edits);
+  if (!edited.ok) return edited;
+  const withSection = replaceExtractedSection(edited.text, update.claimLinks);
+  return { ok: true, text: withSection, changed: withSection !== text };
+}
+
+/** Put the claim links under `## Extracted claims`, replacing the section if it is there. */
+export function replaceExtractedSection(text: string, links: readonly string[]): string {
+  if (links.length === 0) return text;
+  const shape = shapeOf(text);
+  const lines = shape.lines;
+  const section = [EXTRACTED_HEADING, "", ...links.map((l) => `- ${l}`)];
+  let inFence = false;
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (!inFence && /^##\s+extracted claims\s*$/i.test(line.trim())) {
+      start = i;
+      break;
+    }
+  }
+  if (start >= 0) {
+    let end = start + 1;
+    while (end < lines.length) {
+      const h = headingOf(lines[end] ?? "");
+      if (h && h.level <= 2) break;
+      end++;
+    }
+    const trailingBlank = end < lines.length ? [""] : [];
+    lines.splice(start, end - start, ...section, ...trailingBlank);
+  } else {
+    if (lines.length > 0 && (lines[lines.length - 1] ?? "").trim() !== "") lines.push("");
+    lines.push(...section);
+  }
+  return joinShape({ ...shape, lines });
+}

@@ -1,0 +1,146 @@
+// Splitting a hints block into claim candidates (SPEC §2, rules 1–4). Each
+// rule is tried in order; the first that applies decides. Pure: text in,
+// items out, deterministic.
+import { isClaimQuote, proposesClaim, quotedPassages, sentencesOf } from "./sentences";
+
+export type SplitRule = "list" | "enumeration" | "quotes" | "sentences" | "whole" | "frontmatter";
+
+export interface HintItem {
+  /** The item's own text (for a list item: without nested items), used for the title. */
+  head: string;
+  /** The full item text, nested items and continuation lines included: the rationale. */
+  text: string;
+  rule: SplitRule;
+}
+
+const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/;
+const RULE_LINE = /^\s*([-*_])(\s*\1){2,}\s*$/;
+
+export function splitHints(block: string): HintItem[] {
+  const text = block.replace(/\r\n?/g, "\n").trim();
+  if (text === "") return [];
+  return splitList(text) ?? splitEnumeration(text) ?? splitQuotes(text) ?? splitSentences(text);
+}
+
+/** Rule 1: each top-level list item, with its nested items and continuation lines. */
+function splitList(text: string): HintItem[] | null {
+  const lines = text.split("\n");
+  const firstItem = lines.findIndex((l) => LIST_ITEM.test(l) && !RULE_LINE.test(l));
+  if (firstItem < 0) return null;
+  const topIndent = indentOf(lines[firstItem] ?? "");
+  const items: { head: string[]; all: string[]; nested: boolean }[] = [];
+  let blankBefore = false;
+  for (const line of lines.slice(firstItem)) {
+    if (line.trim() === "") {
+      blankBefore = true;
+      continue;
+    }
+    const m = LIST_ITEM.exec(line);
+    const indent = indentOf(line);
+    const current = items[items.length - 1];
+    if (m && !RULE_LINE.test(line) && indent <= topIndent + 1) {
+      items.push({ head: [m[3] ?? ""], all: [m[3] ?? ""], nested: false });
+    } else if (current && (indent > topIndent || !blankBefore)) {
+      // A nested item or an indented (or lazy) continuation belongs to its parent.
+      if (m && !RULE_LINE.test(line)) current.nested = true;
+      else if (!current.nested) current.head.push(line.trim());
+      current.all.push(line.slice(Math.min(indent, topIndent + 2)));
+    } else {
+      // Unindented text after a blank line ends the list.
+      break;
+    }
+    blankBefore = false;
+  }
+  return items.map((i) => ({ head: collapse(i.head.join(" ")), text: i.all.join("\n").trim(), rule: "list" as const }));
+}
+
+const indentOf = (line: string) => (/^\s*/.exec(line.replace(/\t/g, "    "))?.[0].length ?? 0);
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+interface Marker {
+  start: number;
+  end: number;
+}
+
+/** Finds `(1) (2) …` or `1) 2) …` numbered consecutively from 1, or null. */
+function enumerationMarkers(text: string): Marker[] | null {
+  for (const style of ["paren", "bare"] as const) {
+    const markers: Marker[] = [];
+    let from = 0;
+    for (let n = 1; ; n++) {
+      const found = style === "paren" ? findParen(text, n, from) : findBare(text, n, from);
+      if (!found) break;
+      markers.push(found);
+      from = found.end;
+    }
+    if (markers.length >= 2) return markers;
+  }
+  return null;
+}
+
+function findParen(text: string, n: number, from: number): Marker | null {
+  const at = text.indexOf(`(${n})`, from);
+  return at < 0 ? null : { start: at, end: at + `(${n})`.length };
+}
+
+function findBare(text: string, n: number, from: number): Marker | null {
+  const re = new RegExp(`(^|[\\s:;,.—–-])${n}\\)\\s`, "g");
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m) return null;
+  const start = m.index + (m[1] ?? "").length;
+  return { start, end: start + `${n})`.length };
+}
+
+/** Rule 2: an inline enumeration; the lead-in is dropped, a closing claim sentence is kept. */
+function splitEnumeration(text: string): HintItem[] | null {
+  const markers = enumerationMarkers(text);
+  if (!markers) return null;
+  const items: HintItem[] = [];
+  markers.forEach((m, i) => {
+    const end = markers[i + 1]?.start ?? text.length;
+    const raw = collapse(text.slice(m.end, end)).replace(/[,;]\s*(and|or)?\s*$/i, "").replace(/\s+(and|or)$/i, "");
+    items.push({ head: raw, text: raw, rule: "enumeration" });
+  });
+  const last = items[items.length - 1];
+  if (last) {
+    const sentences = sentencesOf(last.text);
+    const closing = sentences[sentences.length - 1];
+    if (sentences.length > 1 && closing && proposesClaim(closing)) {
+      const rest = collapse(sentences.slice(0, -1).join(" "));
+      items[items.length - 1] = { head: rest, text: rest, rule: "enumeration" };
+      items.push({ head: closing, text: closing, rule: "enumeration" });
+    }
+  }
+  return items.filter((i) => i.text !== "");
+}
+
+/** Rule 3: two or more quoted passages of five or more words, each one candidate. */
+function splitQuotes(text: string): HintItem[] | null {
+  const quotes = quotedPassages(text).filter(isClaimQuote);
+  if (quotes.length < 2) return null;
+  const flat = collapse(text);
+  const sentences = sentencesOf(flat);
+  return quotes.map((q) => {
+    const context = sentences.find((s) => s.includes(q.text)) ?? q.text;
+    return { head: `"${q.text}"`, text: context, rule: "quotes" as const };
+  });
+}
+
+/** Rule 4: the whole block, or one item per sentence when every sentence proposes a claim. */
+function splitSentences(text: string): HintItem[] {
+  const flat = collapse(text);
+  const sentences = sentencesOf(flat);
+  if (sentences.length >= 2 && sentences.every(proposesClaim)) {
+    return sentences.map((s) => ({ head: s, text: s, rule: "sentences" as const }));
+  }
+  return [{ head: flat, text: flat, rule: "whole" }];
+}
+
+/** Hints kept in the frontmatter list `extraction_hints`: one candidate per item. */
+export function splitFrontmatterHints(hints: readonly string[]): HintItem[] {
+  return hints
+    .map((h) => collapse(h))
+    .filter((h) => h !== "")
+    .map((h) => ({ head: h, text: h, rule: "frontmatter" as const }));
+}

@@ -1,0 +1,28 @@
+// What core needs from a vault. The plugin (Obsidian's Vault), the CLI (the
+// file system) and the tests each provide one; every write of a split goes
+// through it, so all-or-nothing and undo are written once, here in core.
+
+export interface VaultPort {
+  /** The path of an existing file at this path (compared case-insensitively), or null. */
+  existing(path: string): string | null;
+  read(path: string): Promise<string>;
+  /** Create the folder and its parents if missing; returns the folders it created, outermost first. */
+  ensureFolder(path: string): Promise<string[]>;
+  /** Create a new file; fails if one exists. */
+  create(path: string, text: string): Promise<void>;
+  /** Replace a file's text atomically, failing if it is no longer `expected`. */
+  replace(path: string, expected: string, next: string): Promise<void>;
+  /** Remove a file (or an empty folder this run created). The plugin moves it to the trash. */
+  remove(path: string): Promise<void>;
+  /** A link to a file at `targetPath`, written in the note at `fromPath`, as the user's settings ask. */
+  linkToFile(targetPath: string, fromPath: string): string;
+  /** A link for a wikilink target as written in a note (`[[target]]`), resolved where possible. */
+  linkToText(linktext: string, fromPath: string): string;
+}
+
+export class SourceChangedError extends Error {
+  constructor(path: string) {
+    super(`${path} changed since it was read; nothing was written to it`);
+    this.name = "SourceChangedError";
+  }
+}

@@ -1,0 +1,75 @@
+// YAML as the knowledge base writes it (SPEC §1). Timestamps are not a type
+// here: js-yaml's default schema turns `2026-03-00` into Feb 28, which would
+// silently corrupt dates, so dates stay the text the user wrote.
+import yaml from "js-yaml";
+
+const SCHEMA = yaml.CORE_SCHEMA;
+
+/** The most nesting we accept before calling a block hostile. */
+const MAX_DEPTH = 64;
+/** Aliases are how a "billion laughs" block grows; real notes have none. */
+const MAX_ALIASES = 100;
+
+export type YamlResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+export function parseYaml(text: string): YamlResult {
+  const aliases = text.match(/(^|[\s[{,:-])\*[^\s,\]}]+/g)?.length ?? 0;
+  if (aliases > MAX_ALIASES) {
+    return { ok: false, message: `YAML uses ${aliases} aliases (*name); more than ${MAX_ALIASES} is refused as unsafe` };
+  }
+  try {
+    // json: true makes a duplicate key keep its last value instead of throwing;
+    // duplicates are reported separately, from the text.
+    const value = yaml.load(text, { schema: SCHEMA, json: true });
+    if (depthOf(value, 0) > MAX_DEPTH) {
+      return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
+    }
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, message: yamlMessage(err) };
+  }
+}
+
+function depthOf(value: unknown, depth: number): number {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return depth;
+  let max = depth;
+  for (const child of Object.values(value as Record<string, unknown>)) {
+    max = Math.max(max, depthOf(child, depth + 1));
+    if (max > MAX_DEPTH) break;
+  }
+  return max;
+}
+
+function yamlMessage(err: unknown): string {
+  if (err instanceof RangeError) return "YAML is nested too deeply to read";
+  const e = err as { reason?: unknown; mark?: { line?: number }; message?: unknown };
+  if (typeof e.reason === "string") {
+    const line = typeof e.mark?.line === "number" ? ` (frontmatter line ${e.mark.line + 1})` : "";
+    return `${e.reason}${line}`;
+  }
+  return typeof e.message === "string" ? e.message.split("\n")[0] ?? "unreadable YAML" : "unreadable YAML";
+}
+
+const TOP_KEY = /^(["']?)([^\s#'"][^:]*?)\1\s*:(\s|$)/;
+
+/** Top-level keys in order of appearance, as written (used for duplicates and editing). */
+export function topLevelKeys(lines: readonly string[]): { key: string; line: number }[] {
+  const keys: { key: string; line: number }[] = [];
+  lines.forEach((line, i) => {
+    const m = TOP_KEY.exec(line);
+    if (m && m[2] !== undefined && !line.startsWith("- ")) keys.push({ key: m[2].trim(), line: i });
+  });
+  return keys;
+}
+
+/** A value as YAML text: plain where that reads back as the same string, else double-quoted. */
+export function yamlScalar(value: string): string {
+  const plainSafe =
+    /^[\p{L}\p{N}][\p{L}\p{N} _.,;()'/&+-]*$/u.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) &&
+    !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value) &&
+    !/^0[xo]/i.test(value) &&
+    !/\s$/.test(value) &&
+    !/:\s|\s#/.test(value);
+  return plainSafe ? value : JSON.stringify(value);
+}
