@@ -59,7 +59,7 @@ function matterOptions(onYamlError: (message: string) => void): MatterOptions {
       coffee: refuse("CoffeeScript"),
       coffeescript: refuse("CoffeeScript"),
     },
-  } as unknown as MatterOptions;
+  };
 }
 
 export function parseFrontmatter(text: string): ParsedFrontmatter {
@@ -82,18 +82,18 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const yamlLines = shape.lines.slice(1, block.close);
   const source = ["---" + block.language, ...yamlLines, "---", ""].join("\n");
 
-  let yamlError: string | null = null;
+  const failure: { yaml: string | null } = { yaml: null };
   let value: unknown;
   try {
-    const result = matter(source, matterOptions((m) => (yamlError = m)));
+    const result = matter(source, matterOptions((m) => (failure.yaml = m)));
     value = (result.data as { __value?: unknown }).__value;
   } catch (err) {
-    const message = err instanceof RefusedEngine ? err.message : `Frontmatter could not be read: ${String((err as Error).message ?? err)}`;
+    const message = err instanceof RefusedEngine ? err.message : `Frontmatter could not be read: ${err instanceof Error ? err.message : String(err)}`;
     problems.push({ level: "error", message });
     return { shape, block, data: null, unreadable: true, bodyStart: block.close + 1, problems };
   }
-  if (yamlError !== null) {
-    problems.push({ level: "error", message: `Frontmatter YAML does not parse: ${yamlError}` });
+  if (failure.yaml !== null) {
+    problems.push({ level: "error", message: `Frontmatter YAML does not parse: ${failure.yaml}` });
     return { shape, block, data: null, unreadable: true, bodyStart: block.close + 1, problems };
   }
   if (value === null || value === undefined) {

@@ -82,7 +82,7 @@ export function classifyType(raw: unknown, settings: Settings): { type: string |
     };
   }
   const parsed = text.safeParse(raw);
-  const type = parsed.success ? parsed.data : String(raw);
+  const type = parsed.success ? parsed.data : JSON.stringify(raw);
   const key = type.toLowerCase();
   if (settings.sourceTypes.includes(key)) return { type, typeClass: "source" };
   if (settings.otherNoteTypes.includes(key)) return { type, typeClass: "other-note" };

@@ -20,7 +20,7 @@ export function parseYaml(text: string): YamlResult {
   try {
     // json: true makes a duplicate key keep its last value instead of throwing;
     // duplicates are reported separately, from the text.
-    const value = yaml.load(text, { schema: SCHEMA, json: true });
+    const value: unknown = yaml.load(text, { schema: SCHEMA, json: true });
     if (depthOf(value, 0) > MAX_DEPTH) {
       return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
     }

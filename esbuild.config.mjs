@@ -1,0 +1,48 @@
+// Builds the Obsidian plugin (main.js) and the Node CLI (dist/cli.cjs).
+// `node esbuild.config.mjs production` builds once; `watch` rebuilds on change.
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+
+const mode = process.argv[2] ?? "production";
+const production = mode === "production";
+
+/** @type {import("esbuild").BuildOptions} */
+const plugin = {
+  entryPoints: ["src/plugin/main.ts"],
+  bundle: true,
+  outfile: "main.js",
+  format: "cjs",
+  platform: "browser",
+  target: "es2021",
+  external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
+  // Mobile has no Node: gray-matter's require("fs") must not survive into main.js.
+  alias: { fs: "./build-support/empty-module.js" },
+  inject: ["./build-support/buffer-shim.js"],
+  define: { "process.env.NODE_ENV": production ? '"production"' : '"development"' },
+  logLevel: "info",
+  sourcemap: production ? false : "inline",
+  minify: production,
+  treeShaking: true,
+  legalComments: "none",
+};
+
+/** @type {import("esbuild").BuildOptions} */
+const cli = {
+  entryPoints: ["src/cli/bin.ts"],
+  bundle: true,
+  outfile: "dist/cli.cjs",
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  banner: { js: "#!/usr/bin/env node" },
+  external: builtinModules,
+  logLevel: "info",
+  minify: false,
+};
+
+if (mode === "watch") {
+  const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+}

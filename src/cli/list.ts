@@ -1,0 +1,80 @@
+// `source-queue list` (SPEC §5): the queue as the sidebar shows it.
+import { PRIORITIES } from "../core/model";
+import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../core/queue-query";
+import { queueItemFromText } from "../core/queue-item";
+import type { Settings } from "../core/settings";
+import { UsageError, type FsVault } from "./fs-vault";
+import { json, table, truncate } from "./output";
+import type { CommandResult } from "./result";
+
+export interface ListOptions {
+  status?: string;
+  priority?: string;
+  domain?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+function listOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] {
+  if (value === undefined) return [];
+  const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const p of parts) {
+    if (!(allowed as readonly string[]).includes(p)) throw new UsageError(`${flag}: "${p}" is not one of ${allowed.join(", ")}`);
+  }
+  return parts as T[];
+}
+
+export async function readQueue(vault: FsVault, settings: Settings): Promise<QueueItem[]> {
+  const items: QueueItem[] = [];
+  for (const path of vault.markdownFiles(settings.queueFolder)) {
+    const item = queueItemFromText(path, await vault.read(path), settings);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+export async function list(vault: FsVault, settings: Settings, opts: ListOptions): Promise<CommandResult> {
+  const statuses = listOf<StatusKey>(opts.status, STATUS_KEYS, "--status");
+  const query: QueueQuery = {
+    ...DEFAULT_QUERY,
+    statuses: statuses.length > 0 ? statuses : opts.all ? ALL_STATUSES : DEFAULT_QUERY.statuses,
+    priorities: listOf(opts.priority, [...PRIORITIES, "unknown"] as const, "--priority"),
+    domain: opts.domain ?? "",
+  };
+  const all = await readQueue(vault, settings);
+  const shown = queryItems(all, query);
+  const counts = countByStatus(all);
+  if (opts.json) {
+    return {
+      code: 0,
+      out: json({
+        vault: vault.root,
+        counts,
+        sources: shown.map((i) => ({
+          path: i.path,
+          title: i.title,
+          author: i.author,
+          date: i.date,
+          domain: i.domain,
+          status: i.status,
+          priority: i.priority,
+          hints: i.hints ?? 0,
+          problems: i.problems.map((p) => ({ level: p.level, message: p.message })),
+        })),
+      }),
+    };
+  }
+  const summary = STATUS_KEYS.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(", ");
+  const head = `${shown.length} of ${all.length} sources in ${settings.queueFolder || "the vault"}/ (${summary || "none"})`;
+  if (shown.length === 0) {
+    const hint = all.length === 0 ? `No notes found under "${settings.queueFolder}".` : "Nothing matches; --all shows processed and null-result sources too.";
+    return { code: 0, out: `${head}\n${hint}` };
+  }
+  const rows = [["PRIORITY", "STATUS", "DATE", "DOMAIN", "HINTS", "TITLE", "PATH"]];
+  for (const i of shown) {
+    const flag = i.problems.some((p) => p.level === "error") ? "! " : i.problems.length > 0 ? "~ " : "";
+    rows.push([i.priority ?? "-", i.status ?? "?", i.date ?? "-", truncate(i.domain ?? "-", 16), String(i.hints ?? 0), flag + truncate(i.title, 60), i.path]);
+  }
+  const legend = shown.some((i) => i.problems.length > 0) ? "\n! has errors, ~ has warnings: see `source-queue validate`" : "";
+  return { code: 0, out: `${head}\n\n${table(rows, new Set([4]))}${legend}` };
+}

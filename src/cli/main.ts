@@ -1,0 +1,90 @@
+// The `source-queue` command-line tool (SPEC §5): the same core as the
+// plugin, over a vault folder on disk. Errors are one line on stderr.
+import { parseArgs } from "node:util";
+import { extract } from "./extract";
+import { FsVault, UsageError } from "./fs-vault";
+import { list } from "./list";
+import type { CommandResult } from "./result";
+import { set } from "./set";
+import { validate } from "./validate";
+
+const USAGE = `Usage:
+  source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json]
+  source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
+  source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT]
+  source-queue validate [--vault DIR] [--json]
+
+Paths of notes are relative to the vault. --vault defaults to the current directory.
+Exit codes: 0 success, 1 errors found or operation rolled back, 2 bad usage or missing vault/note.`;
+
+const OPTIONS = {
+  vault: { type: "string" },
+  status: { type: "string" },
+  priority: { type: "string" },
+  domain: { type: "string" },
+  all: { type: "boolean" },
+  json: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  select: { type: "string" },
+  reason: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const ALLOWED: Record<string, string[]> = {
+  list: ["vault", "status", "priority", "domain", "all", "json"],
+  extract: ["vault", "dry-run", "select", "json"],
+  set: ["vault", "status", "priority", "reason"],
+  validate: ["vault", "json"],
+};
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split("\n")[0] ?? "bad arguments");
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") return { code: 0, out: USAGE };
+  if (command === undefined) return { code: 2, out: "", err: `source-queue: no command given\n${USAGE}` };
+  const allowed = ALLOWED[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set or validate)`);
+  for (const key of Object.keys(values)) {
+    if (key !== "help" && !allowed.includes(key)) throw new UsageError(`${command} does not take --${key}`);
+  }
+  const needsNote = command === "extract" || command === "set";
+  if (needsNote && rest.length !== 1) throw new UsageError(`${command} needs exactly one note path`);
+  if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
+
+  const vault = new FsVault(values.vault ?? process.cwd());
+  const { settings, rejected } = vault.settings();
+  switch (command) {
+    case "list":
+      return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json });
+    case "extract":
+      return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json });
+    case "set":
+      return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason });
+    default:
+      return validate(vault, settings, { json: values.json }, rejected);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const result = await run(argv);
+    if (result.out) process.stdout.write(result.out.endsWith("\n") ? result.out : `${result.out}\n`);
+    if (result.err) process.stderr.write(`${result.err}\n`);
+    return result.code;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`source-queue: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as NodeJS.ErrnoException;
+    const detail = e.code ? `${e.code}: ${e.message}` : (e.message ?? String(err));
+    process.stderr.write(`source-queue: ${detail.split("\n")[0]}\n`);
+    return 1;
+  }
+}

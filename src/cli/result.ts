@@ -1,0 +1,5 @@
+export interface CommandResult {
+  code: number;
+  out: string;
+  err?: string;
+}

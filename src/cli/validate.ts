@@ -1,0 +1,32 @@
+// `source-queue validate` (SPEC §5): every problem of every queue note.
+import type { Problem } from "../core/model";
+import { queueItemFromText } from "../core/queue-item";
+import type { Settings } from "../core/settings";
+import type { FsVault } from "./fs-vault";
+import { json, problemLine } from "./output";
+import type { CommandResult } from "./result";
+
+export async function validate(vault: FsVault, settings: Settings, opts: { json?: boolean }, settingsRejected: string[]): Promise<CommandResult> {
+  const files: { path: string; problems: Problem[] }[] = [];
+  if (settingsRejected.length > 0) {
+    files.push({
+      path: `${vault.configDir}/plugins/source-queue/data.json`,
+      problems: settingsRejected.map((k) => ({ level: "warning", message: `Setting "${k}" is invalid; the default is used` })),
+    });
+  }
+  let checked = 0;
+  for (const path of vault.markdownFiles(settings.queueFolder)) {
+    const item = queueItemFromText(path, await vault.read(path), settings);
+    if (!item) continue;
+    checked++;
+    if (item.problems.length > 0) files.push({ path, problems: item.problems });
+  }
+  const errors = files.reduce((n, f) => n + f.problems.filter((p) => p.level === "error").length, 0);
+  const warnings = files.reduce((n, f) => n + f.problems.filter((p) => p.level === "warning").length, 0);
+  const code = errors > 0 ? 1 : 0;
+  if (opts.json) return { code, out: json({ files, errors, warnings }) };
+  const lines: string[] = [];
+  for (const f of files) lines.push(f.path, ...f.problems.map(problemLine), "");
+  lines.push(`${checked} sources checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}`);
+  return { code, out: lines.join("\n") };
+}

@@ -1,0 +1,5 @@
+import { Plugin } from "obsidian";
+
+export default class SourceQueuePlugin extends Plugin {
+  override async onload(): Promise<void> {}
+}
