@@ -1,7 +1,8 @@
 // `source-queue extract` (SPEC §5): plan the split, show it, and unless
 // --dry-run apply it all or nothing.
-import { format } from "date-fns";
+import { formatISO } from "date-fns";
 import { KIND_LABELS } from "../core/candidate-kind";
+import { extractJson } from "../core/json-output";
 import { applyExtraction, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
 import type { Settings } from "../core/settings";
 import { isQueueNote } from "../core/source-note";
@@ -47,28 +48,13 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
   const path = vault.toVaultPath(noteArg);
   if (vault.existing(path) === null) throw new UsageError(`note not found in the vault: ${noteArg}`);
   const text = await vault.read(path);
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = formatISO(new Date(), { representation: "date" });
   const draft = planExtraction({ path, text, settings, today, port: vault });
   if (!isQueueNote(draft.source)) throw new UsageError(`${path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   const choices = choicesFrom(opts.select, draft.candidates.length);
   const plan = choices ? planExtraction({ path, text, settings, today, port: vault, choices }) : draft;
 
-  const report = (created: string[], problems: string[]) =>
-    json({
-      source: path,
-      dryRun: !!opts.dryRun,
-      candidates: plan.candidates.map((c) => ({
-        title: c.title,
-        path: c.existing ?? c.path,
-        origin: c.origin,
-        exists: c.existing !== null,
-        selected: c.selected,
-        text: c.text,
-      })),
-      created,
-      linked: plan.linked,
-      problems: [...plan.problems, ...problems.map((message) => ({ level: "error" as const, message }))],
-    });
+  const report = (created: string[], errors: string[]) => json(extractJson(plan, !!opts.dryRun, created, errors));
 
   if (plan.blockers.length > 0) {
     return opts.json

@@ -1,6 +1,7 @@
 // `source-queue list` (SPEC §5): the queue as the sidebar shows it.
 import { PRIORITIES } from "../core/model";
 import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../core/queue-query";
+import { listJson } from "../core/json-output";
 import { queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { UsageError, type FsVault } from "./fs-vault";
@@ -44,26 +45,7 @@ export async function list(vault: FsVault, settings: Settings, opts: ListOptions
   const all = await readQueue(vault, settings);
   const shown = queryItems(all, query);
   const counts = countByStatus(all);
-  if (opts.json) {
-    return {
-      code: 0,
-      out: json({
-        vault: vault.root,
-        counts,
-        sources: shown.map((i) => ({
-          path: i.path,
-          title: i.title,
-          author: i.author,
-          date: i.date,
-          domain: i.domain,
-          status: i.status,
-          priority: i.priority,
-          hints: i.hints ?? 0,
-          problems: i.problems.map((p) => ({ level: p.level, message: p.message })),
-        })),
-      }),
-    };
-  }
+  if (opts.json) return { code: 0, out: json(listJson(vault.root, counts, shown)) };
   const summary = STATUS_KEYS.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(", ");
   const head = `${shown.length} of ${all.length} sources in ${settings.queueFolder || "the vault"}/ (${summary || "none"})`;
   if (shown.length === 0) {

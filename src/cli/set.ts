@@ -1,6 +1,6 @@
 // `source-queue set` (SPEC §5, §4 "Toggles"): change status or priority by
 // editing only the lines of those fields.
-import { format } from "date-fns";
+import { formatISO } from "date-fns";
 import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
 import { PRIORITIES, STATUSES, type Status } from "../core/model";
 import type { Settings } from "../core/settings";
@@ -32,7 +32,7 @@ export async function set(vault: FsVault, settings: Settings, noteArg: string, o
   const text = await vault.read(path);
   const edits: FieldEdit[] = [];
   if (priority !== undefined) edits.push({ key: "priority", set: priority });
-  if (status !== undefined) edits.push(...statusEdits(status as Status, format(new Date(), "yyyy-MM-dd"), settings.processedBy, opts.reason));
+  if (status !== undefined) edits.push(...statusEdits(status as Status, formatISO(new Date(), { representation: "date" }), settings.processedBy, opts.reason));
   const result = editFrontmatter(text, edits);
   if (!result.ok) return { code: 1, out: "", err: `source-queue: ${path} was not changed: ${result.reason}` };
   if (result.changed) await vault.replace(path, text, result.text);

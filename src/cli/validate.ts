@@ -1,5 +1,6 @@
 // `source-queue validate` (SPEC §5): every problem of every queue note.
 import type { Problem } from "../core/model";
+import { validateJson } from "../core/json-output";
 import { queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import type { FsVault } from "./fs-vault";
@@ -21,10 +22,10 @@ export async function validate(vault: FsVault, settings: Settings, opts: { json?
     checked++;
     if (item.problems.length > 0) files.push({ path, problems: item.problems });
   }
-  const errors = files.reduce((n, f) => n + f.problems.filter((p) => p.level === "error").length, 0);
-  const warnings = files.reduce((n, f) => n + f.problems.filter((p) => p.level === "warning").length, 0);
+  const report = validateJson(files);
+  const { errors, warnings } = report;
   const code = errors > 0 ? 1 : 0;
-  if (opts.json) return { code, out: json({ files, errors, warnings }) };
+  if (opts.json) return { code, out: json(report) };
   const lines: string[] = [];
   for (const f of files) lines.push(f.path, ...f.problems.map(problemLine), "");
   lines.push(`${checked} sources checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}`);

@@ -8,6 +8,7 @@ import type { Confidence, Problem, SourceNote } from "./model";
 import type { Settings } from "./settings";
 import { readSource } from "./source-note";
 import { updateSource } from "./source-update";
+import type { EditResult } from "./frontmatter-edit";
 import type { VaultPort } from "./vault-port";
 
 export interface CandidateChoice {
@@ -36,6 +37,8 @@ export interface ExtractionPlan {
   /** Reasons the plan cannot be applied; empty when it can. */
   blockers: string[];
   problems: Problem[];
+  /** What the source update needs, to render it again once the claims exist. */
+  update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; settings: Settings; today: string };
 }
 
 export interface PlanInput {
@@ -112,23 +115,13 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     });
   }
 
+  const newTitles = creates.map((p) => p.candidate.title);
+  const claimPaths = new Map<string, string>();
+  for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
+  const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted };
   let sourceAfter: string | null = null;
   if (creates.length > 0 && blockers.length === 0) {
-    const newTitles = creates.map((p) => p.candidate.title);
-    const allTitles = [...note.claimsExtracted, ...newTitles.filter((t) => !note.claimsExtracted.includes(t))];
-    const known = new Map<string, string>();
-    for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) known.set(c.title, c.existing ?? c.path);
-    const claimLinks = allTitles.map((t) => {
-      const path = known.get(t) ?? input.port.existing(joinPath(set.folder, toFileName(t)));
-      return path ? input.port.linkToFile(path, input.path) : input.port.linkToText(toFileName(t), input.path);
-    });
-    const updated = updateSource(input.text, {
-      newTitles,
-      status: input.settings.statusAfterExtraction,
-      today: input.today,
-      processedBy: input.settings.processedBy,
-      claimLinks,
-    });
+    const updated = renderSourceAfter(draft, input.settings, input.today, input.port);
     if (updated.ok) sourceAfter = updated.text;
     else blockers.push(`The source cannot be updated: ${updated.reason}`);
   }
@@ -145,7 +138,37 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     linked,
     blockers,
     problems: note.problems,
+    update: { newTitles, claimPaths, settings: input.settings, today: input.today },
   };
+}
+
+interface SourceDraft {
+  sourcePath: string;
+  sourceBefore: string;
+  folder: string;
+  newTitles: string[];
+  claimPaths: ReadonlyMap<string, string>;
+  priorTitles: readonly string[];
+}
+
+/**
+ * The source's text after the split. Rendered at plan time for the preview,
+ * and again once the claims exist, because a link to a file is only as the
+ * user's settings want it when the file is there to link to.
+ */
+function renderSourceAfter(d: SourceDraft, settings: Settings, today: string, port: VaultPort): EditResult {
+  const allTitles = [...d.priorTitles, ...d.newTitles.filter((t) => !d.priorTitles.includes(t))];
+  const claimLinks = allTitles.map((t) => {
+    const path = d.claimPaths.get(t) ?? port.existing(joinPath(d.folder, toFileName(t)));
+    return path ? port.linkToFile(path, d.sourcePath) : port.linkToText(toFileName(t), d.sourcePath);
+  });
+  return updateSource(d.sourceBefore, {
+    newTitles: d.newTitles,
+    status: settings.statusAfterExtraction,
+    today,
+    processedBy: settings.processedBy,
+    claimLinks,
+  });
 }
 
 export interface ExtractionRecord {
@@ -167,6 +190,7 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort): Pr
 
   const made: string[] = [];
   const folders: string[] = [];
+  let sourceAfter = plan.sourceBefore;
   try {
     const current = await port.read(plan.sourcePath);
     if (current !== plan.sourceBefore) throw new Error(`${plan.sourcePath} changed since the preview; run extract again`);
@@ -179,7 +203,15 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort): Pr
       await port.create(p.candidate.path, p.text);
       made.push(p.candidate.path);
     }
-    await port.replace(plan.sourcePath, plan.sourceBefore, plan.sourceAfter ?? plan.sourceBefore);
+    const final = renderSourceAfter(
+      { ...plan.update, sourcePath: plan.sourcePath, sourceBefore: plan.sourceBefore, folder: plan.folder, priorTitles: plan.source.claimsExtracted },
+      plan.update.settings,
+      plan.update.today,
+      port,
+    );
+    if (!final.ok) throw new Error(`the source cannot be updated: ${final.reason}`);
+    sourceAfter = final.text;
+    await port.replace(plan.sourcePath, plan.sourceBefore, sourceAfter);
   } catch (err) {
     const leftBehind: string[] = [];
     for (const path of [...made].reverse()) {
@@ -199,7 +231,7 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort): Pr
     record: {
       sourcePath: plan.sourcePath,
       sourceBefore: plan.sourceBefore,
-      sourceAfter: plan.sourceAfter ?? plan.sourceBefore,
+      sourceAfter,
       created: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
       folders,
     },

@@ -1,6 +1,6 @@
 // Queue filtering, sorting and counts (SPEC §4 "Queue sidebar", §5 `list`).
 // Shared by the sidebar and the CLI so both show the same queue.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PRIORITIES, STATUSES, type Priority, type Problem, type Status } from "./model";
 
 export interface QueueItem {
@@ -31,11 +31,11 @@ export type StatusKey = Status | "unknown";
 export const STATUS_KEYS: readonly StatusKey[] = [...STATUSES, "unknown"];
 
 export const queueQuerySchema = z.object({
-  statuses: z.array(z.enum([...STATUSES, "unknown"])).default(["unprocessed", "processing", "unknown"]),
-  priorities: z.array(z.enum([...PRIORITIES, "unknown"])).default([]),
-  domain: z.string().default(""),
-  search: z.string().default(""),
-  sort: z.enum(SORT_ORDERS).default("priority-newest"),
+  statuses: z._default(z.array(z.enum([...STATUSES, "unknown"])), ["unprocessed", "processing", "unknown"]),
+  priorities: z._default(z.array(z.enum([...PRIORITIES, "unknown"])), []),
+  domain: z._default(z.string(), ""),
+  search: z._default(z.string(), ""),
+  sort: z._default(z.enum(SORT_ORDERS), "priority-newest"),
 });
 
 export type QueueQuery = z.infer<typeof queueQuerySchema>;

@@ -1,7 +1,7 @@
 // Settings shared by the plugin and the CLI (SPEC §1, §3, §4). Validated with
 // zod so that a broken or older data.json keeps every valid value and falls
 // back to the default for the rest, field by field.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CONFIDENCES, STATUSES } from "./model";
 
 export const DEFAULT_SETTINGS = {
@@ -17,25 +17,30 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
-const folder = z
-  .string()
-  .transform((s) => s.trim().replace(/^\/+|\/+$/g, ""))
-  .refine((s) => !s.split("/").includes(".."), "must stay inside the vault");
+const trimmed = z.string().check(z.trim());
 
-const typeList = z
-  .array(z.string().trim().min(1))
-  .min(1)
-  .transform((xs) => xs.map((x) => x.toLowerCase()));
+const folder = z.pipe(
+  trimmed,
+  z.transform((s: string) => s.replace(/^\/+|\/+$/g, "")),
+).check(z.refine((s: string) => !s.split("/").includes(".."), "must stay inside the vault"));
+
+const nonEmptyFolder = folder.check(z.refine((s: string) => s.length > 0, "must not be empty"));
+
+const typeList = (min: number) =>
+  z.pipe(
+    z.array(trimmed.check(z.minLength(1))).check(z.minLength(min)),
+    z.transform((xs: string[]) => xs.map((x) => x.toLowerCase())),
+  );
 
 export const settingsSchema = z.object({
   queueFolder: folder,
-  sourceTypes: typeList,
-  otherNoteTypes: z.array(z.string().trim().min(1)).transform((xs) => xs.map((x) => x.toLowerCase())),
-  claimFolder: folder.refine((s) => s.length > 0, "must not be empty"),
-  fallbackClaimFolder: folder.refine((s) => s.length > 0, "must not be empty"),
+  sourceTypes: typeList(1),
+  otherNoteTypes: typeList(0),
+  claimFolder: nonEmptyFolder,
+  fallbackClaimFolder: nonEmptyFolder,
   defaultConfidence: z.enum(CONFIDENCES),
   statusAfterExtraction: z.enum(STATUSES),
-  processedBy: z.string().trim(),
+  processedBy: trimmed,
 });
 
 export interface SettingsResult {

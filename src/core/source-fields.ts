@@ -1,7 +1,7 @@
 // Normalizing frontmatter values (SPEC §1). Each field has a zod schema that
 // accepts what real vaults hold and a rule for what it reports; nothing is
 // rewritten here, the note's text stays as the user wrote it.
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   PRIORITIES,
   STATUSES,
@@ -13,10 +13,13 @@ import {
 } from "./model";
 import type { Settings } from "./settings";
 
-const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
+const text = z.pipe(
+  z.union([z.string(), z.number(), z.boolean()]),
+  z.transform((v: string | number | boolean) => String(v).trim()),
+);
 const textList = z.union([
-  z.array(z.union([z.string(), z.number()]).transform((v) => String(v).trim())),
-  z.string().transform((s) => [s.trim()]),
+  z.array(z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v).trim()))),
+  z.pipe(z.string(), z.transform((s: string) => [s.trim()])),
 ]);
 
 const LEGACY_STATUS: Record<string, Status> = {

@@ -1,0 +1,48 @@
+// The stable JSON shapes of SPEC §5, shared by the CLI and the plugin's
+// handlers for Obsidian's own command line, so scripts see one format.
+import type { ExtractionPlan } from "./extraction";
+import type { Problem } from "./model";
+import type { QueueItem, StatusKey } from "./queue-query";
+
+const problemsJson = (problems: readonly Problem[]) => problems.map((p) => ({ level: p.level, message: p.message }));
+
+export function listJson(vault: string, counts: Record<StatusKey, number>, items: readonly QueueItem[]) {
+  return {
+    vault,
+    counts,
+    sources: items.map((i) => ({
+      path: i.path,
+      title: i.title,
+      author: i.author,
+      date: i.date,
+      domain: i.domain,
+      status: i.status,
+      priority: i.priority,
+      hints: i.hints ?? 0,
+      problems: problemsJson(i.problems),
+    })),
+  };
+}
+
+export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: readonly string[], errors: readonly string[]) {
+  return {
+    source: plan.sourcePath,
+    dryRun,
+    candidates: plan.candidates.map((c) => ({
+      title: c.title,
+      path: c.existing ?? c.path,
+      origin: c.origin,
+      exists: c.existing !== null,
+      selected: c.selected,
+      text: c.text,
+    })),
+    created,
+    linked: plan.linked,
+    problems: [...problemsJson(plan.problems), ...errors.map((message) => ({ level: "error" as const, message }))],
+  };
+}
+
+export function validateJson(files: readonly { path: string; problems: readonly Problem[] }[]) {
+  const count = (level: Problem["level"]) => files.reduce((n, f) => n + f.problems.filter((p) => p.level === level).length, 0);
+  return { files: files.map((f) => ({ path: f.path, problems: problemsJson(f.problems) })), errors: count("error"), warnings: count("warning") };
+}
