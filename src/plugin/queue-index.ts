@@ -7,7 +7,7 @@
 import { TFile, type App, type CachedMetadata } from "obsidian";
 import type { Problem } from "../core/model";
 import { basenameOf } from "../core/model";
-import type { QueueItem } from "../core/queue-query";
+import { statusKey, type QueueItem, type StatusKey } from "../core/queue-query";
 import { queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { inFolder } from "../core/source-note";
@@ -22,6 +22,7 @@ export class QueueIndex {
   private pending = new Map<string, Promise<void>>();
   private listeners = new Set<IndexListener>();
   private sorted: QueueItem[] | null = null;
+  private counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
   ready = false;
 
   constructor(
@@ -44,6 +45,25 @@ export class QueueIndex {
     return this.sorted;
   }
 
+  /** Notes per status, kept up to date entry by entry. */
+  statusCounts(): Record<StatusKey, number> {
+    return { ...this.counts };
+  }
+
+  private put(item: QueueItem): void {
+    const old = this.items.get(item.path);
+    if (old) this.counts[statusKey(old.status)]--;
+    this.counts[statusKey(item.status)]++;
+    this.items.set(item.path, item);
+  }
+
+  private drop(path: string): boolean {
+    const old = this.items.get(path);
+    if (!old) return false;
+    this.counts[statusKey(old.status)]--;
+    return this.items.delete(path);
+  }
+
   get(path: string): QueueItem | undefined {
     return this.items.get(path);
   }
@@ -60,10 +80,11 @@ export class QueueIndex {
   rebuild(): void {
     this.items.clear();
     this.detailed.clear();
+    for (const key of Object.keys(this.counts) as StatusKey[]) this.counts[key] = 0;
     for (const file of this.app.vault.getMarkdownFiles()) {
       if (!this.isQueuePath(file.path)) continue;
       const item = this.fromCache(file, this.app.metadataCache.getFileCache(file));
-      if (item) this.items.set(file.path, item);
+      if (item) this.put(item);
     }
     this.ready = true;
     this.emit("all");
@@ -74,21 +95,21 @@ export class QueueIndex {
     this.detailed.delete(file.path);
     const had = this.items.has(file.path);
     const item = this.isQueuePath(file.path) ? this.fromCache(file, cache) : null;
-    if (item) this.items.set(file.path, item);
-    else this.items.delete(file.path);
+    if (item) this.put(item);
+    else this.drop(file.path);
     if (item || had) this.emit([file.path]);
   }
 
   remove(path: string): void {
     this.detailed.delete(path);
-    if (this.items.delete(path)) this.emit([path]);
+    if (this.drop(path)) this.emit([path]);
   }
 
   rename(file: TFile, oldPath: string): void {
     this.detailed.delete(oldPath);
-    const had = this.items.delete(oldPath);
+    const had = this.drop(oldPath);
     const item = this.isQueuePath(file.path) ? this.fromCache(file, this.app.metadataCache.getFileCache(file)) : null;
-    if (item) this.items.set(file.path, item);
+    if (item) this.put(item);
     if (had || item) this.emit([oldPath, file.path]);
   }
 
@@ -134,8 +155,8 @@ export class QueueIndex {
           if (!this.items.has(path)) return;
           const item = queueItemFromText(path, text, this.settings());
           this.detailed.add(path);
-          if (item) this.items.set(path, item);
-          else this.items.delete(path);
+          if (item) this.put(item);
+          else this.drop(path);
           this.emit([path]);
         })
         .catch(() => {

@@ -1,10 +1,34 @@
-// Placeholder: the queue view is written in its own change.
-import { ItemView, type WorkspaceLeaf } from "obsidian";
+// The queue sidebar (SPEC §4). Only the rows in view are in the DOM (a
+// virtual list over a SortedQueue), so 50,000 sources cost the same DOM as
+// 50. It re-renders from the index when the cache reports a change, never
+// from its own guess about what a write did.
+import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
+import type { QueueItem, QueueQuery } from "../core/queue-query";
+import { SortedQueue } from "../core/sorted-queue";
 import type SourceQueuePlugin from "./main";
+import { QueueHeader } from "./queue-header";
+import { renderRow } from "./queue-row";
 
 export const VIEW_TYPE = "source-queue";
 
+/** Must match --source-queue-row-height in styles.css. */
+export const ROW_HEIGHT = 56;
+/** Rows drawn beyond the visible ones, above and below. */
+const OVERSCAN = 6;
+/** Rows drawn when the list has no height yet (hidden, or a test DOM without layout). */
+const FIRST_WINDOW = 30;
+
 export class QueueView extends ItemView {
+  private header!: QueueHeader;
+  private listEl!: HTMLElement;
+  private spacerEl!: HTMLElement;
+  private emptyEl!: HTMLElement;
+  private queue!: SortedQueue;
+  private focused = 0;
+  private renderTimer: number | null = null;
+  private fullReset = true;
+  private drawn = "";
+
   constructor(
     leaf: WorkspaceLeaf,
     private readonly plugin: SourceQueuePlugin,
@@ -12,15 +36,241 @@ export class QueueView extends ItemView {
     super(leaf);
   }
 
-  getViewType(): string {
+  override getViewType(): string {
     return VIEW_TYPE;
   }
 
-  getDisplayText(): string {
+  override getDisplayText(): string {
     return "Source queue";
   }
 
   override getIcon(): string {
     return "list-checks";
+  }
+
+  private get query(): QueueQuery {
+    return this.plugin.data.query;
+  }
+
+  override async onOpen(): Promise<void> {
+    const root = this.contentEl;
+    root.empty();
+    root.addClass("source-queue-view");
+    this.header = new QueueHeader(root, {
+      query: () => this.query,
+      setQuery: (q) => {
+        void this.plugin.saveQuery(q);
+        this.fullReset = true;
+        this.scheduleRender();
+      },
+    });
+    this.emptyEl = root.createDiv({ cls: "source-queue-empty" });
+    this.listEl = root.createDiv({
+      cls: "source-queue-list",
+      attr: { tabindex: "0", role: "listbox", "aria-label": "Sources" },
+    });
+    this.spacerEl = this.listEl.createDiv({ cls: "source-queue-spacer" });
+    this.queue = new SortedQueue(this.query);
+
+    this.registerDomEvent(this.listEl, "scroll", () => this.drawWindow());
+    this.registerDomEvent(this.listEl, "click", (evt) => this.onClick(evt));
+    this.registerDomEvent(this.listEl, "auxclick", (evt) => {
+      if (evt.button === 1) this.onClick(evt);
+    });
+    this.registerDomEvent(this.listEl, "contextmenu", (evt) => this.onContextMenu(evt));
+    this.registerDomEvent(this.listEl, "keydown", (evt) => this.onListKey(evt));
+    this.registerDomEvent(root, "keydown", (evt) => {
+      if (evt.key === "/" && evt.target !== this.header.searchEl) {
+        evt.preventDefault();
+        this.header.searchEl.focus();
+      } else if (evt.key === "Escape" && evt.target === this.header.searchEl) {
+        this.listEl.focus();
+      } else if (evt.key === "ArrowDown" && evt.target === this.header.searchEl) {
+        evt.preventDefault();
+        this.listEl.focus();
+      }
+    });
+    this.register(
+      this.plugin.index.onChange((changed) => {
+        if (changed === "all") this.fullReset = true;
+        else for (const path of changed) this.queue.update(path, this.plugin.index.get(path));
+        this.scheduleRender();
+      }),
+    );
+    this.registerEvent(this.app.workspace.on("resize", () => this.drawWindow()));
+    this.render();
+  }
+
+  override async onClose(): Promise<void> {
+    if (this.renderTimer !== null) window.clearTimeout(this.renderTimer);
+    this.renderTimer = null;
+    this.contentEl.empty();
+  }
+
+  /** Changes arrive in bursts (a batch of cache events, rows' text reads): draw once per burst. */
+  private scheduleRender(): void {
+    if (this.renderTimer !== null) return;
+    this.renderTimer = window.setTimeout(() => {
+      this.renderTimer = null;
+      this.render();
+    }, 0);
+  }
+
+  render(): void {
+    const index = this.plugin.index;
+    if (this.fullReset) {
+      this.queue.reset(index.all(), this.query);
+      this.fullReset = false;
+    }
+    this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size);
+    this.renderEmptyState();
+    this.spacerEl.setCssProps({ "--source-queue-rows": String(this.queue.length) });
+    this.focused = Math.min(this.focused, Math.max(this.queue.length - 1, 0));
+    this.drawn = "";
+    this.drawWindow();
+  }
+
+  private renderEmptyState(): void {
+    const index = this.plugin.index;
+    this.emptyEl.empty();
+    const folder = this.plugin.data.settings.queueFolder;
+    if (!index.ready) {
+      this.emptyEl.setText("Reading the vault…");
+    } else if (index.size === 0) {
+      this.emptyEl.createEl("p", { text: `No notes found in ${folder === "" ? "the vault" : `the folder "${folder}"`}.` });
+      this.emptyEl.createEl("p", {
+        cls: "source-queue-muted",
+        text: "Sources are read from the queue folder; change it in the plugin settings.",
+      });
+    } else if (this.queue.length === 0) {
+      this.emptyEl.createEl("p", { text: "No sources match these filters." });
+      const button = this.emptyEl.createEl("button", { text: "Show all sources" });
+      button.addEventListener("click", () => {
+        void this.plugin.saveQuery({ ...this.query, statuses: [], priorities: [], domain: "", search: "" });
+        this.fullReset = true;
+        this.render();
+      });
+    }
+    this.emptyEl.toggleClass("is-hidden", this.emptyEl.childNodes.length === 0);
+  }
+
+  /** Draw the rows in view (plus a margin); with no layout, a first window. */
+  private drawWindow(): void {
+    const height = this.listEl.clientHeight;
+    const first = height > 0 ? Math.max(0, Math.floor(this.listEl.scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
+    const count = height > 0 ? Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN : FIRST_WINDOW;
+    const items = this.queue.slice(first, first + count);
+    const key = `${first}:${items.length}:${this.focused}`;
+    if (key === this.drawn) return;
+    this.drawn = key;
+    const now = new Date();
+    this.spacerEl.empty();
+    items.forEach((item, i) => this.drawRow(item, first + i, now));
+    this.plugin.index.ensureDetails(items.filter((i) => i.hints === null).map((i) => i.path));
+  }
+
+  private drawRow(item: QueueItem, position: number, now: Date): void {
+    const row = this.spacerEl.createDiv({
+      cls: "source-queue-row",
+      attr: { role: "option", id: `source-queue-row-${position}`, "aria-selected": position === this.focused ? "true" : "false" },
+    });
+    row.setCssProps({ "--source-queue-row-index": String(position) });
+    row.toggleClass("is-focused", position === this.focused);
+    renderRow(row, item, now);
+    if (position === this.focused) this.listEl.setAttr("aria-activedescendant", row.id);
+  }
+
+  private rowOf(evt: Event): { file: TFile; position: number; badge: HTMLElement | null } | null {
+    const target = evt.target instanceof HTMLElement ? evt.target : null;
+    const row = target?.closest<HTMLElement>(".source-queue-row");
+    const path = row?.dataset.path;
+    const file = path ? this.plugin.index.fileOf(path) : null;
+    if (!row || !file) return null;
+    const position = Number(row.id.replace("source-queue-row-", ""));
+    return { file, position, badge: target?.closest<HTMLElement>("[data-field]") ?? null };
+  }
+
+  private onClick(evt: MouseEvent): void {
+    const hit = this.rowOf(evt);
+    if (!hit) return;
+    this.setFocus(hit.position, false);
+    const field = hit.badge?.dataset.field;
+    if (field === "priority") void this.plugin.actions.cyclePriority(hit.file);
+    else if (field === "status") void this.plugin.actions.cycleStatus(hit.file);
+    else void this.plugin.actions.openFromEvent(hit.file, evt);
+  }
+
+  private onContextMenu(evt: MouseEvent): void {
+    const hit = this.rowOf(evt);
+    if (!hit) return;
+    evt.preventDefault();
+    this.setFocus(hit.position, false);
+    const menu = new Menu();
+    this.plugin.actions.fillMenu(menu, hit.file);
+    menu.showAtMouseEvent(evt);
+  }
+
+  private focusedFile(): TFile | null {
+    const item = this.queue.at(this.focused);
+    return item ? this.plugin.index.fileOf(item.path) : null;
+  }
+
+  private setFocus(position: number, scroll = true): void {
+    this.focused = Math.max(0, Math.min(position, this.queue.length - 1));
+    if (scroll) {
+      const top = this.focused * ROW_HEIGHT;
+      const height = this.listEl.clientHeight;
+      if (top < this.listEl.scrollTop) this.listEl.scrollTop = top;
+      else if (height > 0 && top + ROW_HEIGHT > this.listEl.scrollTop + height) this.listEl.scrollTop = top + ROW_HEIGHT - height;
+    }
+    this.drawn = "";
+    this.drawWindow();
+  }
+
+  private onListKey(evt: KeyboardEvent): void {
+    if (evt.ctrlKey || evt.metaKey || evt.altKey) {
+      if (evt.key === "Enter") {
+        const file = this.focusedFile();
+        if (file) void this.plugin.actions.openFromEvent(file, evt);
+      }
+      return;
+    }
+    const page = Math.max(1, Math.floor(this.listEl.clientHeight / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (evt.key in moves) {
+      evt.preventDefault();
+      this.setFocus(this.focused + (moves[evt.key] ?? 0));
+      return;
+    }
+    if (evt.key === "Home" || evt.key === "End") {
+      evt.preventDefault();
+      this.setFocus(evt.key === "Home" ? 0 : this.queue.length - 1);
+      return;
+    }
+    const file = this.focusedFile();
+    if (!file) return;
+    switch (evt.key) {
+      case "Enter":
+        evt.preventDefault();
+        void this.plugin.actions.open(file);
+        break;
+      case "p":
+        void this.plugin.actions.cyclePriority(file);
+        break;
+      case "s":
+        void this.plugin.actions.cycleStatus(file);
+        break;
+      case "x":
+        this.plugin.actions.extract(file);
+        break;
+      case "ContextMenu": {
+        evt.preventDefault();
+        const menu = new Menu();
+        this.plugin.actions.fillMenu(menu, file);
+        const rect = this.listEl.querySelector(".source-queue-row.is-focused")?.getBoundingClientRect();
+        menu.showAtPosition({ x: rect?.left ?? 0, y: rect?.bottom ?? 0 });
+        break;
+      }
+    }
   }
 }

@@ -1,0 +1,90 @@
+// The queue's header (SPEC §4): counts per status (each a filter toggle),
+// a search box, priority and domain filters and the sort order.
+import { debounce } from "obsidian";
+import { PRIORITIES } from "../core/model";
+import { SORT_LABELS, SORT_ORDERS, STATUS_KEYS, type QueueQuery, type SortOrder, type StatusKey } from "../core/queue-query";
+
+export interface HeaderHandlers {
+  query: () => QueueQuery;
+  setQuery: (q: QueueQuery) => void;
+}
+
+const STATUS_LABELS: Record<StatusKey, string> = {
+  unprocessed: "Unprocessed",
+  processing: "Processing",
+  processed: "Processed",
+  "null-result": "Null-result",
+  unknown: "Unknown",
+};
+
+export class QueueHeader {
+  readonly searchEl: HTMLInputElement;
+  private chips = new Map<StatusKey, HTMLButtonElement>();
+  private domainEl: HTMLSelectElement;
+  private priorityEl: HTMLSelectElement;
+  private sortEl: HTMLSelectElement;
+  private summaryEl: HTMLElement;
+
+  constructor(
+    parent: HTMLElement,
+    private readonly h: HeaderHandlers,
+  ) {
+    const root = parent.createDiv({ cls: "source-queue-header" });
+    const counts = root.createDiv({ cls: "source-queue-counts", attr: { role: "group", "aria-label": "Filter by status" } });
+    for (const key of STATUS_KEYS) {
+      const chip = counts.createEl("button", { cls: "source-queue-chip", attr: { "data-status": key } });
+      chip.addEventListener("click", () => this.toggleStatus(key));
+      this.chips.set(key, chip);
+    }
+    const controls = root.createDiv({ cls: "source-queue-controls" });
+    this.searchEl = controls.createEl("input", {
+      type: "search",
+      cls: "source-queue-search",
+      placeholder: "Search title, author, domain",
+      attr: { "aria-label": "Search sources" },
+    });
+    const saveSearch = debounce((value: string) => this.h.setQuery({ ...this.h.query(), search: value }), 150, true);
+    this.searchEl.addEventListener("input", () => saveSearch(this.searchEl.value));
+    this.priorityEl = controls.createEl("select", { cls: "dropdown source-queue-priority-filter", attr: { "aria-label": "Filter by priority" } });
+    this.priorityEl.createEl("option", { value: "", text: "Any priority" });
+    for (const p of [...PRIORITIES, "unknown"]) this.priorityEl.createEl("option", { value: p, text: `Priority ${p}` });
+    this.priorityEl.addEventListener("change", () => {
+      const v = this.priorityEl.value;
+      this.h.setQuery({ ...this.h.query(), priorities: v === "" ? [] : [v as QueueQuery["priorities"][number]] });
+    });
+    this.domainEl = controls.createEl("select", { cls: "dropdown source-queue-domain-filter", attr: { "aria-label": "Filter by domain" } });
+    this.domainEl.addEventListener("change", () => this.h.setQuery({ ...this.h.query(), domain: this.domainEl.value }));
+    this.sortEl = controls.createEl("select", { cls: "dropdown source-queue-sort", attr: { "aria-label": "Sort order" } });
+    for (const order of SORT_ORDERS) this.sortEl.createEl("option", { value: order, text: SORT_LABELS[order] });
+    this.sortEl.addEventListener("change", () => this.h.setQuery({ ...this.h.query(), sort: this.sortEl.value as SortOrder }));
+    this.summaryEl = root.createDiv({ cls: "source-queue-summary", attr: { "aria-live": "polite" } });
+  }
+
+  private toggleStatus(key: StatusKey): void {
+    const q = this.h.query();
+    const statuses = q.statuses.includes(key) ? q.statuses.filter((s) => s !== key) : [...q.statuses, key];
+    this.h.setQuery({ ...q, statuses });
+  }
+
+  update(counts: Record<StatusKey, number>, domains: readonly string[], shown: number, total: number): void {
+    const q = this.h.query();
+    for (const [key, chip] of this.chips) {
+      const on = q.statuses.length === 0 || q.statuses.includes(key);
+      chip.setText(`${STATUS_LABELS[key]} ${counts[key]}`);
+      chip.toggleClass("is-active", on);
+      chip.setAttr("aria-pressed", on ? "true" : "false");
+      chip.toggleClass("is-empty", counts[key] === 0);
+    }
+    if (this.searchEl.value !== q.search && this.searchEl.ownerDocument.activeElement !== this.searchEl) this.searchEl.value = q.search;
+    this.priorityEl.value = q.priorities.length === 1 ? (q.priorities[0] ?? "") : "";
+    const options = ["", ...domains];
+    if (q.domain && !options.includes(q.domain)) options.push(q.domain);
+    if (this.domainEl.options.length !== options.length || options.some((d, i) => this.domainEl.options[i]?.value !== d)) {
+      this.domainEl.empty();
+      for (const d of options) this.domainEl.createEl("option", { value: d, text: d === "" ? "Any domain" : d });
+    }
+    this.domainEl.value = q.domain;
+    this.sortEl.value = q.sort;
+    this.summaryEl.setText(`${shown} of ${total} shown`);
+  }
+}
