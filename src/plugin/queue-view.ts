@@ -25,6 +25,8 @@ export class QueueView extends ItemView {
   private emptyEl!: HTMLElement;
   private queue!: SortedQueue;
   private focused = 0;
+  /** The focused note: focus follows it when a change moves it in the order. */
+  private focusedPath: string | null = null;
   private renderTimer: number | null = null;
   private fullReset = true;
   private drawn = "";
@@ -125,7 +127,8 @@ export class QueueView extends ItemView {
     this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size);
     this.renderEmptyState();
     this.spacerEl.setCssProps({ "--source-queue-rows": String(this.queue.length) });
-    this.focused = Math.min(this.focused, Math.max(this.queue.length - 1, 0));
+    const kept = this.focusedPath === null ? -1 : this.queue.indexOf(this.focusedPath);
+    this.focused = kept >= 0 ? kept : Math.min(this.focused, Math.max(this.queue.length - 1, 0));
     this.drawn = "";
     this.drawWindow();
   }
@@ -217,6 +220,7 @@ export class QueueView extends ItemView {
 
   private setFocus(position: number, scroll = true): void {
     this.focused = Math.max(0, Math.min(position, this.queue.length - 1));
+    this.focusedPath = this.queue.at(this.focused)?.path ?? null;
     if (scroll) {
       const top = this.focused * ROW_HEIGHT;
       const height = this.listEl.clientHeight;

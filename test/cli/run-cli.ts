@@ -4,9 +4,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = join(import.meta.dirname, "../../");
 export const BIN = join(root, "dist/cli.cjs");
 
 export interface CliRun {
