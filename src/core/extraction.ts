@@ -158,10 +158,19 @@ interface SourceDraft {
  */
 function renderSourceAfter(d: SourceDraft, settings: Settings, today: string, port: VaultPort): EditResult {
   const allTitles = [...d.priorTitles, ...d.newTitles.filter((t) => !d.priorTitles.includes(t))];
+  const seen = new Set<string>();
+  const key = (path: string) => path.normalize("NFC").toLowerCase();
   const claimLinks = allTitles.map((t) => {
     const path = d.claimPaths.get(t) ?? port.existing(joinPath(d.folder, toFileName(t)));
+    seen.add(key(path ?? joinPath(d.folder, toFileName(t))));
     return path ? port.linkToFile(path, d.sourcePath) : port.linkToText(toFileName(t), d.sourcePath);
   });
+  // Candidates that exist already are "link only": the section links them too.
+  for (const path of d.claimPaths.values()) {
+    if (seen.has(key(path))) continue;
+    seen.add(key(path));
+    claimLinks.push(port.linkToFile(path, d.sourcePath));
+  }
   return updateSource(d.sourceBefore, {
     newTitles: d.newTitles,
     status: settings.statusAfterExtraction,

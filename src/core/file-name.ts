@@ -6,9 +6,11 @@ export const MAX_NAME_BYTES = 200;
 const encoder = new TextEncoder();
 const bytes = (s: string) => encoder.encode(s).length;
 
-// Characters Obsidian forbids in file names or links, plus control characters.
+// Control characters (C0 and C1), invisible spaces, direction marks and lone
+// surrogates. Zero-width (non-)joiners stay: emoji sequences and several
+// scripts need them.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
-const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/gu;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 export function toFileName(title: string, fallback = "Untitled claim"): string {
@@ -33,10 +35,16 @@ export function cutToBytes(text: string, max: number): string {
   if (bytes(text) <= max) return text;
   const chars = Array.from(segmentsOf(text));
   let out = "";
+  let next = "";
   for (const ch of chars) {
-    if (bytes(out + ch) > max) break;
+    if (bytes(out + ch) > max) {
+      next = ch;
+      break;
+    }
     out += ch;
   }
+  // The cut already falls between two words.
+  if (/^\s/.test(next)) return out.trimEnd();
   const space = out.lastIndexOf(" ");
   return (space > out.length / 2 ? out.slice(0, space) : out).trimEnd();
 }

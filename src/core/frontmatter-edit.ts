@@ -5,7 +5,7 @@
 // differently, the edit is refused rather than written.
 import { joinShape } from "./frontmatter-block";
 import { parseFrontmatter } from "./parse-frontmatter";
-import { parseYaml, topLevelKeys, yamlScalar } from "./yaml";
+import { parseYaml, singleQuotable, topLevelKeys, yamlDoubleQuoted, yamlScalar } from "./yaml";
 
 export type FieldEdit = { key: string; set: string } | { key: string; append: string[] };
 
@@ -34,7 +34,7 @@ function extentsOf(yamlLines: readonly string[]): Extent[] {
 }
 
 const FLOW_UNSAFE = /[,[\]{}]/;
-const flowScalar = (v: string) => (FLOW_UNSAFE.test(v) ? JSON.stringify(v) : yamlScalar(v));
+const flowScalar = (v: string) => (FLOW_UNSAFE.test(v) ? yamlDoubleQuoted(v) : yamlScalar(v));
 
 /** A scalar written in the style the old value used (double, single or no quotes), keeping a trailing comment. */
 function scalarLine(oldLine: string | null, key: string, value: string): string {
@@ -43,8 +43,11 @@ function scalarLine(oldLine: string | null, key: string, value: string): string 
   const rest = oldLine.slice(oldLine.indexOf(":") + 1);
   const lead = /^\s*/.exec(rest)?.[0] || " ";
   const body = rest.trim();
-  if (body.startsWith('"')) return `${keyText}${lead}${JSON.stringify(value)}${commentAfterQuoted(body, '"')}`;
-  if (body.startsWith("'")) return `${keyText}${lead}'${value.replace(/'/g, "''")}'${commentAfterQuoted(body, "'")}`;
+  if (body.startsWith('"')) return `${keyText}${lead}${yamlDoubleQuoted(value)}${commentAfterQuoted(body, '"')}`;
+  if (body.startsWith("'")) {
+    const quoted = singleQuotable(value) ? `'${value.replace(/'/g, "''")}'` : yamlDoubleQuoted(value);
+    return `${keyText}${lead}${quoted}${commentAfterQuoted(body, "'")}`;
+  }
   const comment = /\s#.*$/.exec(body)?.[0] ?? "";
   return `${keyText}${lead}${yamlScalar(value)}${comment}`;
 }
@@ -76,7 +79,7 @@ function applyOne(yamlLines: string[], data: Record<string, unknown>, edit: Fiel
 
   const current = data[edit.key];
   const existing = Array.isArray(current) ? current.map(String) : typeof current === "string" && current !== "" ? [current] : [];
-  const added = edit.append.filter((v) => !existing.includes(v));
+  const added = edit.append.filter((v, i, all) => !existing.includes(v) && all.indexOf(v) === i);
   if (added.length === 0) return;
   if (!extent) {
     yamlLines.splice(insertAt, 0, ...listLines(edit.key, [], added, "  - "));
@@ -85,9 +88,14 @@ function applyOne(yamlLines: string[], data: Record<string, unknown>, edit: Fiel
   const first = yamlLines[extent.start] ?? "";
   const inline = first.slice(first.indexOf(":") + 1).trim();
   const itemLines = yamlLines.slice(extent.start + 1, extent.end).filter((l) => /^\s*-(\s|$)/.test(l));
-  if (Array.isArray(current) && inline.startsWith("[") && extent.end === extent.start + 1 && existing.length > 0) {
-    const keyText = first.slice(0, first.indexOf(":") + 1);
-    yamlLines[extent.start] = `${keyText} [${[...existing, ...added].map(flowScalar).join(", ")}]`;
+  const flowClose = Array.isArray(current) && inline.startsWith("[") && extent.end === extent.start + 1 ? closingBracket(first) : -1;
+  if (flowClose > 0) {
+    // Insert before the closing bracket: existing items and a trailing comment stay as written.
+    const open = first.indexOf("[") + 1;
+    const inner = first.slice(open, flowClose).trimEnd();
+    const items = added.map(flowScalar).join(", ");
+    const joined = inner.trim() === "" ? items : `${inner}${inner.endsWith(",") ? " " : ", "}${items}`;
+    yamlLines[extent.start] = `${first.slice(0, open)}${joined}${first.slice(flowClose)}`;
   } else if (Array.isArray(current) && inline === "" && itemLines.length > 0) {
     const prefix = /^\s*-\s+/.exec(itemLines[0] ?? "")?.[0] ?? "  - ";
     let last = extent.end;
@@ -97,6 +105,27 @@ function applyOne(yamlLines: string[], data: Record<string, unknown>, edit: Fiel
     const keyText = first.slice(0, first.indexOf(":"));
     yamlLines.splice(extent.start, extent.end - extent.start, ...listLines(keyText, existing, added, "  - "));
   }
+}
+
+/** Index of the `]` that closes the line's first flow list, skipping quoted text, or -1. */
+function closingBracket(line: string): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = line.indexOf("["); i >= 0 && i < line.length; i++) {
+    const ch = line[i];
+    if (quote !== null) {
+      if (quote === '"' && ch === "\\") i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") {
+      depth--;
+      if (depth === 0) return ch === "]" ? i : -1;
+    }
+  }
+  return -1;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

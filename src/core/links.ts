@@ -9,6 +9,8 @@ export interface LinkStyle {
 
 export const DEFAULT_LINK_STYLE: LinkStyle = { useMarkdownLinks: false, newLinkFormat: "shortest" };
 
+// encodeURIComponent leaves parentheses alone; an unbalanced one would end a Markdown link early.
+const escapeParen = (c: string) => (c === "(" ? "%28" : "%29");
 const withoutMd = (p: string) => (p.toLowerCase().endsWith(".md") ? p.slice(0, -3) : p);
 const baseOf = (p: string) => p.slice(p.lastIndexOf("/") + 1);
 
@@ -31,7 +33,7 @@ export function formatLink(style: LinkStyle, targetPath: string, fromPath: strin
       : style.newLinkFormat === "absolute" || !unique
         ? targetPath
         : baseOf(targetPath);
-  if (style.useMarkdownLinks) return `[${display.replace(/[[\]]/g, "")}](${encodeURI(linkPath).replace(/[()]/g, (c) => encodeURIComponent(c))})`;
+  if (style.useMarkdownLinks) return `[${display.replace(/[[\]]/g, "")}](${encodeURI(linkPath).replace(/[()]/g, escapeParen)})`;
   const target = withoutMd(linkPath);
   return target === display ? `[[${target}]]` : `[[${target}|${display}]]`;
 }
@@ -39,5 +41,5 @@ export function formatLink(style: LinkStyle, targetPath: string, fromPath: strin
 /** A link to a note that may not exist yet: `[[text]]`, or `[text](text.md)` with Markdown links. */
 export function formatTextLink(style: LinkStyle, linktext: string): string {
   if (!style.useMarkdownLinks) return `[[${linktext}]]`;
-  return `[${linktext}](${encodeURI(`${linktext}.md`).replace(/[()]/g, (c) => encodeURIComponent(c))})`;
+  return `[${linktext}](${encodeURI(`${linktext}.md`).replace(/[()]/g, escapeParen)})`;
 }

@@ -47,8 +47,13 @@ export const ALL_STATUSES: StatusKey[] = [...STATUS_KEYS];
 const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 const rank = (p: Priority | null) => (p === null ? 3 : (PRIORITY_RANK[p] ?? 3));
 
+/** A date that sorts: `YYYY-MM-DD…` as written; anything else ("early 2026") sorts as missing. */
+const sortableDate = (d: string | null) => (d !== null && /^\d{4}-\d{2}-\d{2}/.test(d) ? d : null);
+
 /** Dates compare as text (YYYY-MM-DD, with 00 parts sorting first in their month); missing dates last. */
-function compareDate(a: string | null, b: string | null, newestFirst: boolean): number {
+function compareDate(rawA: string | null, rawB: string | null, newestFirst: boolean): number {
+  const a = sortableDate(rawA);
+  const b = sortableDate(rawB);
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

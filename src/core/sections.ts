@@ -98,6 +98,9 @@ function curatorLines(lines: readonly Line[]): Map<string, string> {
     if (!line || line.inFence) continue;
     const m = CURATOR_LINE.exec(line.text);
     if (!m || !m[1]) continue;
+    // The agent's `**Extraction hints:**` label is not the curator's line.
+    const bold = boldLabelOf(line.text);
+    if (bold && isHintsLabel(bold.label)) continue;
     const parts = [m[2] ?? ""];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j];

@@ -17,8 +17,10 @@ const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/;
 const RULE_LINE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 
 export function splitHints(block: string): HintItem[] {
-  const text = block.replace(/\r\n?/g, "\n").trim();
-  if (text === "") return [];
+  // Blank lines go, but not the first line's indentation: a list indented as a
+  // whole must keep its items at one level.
+  const text = block.replace(/\r\n?/g, "\n").replace(/^\s*\n/, "").trimEnd();
+  if (text.trim() === "") return [];
   return splitList(text) ?? splitEnumeration(text) ?? splitQuotes(text) ?? splitSentences(text);
 }
 
@@ -28,6 +30,8 @@ function splitList(text: string): HintItem[] | null {
   const firstItem = lines.findIndex((l) => LIST_ITEM.test(l) && !RULE_LINE.test(l));
   if (firstItem < 0) return null;
   const topIndent = indentOf(lines[firstItem] ?? "");
+  // "1) X 2) Y" on one line reads as a one-item list, but it is rule 2's inline enumeration.
+  const firstMarker = LIST_ITEM.exec(lines[firstItem] ?? "")?.[2];
   const items: { head: string[]; all: string[]; nested: boolean }[] = [];
   let blankBefore = false;
   for (const line of lines.slice(firstItem)) {
@@ -51,6 +55,7 @@ function splitList(text: string): HintItem[] | null {
     }
     blankBefore = false;
   }
+  if (items.length === 1 && firstMarker === "1)" && enumerationMarkers(text) !== null) return null;
   return items.map((i) => ({ head: collapse(i.head.join(" ")), text: i.all.join("\n").trim(), rule: "list" as const }));
 }
 

@@ -68,8 +68,22 @@ export function yamlScalar(value: string): string {
     /^[\p{L}\p{N}][\p{L}\p{N} _.,;()'/&+-]*$/u.test(value) &&
     !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) &&
     !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value) &&
-    !/^0[xo]/i.test(value) &&
+    !/^0[xob]/i.test(value) &&
     !/\s$/.test(value) &&
     !/:\s|\s#/.test(value);
-  return plainSafe ? value : JSON.stringify(value);
+  return plainSafe ? value : yamlDoubleQuoted(value);
 }
+
+/**
+ * A double-quoted YAML scalar that reads back as exactly `value`. JSON escapes
+ * the C0 controls, quotes and lone surrogates; YAML also refuses raw DEL, C1
+ * controls and U+FFFE/U+FFFF, and some readers break lines at U+2028/U+2029.
+ */
+export function yamlDoubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Can this value be written between single quotes? (They hold no escapes, and line breaks fold.) */
+export const singleQuotable = (value: string): boolean =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what single quotes cannot hold
+  !/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u.test(value);

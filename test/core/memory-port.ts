@@ -1,0 +1,108 @@
+// An in-memory VaultPort for core tests: a Map of path → text, with the same
+// contract the plugin and the CLI adapters keep (case-insensitive lookup,
+// create never overwrites, replace checks the expected text) and fault
+// injection for the all-or-nothing tests.
+import { basenameOf } from "../../src/core/model";
+import type { VaultPort } from "../../src/core/vault-port";
+
+export interface MemoryPortOptions {
+  /** Make the Nth call to create (1-based) fail before it writes. */
+  failCreate?: number;
+  /** Make every remove of this path fail (a file the rollback cannot take back). */
+  failRemove?: string;
+}
+
+export class MemoryPort implements VaultPort {
+  readonly files = new Map<string, string>();
+  readonly folders = new Set<string>();
+  /** Every write, in order, for tests that check nothing was written. */
+  readonly log: string[] = [];
+  creates = 0;
+
+  constructor(
+    files: Record<string, string> = {},
+    readonly options: MemoryPortOptions = {},
+  ) {
+    for (const [path, text] of Object.entries(files)) {
+      this.files.set(path, text);
+      const parts = path.split("/").slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) this.folders.add(parts.slice(0, i).join("/"));
+    }
+  }
+
+  existing(path: string): string | null {
+    const wanted = path.normalize("NFC").toLowerCase();
+    for (const key of this.files.keys()) if (key.normalize("NFC").toLowerCase() === wanted) return key;
+    return null;
+  }
+
+  read(path: string): Promise<string> {
+    const key = this.existing(path);
+    if (key === null) return Promise.reject(new Error(`${path} does not exist`));
+    return Promise.resolve(this.files.get(key) ?? "");
+  }
+
+  ensureFolder(path: string): Promise<string[]> {
+    const made: string[] = [];
+    const parts = path.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = parts.slice(0, i).join("/");
+      if (!this.folders.has(folder)) {
+        this.folders.add(folder);
+        made.push(folder);
+        this.log.push(`mkdir ${folder}`);
+      }
+    }
+    return Promise.resolve(made);
+  }
+
+  create(path: string, text: string): Promise<void> {
+    this.creates++;
+    if (this.options.failCreate === this.creates) return Promise.reject(new Error(`disk full while writing ${path}`));
+    if (this.existing(path) !== null) return Promise.reject(new Error(`${path} already exists`));
+    this.files.set(path, text);
+    this.log.push(`create ${path}`);
+    return Promise.resolve();
+  }
+
+  replace(path: string, expected: string, next: string): Promise<void> {
+    const key = this.existing(path);
+    if (key === null) return Promise.reject(new Error(`${path} does not exist`));
+    if (this.files.get(key) !== expected) return Promise.reject(new Error(`${path} changed`));
+    this.files.set(key, next);
+    this.log.push(`replace ${path}`);
+    return Promise.resolve();
+  }
+
+  remove(path: string): Promise<void> {
+    if (this.options.failRemove === path) return Promise.reject(new Error(`cannot remove ${path}`));
+    const key = this.existing(path);
+    if (key !== null) {
+      this.files.delete(key);
+      this.log.push(`remove ${path}`);
+      return Promise.resolve();
+    }
+    if (this.folders.has(path)) {
+      const prefix = `${path}/`;
+      const inUse = [...this.files.keys(), ...this.folders].some((p) => p.startsWith(prefix));
+      if (inUse) return Promise.reject(new Error(`${path} is not empty`));
+      this.folders.delete(path);
+      this.log.push(`rmdir ${path}`);
+      return Promise.resolve();
+    }
+    return Promise.reject(new Error(`${path} does not exist`));
+  }
+
+  linkToFile(targetPath: string, _fromPath: string): string {
+    return `[[${basenameOf(targetPath)}]]`;
+  }
+
+  linkToText(linktext: string, _fromPath: string): string {
+    return `[[${linktext}]]`;
+  }
+
+  /** Paths of the Markdown files, sorted, for snapshots of the whole vault. */
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+}
