@@ -10,6 +10,14 @@ import type { VaultPort } from "../core/vault-port";
 
 export class UsageError extends Error {}
 
+function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
 /** Folders Obsidian itself does not index. */
 const SKIP_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules"]);
 
@@ -59,11 +67,29 @@ export class FsVault implements VaultPort {
     return full;
   }
 
+  /** Real locations of folders already checked: a vault of 50,000 notes has few folders. */
+  private realDirs = new Map<string, string>();
+
+  private realpathOf(path: string, isDir: boolean): string {
+    if (!isDir) return realpathSync(path);
+    let real = this.realDirs.get(path);
+    if (real === undefined) {
+      real = realpathSync(path);
+      this.realDirs.set(path, real);
+    }
+    return real;
+  }
+
   /** The real location of the deepest existing part of the path must be inside the vault too. */
   private assertInsideReal(full: string): void {
     let probe = full;
-    while (!existsSync(probe) && probe !== dirname(probe)) probe = dirname(probe);
-    const real = realpathSync(probe);
+    let st = lstatOrNull(probe);
+    while (st === null && probe !== dirname(probe)) {
+      probe = dirname(probe);
+      st = lstatOrNull(probe);
+    }
+    // A plain file is as real as its folder; only links need resolving.
+    const real = st?.isSymbolicLink() ? this.realpathOf(probe, false) : st?.isDirectory() ? this.realpathOf(probe, true) : join(this.realpathOf(dirname(probe), true), probe.slice(dirname(probe).length + 1));
     if (real !== this.realRoot && !real.startsWith(this.realRoot + sep)) {
       throw new UsageError(`refusing to follow a link out of the vault: ${relative(this.root, full)}`);
     }
@@ -125,9 +151,16 @@ export class FsVault implements VaultPort {
   }
 
   read(path: string): Promise<string> {
-    const full = this.abs(path);
-    if (lstatSync(full).isSymbolicLink()) this.assertInsideReal(full);
-    return readFile(full, "utf8");
+    return readFile(this.abs(path), "utf8");
+  }
+
+  /**
+   * Synchronous read of a note that markdownFiles() listed (it has already
+   * refused links out of the vault), for reading thousands of small notes in
+   * a row: much faster than awaiting each, and no second check per file.
+   */
+  readListed(path: string): string {
+    return readFileSync(join(this.root, path), "utf8");
   }
 
   async ensureFolder(path: string): Promise<string[]> {

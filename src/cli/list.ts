@@ -28,7 +28,7 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
 export async function readQueue(vault: FsVault, settings: Settings): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
   for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = queueItemFromText(path, await vault.read(path), settings);
+    const item = queueItemFromText(path, vault.readListed(path), settings);
     if (item) items.push(item);
   }
   return items;

@@ -17,7 +17,7 @@ export async function validate(vault: FsVault, settings: Settings, opts: { json?
   }
   let checked = 0;
   for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = queueItemFromText(path, await vault.read(path), settings);
+    const item = queueItemFromText(path, vault.readListed(path), settings);
     if (!item) continue;
     checked++;
     if (item.problems.length > 0) files.push({ path, problems: item.problems });

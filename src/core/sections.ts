@@ -20,21 +20,58 @@ const FENCE = /^\s*(```|~~~)/;
 const CURATOR_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?(PRIMARY CONNECTION|WHY ARCHIVED|EXTRACTION HINT)S?(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
 const CURATOR_ANY = /^\s*(?:[-*]\s+)?(?:\*\*)?[A-Z][A-Z ]{2,}(?:\*\*)?\s*:/;
 
-interface Line {
-  text: string;
-  inFence: boolean;
+/**
+ * One pass over the body: which lines are fenced code, and which are
+ * boundaries (headings and bold labels). Only lines whose first character
+ * could start one are matched against a regex, so a long note costs little.
+ */
+interface Scan {
+  lines: readonly string[];
+  inFence: Uint8Array;
+  /** Boundary line indexes in order, with what they hold. */
+  boundaries: number[];
+  headings: Map<number, { level: number; text: string }>;
+  labels: Map<number, { label: string; rest: string }>;
 }
 
-function markFences(lines: readonly string[]): Line[] {
-  let inFence = false;
-  return lines.map((text) => {
-    if (FENCE.test(text)) {
-      inFence = !inFence;
-      return { text, inFence: true };
+function scan(lines: readonly string[]): Scan {
+  const inFence = new Uint8Array(lines.length);
+  const boundaries: number[] = [];
+  const headings = new Map<number, { level: number; text: string }>();
+  const labels = new Map<number, { label: string; rest: string }>();
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    let j = 0;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const c = text.charCodeAt(j);
+    if ((c === 96 || c === 126) && FENCE.test(text)) {
+      fenced = !fenced;
+      inFence[i] = 1;
+      continue;
     }
-    return { text, inFence };
-  });
+    if (fenced) {
+      inFence[i] = 1;
+      continue;
+    }
+    if (c === 35 && j === 0) {
+      const h = headingOf(text);
+      if (h) {
+        headings.set(i, h);
+        boundaries.push(i);
+      }
+    } else if (c === 42) {
+      const b = boldLabelOf(text);
+      if (b) {
+        labels.set(i, b);
+        boundaries.push(i);
+      }
+    }
+  }
+  return { lines, inFence, boundaries, headings, labels };
 }
+
+const isBoundaryAt = (s: Scan, i: number) => s.headings.has(i) || s.labels.has(i);
 
 export function headingOf(line: string): { level: number; text: string } | null {
   const m = HEADING.exec(line);
@@ -51,16 +88,12 @@ export function boldLabelOf(line: string): { label: string; rest: string } | nul
 // "EXTRACTION HINT" in capitals is the curator's line, not the agent's label.
 const isHintsLabel = (label: string) =>
   /^extraction hints$/i.test(label.trim()) || (/^extraction hint$/i.test(label.trim()) && label !== label.toUpperCase());
-const isBoundary = (line: Line) => !line.inFence && (headingOf(line.text) !== null || boldLabelOf(line.text) !== null);
 
 /** The text under a bold label or heading, up to the next label or heading. */
-function blockAfter(lines: readonly Line[], start: number, firstRest: string): string {
+function blockAfter(s: Scan, start: number, firstRest: string): string {
+  const next = s.boundaries.find((b) => b > start) ?? s.lines.length;
   const out = firstRest.trim() === "" ? [] : [firstRest];
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || isBoundary(line)) break;
-    out.push(line.text);
-  }
+  for (let i = start + 1; i < next; i++) out.push(s.lines[i] ?? "");
   return trimBlankLines(out).join("\n");
 }
 
@@ -72,15 +105,13 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
-function findLabelled(lines: readonly Line[], match: (label: string) => boolean): string | null {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.inFence) continue;
-    const label = boldLabelOf(line.text);
-    if (label && match(label.label)) return blockAfter(lines, i, label.rest);
-    const heading = headingOf(line.text);
+function findLabelled(s: Scan, match: (label: string) => boolean): string | null {
+  for (const i of s.boundaries) {
+    const label = s.labels.get(i);
+    if (label && match(label.label)) return blockAfter(s, i, label.rest);
+    const heading = s.headings.get(i);
     // Headings may carry extra words: "## Extraction hints (for the extractor)".
-    if (heading && match(heading.text.replace(/[:*]/g, "").replace(/\s+[(—–-].*$/, ""))) return blockAfter(lines, i, "");
+    if (heading && match(heading.text.replace(/[:*]/g, "").replace(/\s+[(—–-].*$/, ""))) return blockAfter(s, i, "");
   }
   return null;
 }
@@ -91,21 +122,38 @@ export function wikilinkTargets(text: string): string[] {
   return [...text.matchAll(WIKILINK)].map((m) => (m[1] ?? "").trim()).filter((t) => t.length > 0);
 }
 
-function curatorLines(lines: readonly Line[]): Map<string, string> {
+/** Could this line be a curator line? A cheap look before the regex: P, W or E after any bullet or bold, and a colon. */
+function mayBeCurator(text: string): boolean {
+  let j = 0;
+  let c = text.charCodeAt(0);
+  while (c === 32 || c === 9) c = text.charCodeAt(++j);
+  if ((c === 45 || c === 42) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
+    j += 2;
+    c = text.charCodeAt(j);
+    while (c === 32 || c === 9) c = text.charCodeAt(++j);
+  }
+  if (c === 42 && text.charCodeAt(j + 1) === 42) c = text.charCodeAt((j += 2));
+  // P, W, E in either case.
+  const upper = c & ~32;
+  return (upper === 80 || upper === 87 || upper === 69) && text.indexOf(":", j) > 0;
+}
+
+function curatorLines(s: Scan): Map<string, string> {
   const found = new Map<string, string>();
+  const { lines } = s;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.inFence) continue;
-    const m = CURATOR_LINE.exec(line.text);
+    const text = lines[i] ?? "";
+    if (s.inFence[i] || !mayBeCurator(text)) continue;
+    const m = CURATOR_LINE.exec(text);
     if (!m || !m[1]) continue;
     // The agent's `**Extraction hints:**` label is not the curator's line.
-    const bold = boldLabelOf(line.text);
+    const bold = s.labels.get(i);
     if (bold && isHintsLabel(bold.label)) continue;
     const parts = [m[2] ?? ""];
     for (let j = i + 1; j < lines.length; j++) {
-      const next = lines[j];
-      if (!next || next.text.trim() === "" || isBoundary(next) || CURATOR_ANY.test(next.text)) break;
-      parts.push(next.text);
+      const next = lines[j] ?? "";
+      if (next.trim() === "" || (!s.inFence[j] && isBoundaryAt(s, j)) || CURATOR_ANY.test(next)) break;
+      parts.push(next);
     }
     found.set(m[1].toUpperCase().replace(/S$/, ""), parts.join(" ").replace(/\*\*/g, "").trim());
   }
@@ -113,7 +161,7 @@ function curatorLines(lines: readonly Line[]): Map<string, string> {
 }
 
 export function parseSections(bodyLines: readonly string[]): SourceSections {
-  const lines = markFences(bodyLines);
+  const lines = scan(bodyLines);
   const curator = curatorLines(lines);
   const kb = findLabelled(lines, (l) => /^kb connections?$/i.test(l));
   const primary = curator.get("PRIMARY CONNECTION") ?? null;
