@@ -62,26 +62,26 @@ export class QueueActions {
       this.plugin.data.lastExtraction = result.record;
       await this.plugin.persist();
     }
+    // Skipped: candidates the user left unchecked (existing ones are linked, not skipped).
     const skipped = plan.candidates.filter((c) => !c.selected && c.existing === null).length;
-    const parts = [`Created ${result.created.length} claim${result.created.length === 1 ? "" : "s"}`];
-    if (result.linked.length > 0) parts.push(`linked ${result.linked.length} existing`);
-    if (skipped > 0) parts.push(`skipped ${skipped}`);
-    new Notice(`${parts.join(", ")}.`);
+    const made = result.created.length;
+    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, linked ${result.linked.length} existing, skipped ${skipped}.`);
     return true;
   }
 
   async undoLastExtraction(): Promise<void> {
     const record = this.plugin.data.lastExtraction;
     if (!record) {
-      new Notice("There is no split to undo.");
+      new Notice("There is no extraction to undo.");
       return;
     }
     try {
       const result = await undoExtraction(record, new ObsidianVaultPort(this.app));
       this.plugin.data.lastExtraction = null;
       await this.plugin.persist();
-      const lines = [`Undid the split of ${record.sourcePath}: moved ${result.trashed.length} claim${result.trashed.length === 1 ? "" : "s"} to the trash.`];
+      const lines = [`Undid the extraction from ${record.sourcePath}: moved ${result.trashed.length} claim${result.trashed.length === 1 ? "" : "s"} to the trash.`];
       if (result.keptEdited.length > 0) lines.push(`Kept because edited since: ${result.keptEdited.join(", ")}.`);
+      if (result.missing.length > 0) lines.push(`Already gone: ${result.missing.join(", ")}.`);
       if (result.sourceRestored) lines.push("The source is restored.");
       else if (result.sourceNote) lines.push(`${result.sourceNote}.`);
       new Notice(lines.join("\n"), 10000);

@@ -2,6 +2,7 @@
 // files are created, replaced and trashed. Links come from
 // FileManager.generateMarkdownLink, so the user's link settings apply.
 import { normalizePath, TFile, TFolder, type App } from "obsidian";
+import { messageOf } from "../core/extraction";
 import { SourceChangedError, type VaultPort } from "../core/vault-port";
 
 export class ObsidianVaultPort implements VaultPort {
@@ -43,7 +44,12 @@ export class ObsidianVaultPort implements VaultPort {
   }
 
   async create(path: string, text: string): Promise<void> {
-    await this.app.vault.create(normalizePath(path), text);
+    try {
+      await this.app.vault.create(normalizePath(path), text);
+    } catch (err) {
+      // Obsidian's and the disk's messages rarely name the file; the notice should.
+      throw new Error(`${path} could not be created (${messageOf(err)})`);
+    }
   }
 
   async replace(path: string, expected: string, next: string): Promise<void> {
