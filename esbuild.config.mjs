@@ -2,12 +2,28 @@
 // `node esbuild.config.mjs production` builds once; `watch` rebuilds on change.
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const mode = process.argv[2] ?? "production";
 const production = mode === "production";
 
+/** main.js gets js-yaml's loader only (see build-support/js-yaml-loader.cjs). */
+const slimYaml = {
+  name: "slim-js-yaml",
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: fileURLToPath(new URL("./build-support/js-yaml-loader.cjs", import.meta.url)) }));
+    // The loader names two default schemas we never use (we always pass CORE_SCHEMA);
+    // the safe one has a binary type that tries require("buffer").
+    build.onResolve({ filter: /\/schema\/default_(full|safe)$/ }, (args) =>
+      args.importer.includes("js-yaml") ? { path: join(dirname(args.importer), "schema/core.js") } : undefined,
+    );
+  },
+};
+
 /** @type {import("esbuild").BuildOptions} */
 const plugin = {
+  plugins: [slimYaml],
   entryPoints: ["src/plugin/main.ts"],
   bundle: true,
   outfile: "main.js",
