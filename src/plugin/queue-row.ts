@@ -21,11 +21,14 @@ const label = (value: string | null) => (value ? value.charAt(0).toUpperCase() +
 export function renderRow(el: HTMLElement, item: QueueItem, now: Date): void {
   el.empty();
   el.dataset.path = item.path;
+
   const main = el.createDiv({ cls: "source-queue-row-main" });
-  main.createEl("button", {
+  // Badges are not buttons: a listbox option may not hold controls. A click
+  // cycles them; from the keyboard, p and s do (their tooltips say so).
+  main.createSpan({
     cls: ["source-queue-badge", "source-queue-priority", `is-${item.priority ?? "unknown"}`],
     text: label(item.priority),
-    attr: { "data-field": "priority", "data-value": item.priority ?? "unknown", "aria-label": `Priority ${item.priority ?? "unknown"}; click to change`, tabindex: "-1" },
+    attr: { "data-field": "priority", "data-value": item.priority ?? "unknown", title: "Click to change the priority (p)" },
   });
   main.createSpan({ cls: "source-queue-title", text: item.title });
   if (item.problems.length > 0) {
@@ -35,18 +38,21 @@ export function renderRow(el: HTMLElement, item: QueueItem, now: Date): void {
     setTooltip(marker, item.problems.map((p) => `${p.level === "error" ? "Error" : "Warning"}: ${p.message}`).join("\n"));
   }
 
+  // Who and what about, then where it stands: status, when, how much to split.
+  const about = el.createDiv({ cls: "source-queue-row-meta" });
+  about.createSpan({ cls: "source-queue-author", text: item.author ?? "Unknown author" });
+  if (item.domain) about.createSpan({ cls: "source-queue-domain", text: item.domain });
+
   const meta = el.createDiv({ cls: "source-queue-row-meta" });
-  meta.createEl("button", {
+  meta.createSpan({
     cls: ["source-queue-badge", "source-queue-status", `is-${item.status ?? "unknown"}`],
     text: label(item.status),
-    attr: { "data-field": "status", "data-value": item.status ?? "unknown", "aria-label": `Status ${item.status ?? "unknown"}; click to change`, tabindex: "-1" },
+    attr: { "data-field": "status", "data-value": item.status ?? "unknown", title: "Click to change the status (s)" },
   });
-  if (item.author) meta.createSpan({ cls: "source-queue-author", text: item.author });
   if (item.date) {
     const relative = relativeDate(item.date, now);
     meta.createSpan({ cls: "source-queue-date", text: relative ? `${item.date} · ${relative}` : item.date });
   }
-  if (item.domain) meta.createSpan({ cls: "source-queue-domain", text: item.domain });
   meta.createSpan({
     cls: "source-queue-hints",
     text: item.hints === null ? "… hints" : `${item.hints} hint${item.hints === 1 ? "" : "s"}`,

@@ -25,7 +25,7 @@ export function currentMenu(): Menu | null {
 }
 
 export class MenuSeparator {
-  dom: HTMLElement = createDiv({ cls: "menu-separator" });
+  dom: HTMLElement = createDiv({ cls: "menu-separator", attr: { role: "separator" } });
 }
 
 export class MenuItem {
@@ -41,7 +41,7 @@ export class MenuItem {
 
   /** @internal use Menu.addItem */
   constructor(private menu: Menu) {
-    this.dom = createDiv({ cls: ["menu-item", "tappable"] });
+    this.dom = createDiv({ cls: ["menu-item", "tappable"], attr: { role: "menuitem" } });
     this.iconEl = this.dom.createDiv({ cls: "menu-item-icon" });
     this.titleEl = this.dom.createDiv({ cls: "menu-item-title" });
     this.dom.addEventListener("click", (evt) => this.handleEvent(evt));
@@ -73,6 +73,8 @@ export class MenuItem {
   setChecked(checked: boolean | null): this {
     this.checked = checked;
     this.dom.toggleClass("mod-checked", checked === true);
+    // A checkable item is a menuitemcheckbox, the role that may carry aria-checked.
+    this.dom.setAttr("role", checked !== null ? "menuitemcheckbox" : "menuitem");
     if (checked !== null) this.dom.setAttr("aria-checked", checked);
     else this.dom.removeAttribute("aria-checked");
     return this;
@@ -161,7 +163,7 @@ export class Menu extends Component {
     let lastSection: string | null = null;
     for (const item of this.items) {
       if (item instanceof MenuItem && lastSection !== null && item.section !== lastSection && this.dom.lastChild) {
-        this.dom.createDiv({ cls: "menu-separator" });
+        this.dom.createDiv({ cls: "menu-separator", attr: { role: "separator" } });
       }
       if (item instanceof MenuItem) lastSection = item.section;
       this.dom.appendChild(item.dom);

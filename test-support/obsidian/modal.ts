@@ -34,7 +34,7 @@ export class Modal {
     const bg = this.containerEl.createDiv({ cls: "modal-bg" });
     bg.addEventListener("click", () => this.close());
     this.modalEl = this.containerEl.createDiv({ cls: "modal" });
-    const closeButton = this.modalEl.createDiv({ cls: ["modal-close-button", "clickable-icon"], attr: { "aria-label": "Close" } });
+    const closeButton = this.modalEl.createDiv({ cls: ["modal-close-button", "clickable-icon"], attr: { "aria-label": "Close", role: "button", tabindex: "0" } });
     closeButton.addEventListener("click", () => this.close());
     this.headerEl = this.modalEl.createDiv({ cls: "modal-header" });
     this.titleEl = this.headerEl.createDiv({ cls: "modal-title" });
