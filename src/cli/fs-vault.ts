@@ -1,8 +1,8 @@
 // The CLI's vault: a folder on disk, seen as Obsidian sees it. Paths are
 // vault-relative with forward slashes; nothing outside the vault is read or
 // written, and a symbolic link that points outside the vault is refused.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/links";
 import { loadSettings, type Settings } from "../core/settings";
@@ -24,7 +24,8 @@ const SKIP_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules"]);
 export class FsVault implements VaultPort {
   readonly root: string;
   private realRoot: string;
-  private basenames: Map<string, number> | null = null;
+  /** Every Markdown file of the vault by lower-case file name, each list in path order: read once, then kept up to date by create and remove. */
+  private byName: Map<string, string[]> | null = null;
   readonly linkStyle: LinkStyle;
   readonly configDir = ".obsidian";
 
@@ -110,7 +111,9 @@ export class FsVault implements VaultPort {
     const out: string[] = [];
     const start = folder === "" ? this.root : join(this.root, folder);
     if (!existsSync(start)) return out;
-    const walk = (dir: string) => {
+    const top = relative(this.root, start).split(sep).join("/");
+    // Vault paths are built as the walk goes down (a prefix per folder), not by path.relative per file.
+    const walk = (dir: string, prefix: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.name.startsWith(".") && SKIP_DIRS.has(entry.name)) continue;
         const full = join(dir, entry.name);
@@ -126,11 +129,11 @@ export class FsVault implements VaultPort {
             continue;
           }
         }
-        if (isDir && !SKIP_DIRS.has(entry.name)) walk(full);
-        else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push(relative(this.root, full).split(sep).join("/"));
+        if (isDir && !SKIP_DIRS.has(entry.name)) walk(full, `${prefix}${entry.name}/`);
+        else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
       }
     };
-    walk(start);
+    walk(start, top === "" ? "" : `${top}/`);
     return out.sort();
   }
 
@@ -163,6 +166,10 @@ export class FsVault implements VaultPort {
     return readFileSync(join(this.root, path), "utf8");
   }
 
+  // The writes below use the synchronous calls: a split writes a handful of
+  // small files one after another, and each awaited call costs a round trip
+  // through libuv's thread pool (a third of a split's time).
+
   async ensureFolder(path: string): Promise<string[]> {
     const made: string[] = [];
     const parts = path.split("/").filter(Boolean);
@@ -170,7 +177,7 @@ export class FsVault implements VaultPort {
       const sub = parts.slice(0, i).join("/");
       const full = this.abs(sub);
       if (!existsSync(full)) {
-        await mkdir(full);
+        mkdirSync(full);
         made.push(sub);
       }
     }
@@ -179,59 +186,82 @@ export class FsVault implements VaultPort {
 
   async create(path: string, text: string): Promise<void> {
     // "wx" fails if the file exists: never overwrite a user's note.
-    await writeFile(this.abs(path), text, { encoding: "utf8", flag: "wx" });
-    this.basenames = null;
+    writeFileSync(this.abs(path), text, { encoding: "utf8", flag: "wx" });
+    this.noteAdded(path);
   }
 
   async replace(path: string, expected: string, next: string): Promise<void> {
     const full = this.abs(path);
-    const current = await readFile(full, "utf8");
+    const current = readFileSync(full, "utf8");
     if (current !== expected) throw new Error(`${path} changed since it was read; nothing was written to it`);
     // Write beside it and rename over it, so a failed write never leaves half a note.
     const tmp = `${full}.source-queue-${process.pid}.tmp`;
-    await writeFile(tmp, next, { encoding: "utf8", flag: "wx" });
+    writeFileSync(tmp, next, { encoding: "utf8", flag: "wx" });
     try {
-      await rename(tmp, full);
+      renameSync(tmp, full);
     } catch (err) {
-      await unlink(tmp).catch(() => undefined);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // the rename's error is the one to report
+      }
       throw err;
     }
   }
 
   async remove(path: string): Promise<void> {
     const full = this.abs(path);
-    if (statSync(full).isDirectory()) await rmdir(full);
-    else await unlink(full);
-    this.basenames = null;
+    if (statSync(full).isDirectory()) rmdirSync(full);
+    else {
+      unlinkSync(full);
+      this.noteRemoved(path);
+    }
   }
 
-  private basenameCounts(): Map<string, number> {
-    if (!this.basenames) {
-      this.basenames = new Map();
+  private notesByName(): Map<string, string[]> {
+    if (!this.byName) {
+      this.byName = new Map();
+      // markdownFiles() is sorted, so each list is in path order.
       for (const p of this.markdownFiles()) {
-        const base = p.slice(p.lastIndexOf("/") + 1).toLowerCase();
-        this.basenames.set(base, (this.basenames.get(base) ?? 0) + 1);
+        const key = nameKey(p);
+        const list = this.byName.get(key);
+        if (list) list.push(p);
+        else this.byName.set(key, [p]);
       }
     }
-    return this.basenames;
+    return this.byName;
+  }
+
+  private noteAdded(path: string): void {
+    if (!this.byName || !path.toLowerCase().endsWith(".md")) return;
+    const key = nameKey(path);
+    const list = this.byName.get(key) ?? [];
+    let at = 0;
+    while (at < list.length && (list[at] as string) < path) at++;
+    list.splice(at, 0, path);
+    this.byName.set(key, list);
+  }
+
+  private noteRemoved(path: string): void {
+    const list = this.byName?.get(nameKey(path));
+    const at = list?.indexOf(path) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
   }
 
   linkToFile(targetPath: string, fromPath: string): string {
-    const base = targetPath.slice(targetPath.lastIndexOf("/") + 1).toLowerCase();
-    const count = this.basenameCounts().get(base) ?? 0;
+    const count = this.notesByName().get(nameKey(targetPath))?.length ?? 0;
     return formatLink(this.linkStyle, targetPath, fromPath, count <= 1);
   }
 
   linkToText(linktext: string, fromPath: string): string {
     const wanted = `${linktext}.md`.toLowerCase();
-    const hits = this.markdownFilesCached().filter((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
-    const hit = hits[0];
+    // A match ends in "/<wanted>", so it has the file name of wanted: only those are looked at.
+    const hit = this.notesByName()
+      .get(nameKey(wanted))
+      ?.find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
     return hit ? this.linkToFile(hit, fromPath) : formatTextLink(this.linkStyle, linktext);
   }
-
-  private allFiles: string[] | null = null;
-  private markdownFilesCached(): string[] {
-    this.allFiles ??= this.markdownFiles();
-    return this.allFiles;
-  }
 }
+
+/** A note's file name, lower-cased: the key of FsVault's name index. */
+const nameKey = (path: string): string => path.slice(path.lastIndexOf("/") + 1).toLowerCase();

@@ -1,14 +1,15 @@
 // The title of a claim candidate (SPEC §2, "Title of a candidate").
-import { isClaimQuote, quotedPassages } from "./sentences";
+import { collapseWhitespace, isClaimQuote, quotedPassages } from "./sentences";
 
 const LABEL = /^(?:new\s+claim\s+candidate|claim\s+candidate|candidate\s+claim|new\s+claim|claim)\s*[:—–-]\s*/i;
 
 /** Markdown emphasis, code ticks and link brackets, removed; the words stay. */
 export function stripMarkdown(text: string): string {
   return text
-    .replace(/\[\[([^\]|\n]*)\|([^\]\n]*)\]\]/g, "$2")
-    .replace(/\[\[([^\]\n]*)\]\]/g, "$1")
-    .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, "$1")
+    // No `[` inside: a run of brackets must not make each match scan the rest of the line.
+    .replace(/\[\[([^[\]|\n]*)\|([^[\]\n]*)\]\]/g, "$2")
+    .replace(/\[\[([^[\]\n]*)\]\]/g, "$1")
+    .replace(/\[([^[\]\n]+)\]\([^()\n]*\)/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[^\p{L}\p{N}*])\*(?!\s)([^*\n]+?)\*/gu, "$1$2")
     .replace(/(^|[^\p{L}\p{N}_])_(?!\s)([^_\n]+?)_(?![\p{L}\p{N}])/gu, "$1$2")
@@ -18,7 +19,7 @@ export function stripMarkdown(text: string): string {
 }
 
 export function finishTitle(text: string): string {
-  const collapsed = text.replace(/\s+/g, " ").trim();
+  const collapsed = collapseWhitespace(text).trim();
   return collapsed.endsWith(".") && !collapsed.endsWith("..") ? collapsed.slice(0, -1).trimEnd() : collapsed;
 }
 

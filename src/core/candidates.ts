@@ -4,7 +4,7 @@
 import { candidateKind, type CandidateKind } from "./candidate-kind";
 import { candidateTitle } from "./candidate-title";
 import { claimFolder, joinPath, sameName, toFileName } from "./file-name";
-import type { SourceNote } from "./model";
+import type { Problem, SourceNote } from "./model";
 import type { SourceSections } from "./sections";
 import type { Settings } from "./settings";
 import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
@@ -30,6 +30,24 @@ export interface CandidateSet {
   candidates: Candidate[];
   /** The curator's hint, shown and copied into each claim as guidance when it is not split itself. */
   guidance: string | null;
+  /** Set when the hints hold more items than MAX_CANDIDATES: nothing is proposed. */
+  tooMany?: Problem;
+}
+
+/**
+ * The most candidates one source may propose. A real hints block holds a
+ * handful; thousands mean a script or a page dump wrote it, and a preview of
+ * them, or a run creating them all, helps nobody.
+ */
+export const MAX_CANDIDATES = 200;
+
+/** The problem of a source whose hints hold more than MAX_CANDIDATES items, or null. */
+export function tooManyCandidates(count: number): Problem | null {
+  if (count <= MAX_CANDIDATES) return null;
+  return {
+    level: "error",
+    message: `Extraction hints hold ${count.toLocaleString("en-US")} items; more than ${MAX_CANDIDATES} is refused, so none are proposed (split the hints by hand)`,
+  };
 }
 
 /** Items from the agent's hints, the frontmatter list, or else the curator hint (rules 2–4). */
@@ -54,6 +72,9 @@ export function buildCandidates(
 ): CandidateSet {
   const folder = claimFolder(settings.claimFolder, settings.fallbackClaimFolder, note.domain);
   const { items, origin } = hintItems(note, sections);
+  const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;
+  const tooMany = tooManyCandidates(items.length);
+  if (tooMany) return { folder, candidates: [], guidance, tooMany };
   const taken = new Set<string>();
   const candidates = items.map((item, i): Candidate => {
     const { title, fromQuote } = candidateTitle(item.head);
@@ -78,6 +99,5 @@ export function buildCandidates(
       text: item.text,
     };
   });
-  const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;
   return { folder, candidates, guidance };
 }

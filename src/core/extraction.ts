@@ -61,17 +61,40 @@ export function retitle(c: Candidate, title: string, folder: string, port: Vault
   return { ...c, title: clean, fileName, path, existing };
 }
 
+/**
+ * One claim per file name: a later candidate whose name repeats an earlier
+ * one's that is being created or exists (say, one title written in NFC and
+ * again in NFD) is "exists — link only", pointing at the earlier one. One the
+ * user retitled or checked keeps their choice (a clash is then a blocker).
+ */
+function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined): Candidate[] {
+  const claimed = new Map<string, string>();
+  return candidates.map((c) => {
+    const key = c.fileName.normalize("NFC").toLowerCase();
+    const first = claimed.get(key);
+    const choice = choices?.get(c.index);
+    if (first !== undefined && c.existing === null && choice?.title === undefined && choice?.selected !== true) {
+      return { ...c, existing: first, selected: false };
+    }
+    if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, c.existing ?? c.path);
+    return c;
+  });
+}
+
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
   const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p));
-  const candidates = set.candidates.map((c) => {
-    const choice = input.choices?.get(c.index);
-    const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
-    const selected = choice?.selected ?? (choice?.title !== undefined ? titled.existing === null && c.selected : c.selected);
-    return { ...titled, selected };
-  });
+  const candidates = linkRepeats(
+    set.candidates.map((c) => {
+      const choice = input.choices?.get(c.index);
+      const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
+      const selected = choice?.selected ?? (choice?.title !== undefined ? titled.existing === null && c.selected : c.selected);
+      return { ...titled, selected };
+    }),
+    input.choices,
+  );
 
-  const blockers: string[] = [];
+  const blockers: string[] = set.tooMany ? [set.tooMany.message] : [];
   const chosen = candidates.filter((c) => c.selected);
   const creates: PlannedClaim[] = [];
   const linked: string[] = [];
@@ -92,7 +115,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     const confidence = input.choices?.get(c.index)?.confidence ?? input.settings.defaultConfidence;
     creates.push({ candidate: c, confidence, text: "" });
   }
-  for (const c of candidates) if (!c.selected && c.existing !== null && !linked.includes(c.existing)) linked.push(c.existing);
+  const creating = new Set(creates.map((p) => p.candidate.path));
+  for (const c of candidates) if (!c.selected && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
 
   for (const planned of creates) {
     const c = planned.candidate;
@@ -137,7 +161,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     creates,
     linked,
     blockers,
-    problems: note.problems,
+    problems: set.tooMany ? [...note.problems, set.tooMany] : note.problems,
     update: { newTitles, claimPaths, settings: input.settings, today: input.today },
   };
 }

@@ -1,7 +1,9 @@
-// Reading a note's frontmatter safely (SPEC §1). gray-matter does the parse,
-// with its JavaScript engine replaced by one that refuses: a note is
-// untrusted text and `---js` front matter would otherwise be run with eval.
-import matter from "gray-matter";
+// Reading a note's frontmatter safely (SPEC §1). The block is found by
+// findBlock and read by the engine its language names: YAML and JSON are
+// data; `---js` and other code is refused, never run (a note is untrusted
+// text). gray-matter is not used for this: it offers `eval` for `---js`, and
+// its comment scan (`/^\s*#[^\n]+/gm` over the whole block) takes quadratic
+// time on a block of blank lines (20,000 of them: most of a second).
 import { findBlock, shapeOf, type FrontmatterBlock, type TextShape } from "./frontmatter-block";
 import type { Problem } from "./model";
 import { parseYaml, topLevelKeys } from "./yaml";
@@ -18,48 +20,34 @@ export interface ParsedFrontmatter {
   problems: Problem[];
 }
 
-class RefusedEngine extends Error {}
+/** Frontmatter languages that are programs, by the names gray-matter and others accept. */
+const CODE_LANGUAGES: Record<string, string> = { js: "JavaScript", javascript: "JavaScript", coffee: "CoffeeScript", coffeescript: "CoffeeScript", cson: "CoffeeScript" };
 
-const refuse = (language: string) => ({
-  parse(): never {
-    throw new RefusedEngine(`Frontmatter in ${language} is code; it was not run`);
-  },
-  stringify(): never {
-    throw new RefusedEngine(`Frontmatter in ${language} is not written`);
-  },
-});
+/** More lines than this is not a source note's frontmatter (real ones have under 50); it is read, with a warning. */
+export const MAX_FRONTMATTER_LINES = 1_000;
 
-type MatterOptions = Parameters<typeof matter>[1];
+type Read = { ok: true; value: unknown } | { ok: false; message: string };
 
-function matterOptions(onYamlError: (message: string) => void): MatterOptions {
-  return {
-    engines: {
-      yaml: {
-        parse(text: string): object {
-          const result = parseYaml(text);
-          if (!result.ok) {
-            onYamlError(result.message);
-            return {};
-          }
-          // gray-matter wants an object; a list or scalar is reported by the caller.
-          return { __value: result.value };
-        },
-      },
-      json: {
-        parse(text: string): object {
-          try {
-            return { __value: JSON.parse(text) as unknown };
-          } catch (err) {
-            onYamlError(`JSON: ${(err as Error).message}`);
-            return {};
-          }
-        },
-      },
-      javascript: refuse("JavaScript"),
-      coffee: refuse("CoffeeScript"),
-      coffeescript: refuse("CoffeeScript"),
-    },
-  };
+/** The block's value by its language; `null` for a block of only blank lines and comments. */
+function readBlock(language: string, lines: readonly string[]): Read {
+  // As gray-matter did: a block of only blank lines and comments is empty, whatever its language.
+  if (lines.every((l) => l.trim() === "" || /^\s*#./.test(l))) return { ok: true, value: null };
+  const code = CODE_LANGUAGES[language];
+  if (code) return { ok: false, message: `Frontmatter in ${code} is code; it was not run` };
+  // Starting with the opening line's newline, as before, so error marks name lines of the file.
+  const text = `\n${lines.join("\n")}`;
+  if (language === "" || language === "yaml" || language === "yml") {
+    const result = parseYaml(text);
+    return result.ok ? result : { ok: false, message: `Frontmatter YAML does not parse: ${result.message}` };
+  }
+  if (language === "json") {
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown };
+    } catch (err) {
+      return { ok: false, message: `Frontmatter YAML does not parse: JSON: ${(err as Error).message}` };
+    }
+  }
+  return { ok: false, message: `Frontmatter in "${language}" is not YAML or JSON; it was not read` };
 }
 
 export function parseFrontmatter(text: string): ParsedFrontmatter {
@@ -80,22 +68,16 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   }
   const block: FrontmatterBlock = { open: found.open, close: found.close, language: found.language };
   const yamlLines = shape.lines.slice(1, block.close);
-  const source = ["---" + block.language, ...yamlLines, "---", ""].join("\n");
+  if (yamlLines.length > MAX_FRONTMATTER_LINES) {
+    problems.push({ level: "warning", message: `Frontmatter is ${yamlLines.length.toLocaleString("en-US")} lines long; more than ${MAX_FRONTMATTER_LINES.toLocaleString("en-US")} is unusual for a source (check what wrote it)` });
+  }
 
-  const failure: { yaml: string | null } = { yaml: null };
-  let value: unknown;
-  try {
-    const result = matter(source, matterOptions((m) => (failure.yaml = m)));
-    value = (result.data as { __value?: unknown }).__value;
-  } catch (err) {
-    const message = err instanceof RefusedEngine ? err.message : `Frontmatter could not be read: ${err instanceof Error ? err.message : String(err)}`;
-    problems.push({ level: "error", message });
+  const read = readBlock(block.language, yamlLines);
+  if (!read.ok) {
+    problems.push({ level: "error", message: read.message });
     return { shape, block, data: null, unreadable: true, bodyStart: block.close + 1, problems };
   }
-  if (failure.yaml !== null) {
-    problems.push({ level: "error", message: `Frontmatter YAML does not parse: ${failure.yaml}` });
-    return { shape, block, data: null, unreadable: true, bodyStart: block.close + 1, problems };
-  }
+  const value = read.value;
   if (value === null || value === undefined) {
     return { shape, block, data: {}, unreadable: false, bodyStart: block.close + 1, problems };
   }

@@ -1,5 +1,5 @@
 // A note as a row of the queue (SPEC §4, §5 `list`).
-import { hintItems } from "./candidates";
+import { hintItems, tooManyCandidates } from "./candidates";
 import type { QueueItem } from "./queue-query";
 import type { Settings } from "./settings";
 import { isQueueNote, readSource } from "./source-note";
@@ -8,6 +8,8 @@ import { isQueueNote, readSource } from "./source-note";
 export function queueItemFromText(path: string, text: string, settings: Settings): QueueItem | null {
   const { note, sections } = readSource(path, text, settings);
   if (!isQueueNote(note)) return null;
+  const hints = hintItems(note, sections).items.length;
+  const tooMany = tooManyCandidates(hints);
   return {
     path,
     title: note.title,
@@ -16,7 +18,7 @@ export function queueItemFromText(path: string, text: string, settings: Settings
     domain: note.domain,
     status: note.status,
     priority: note.priority,
-    hints: hintItems(note, sections).items.length,
-    problems: note.problems,
+    hints,
+    problems: tooMany ? [...note.problems, tooMany] : note.problems,
   };
 }

@@ -13,9 +13,6 @@ export interface SourceSections {
   kbConnections: string[];
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-/** `**Label:**` or `**Label**:` at the start of a line. */
-const BOLD_LABEL = /^\s*\*\*([^*\n]+?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
 const CURATOR_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?(PRIMARY CONNECTION|WHY ARCHIVED|EXTRACTION HINT)S?(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
 const CURATOR_ANY = /^\s*(?:[-*]\s+)?(?:\*\*)?[A-Z][A-Z ]{2,}(?:\*\*)?\s*:/;
@@ -73,16 +70,40 @@ function scan(lines: readonly string[]): Scan {
 
 const isBoundaryAt = (s: Scan, i: number) => s.headings.has(i) || s.labels.has(i);
 
+// The two line rules below are scanners, not regexes: written as patterns
+// (`^(#{1,6})\s+(.*?)\s*#*\s*$`, `^\s*\*\*([^*\n]+?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$`)
+// their adjacent `\s*` make a line of many spaces cost cubic time.
+
+/** Characters `.` does not match: a line holding one was never a heading or label. */
+const NOT_DOT = /[\r\u2028\u2029]/;
+
+/** `# Heading` (1–6 hashes and a space); the text without closing hashes. */
 export function headingOf(line: string): { level: number; text: string } | null {
-  const m = HEADING.exec(line);
-  return m && m[1] && m[2] !== undefined ? { level: m[1].length, text: m[2] } : null;
+  let level = 0;
+  while (level < line.length && line.charCodeAt(level) === 35) level++;
+  if (level < 1 || level > 6 || !/^\s/.test(line.slice(level, level + 1)) || NOT_DOT.test(line)) return null;
+  let text = line.slice(level).trim();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 35) end--;
+  text = text.slice(0, end).trimEnd();
+  return { level, text };
 }
 
+/** `**Label:**` or `**Label**:` at the start of a line, with the text after it. */
 export function boldLabelOf(line: string): { label: string; rest: string } | null {
-  const m = BOLD_LABEL.exec(line);
-  if (!m || m[1] === undefined) return null;
-  if (m[2] === undefined && m[3] === undefined) return null;
-  return { label: m[1].trim(), rest: m[4] ?? "" };
+  const start = line.length - line.trimStart().length;
+  if (!line.startsWith("**", start)) return null;
+  const close = line.indexOf("*", start + 2);
+  if (close < 0 || close === start + 2 || line.charCodeAt(close + 1) !== 42 || NOT_DOT.test(line)) return null;
+  const inner = line.slice(start + 2, close);
+  if (inner.includes("\n")) return null;
+  const body = inner.trimEnd();
+  const colonInside = body.length > 1 && body.endsWith(":");
+  const label = (colonInside ? body.slice(0, -1) : body).trim();
+  const after = line.slice(close + 2).trimStart();
+  const colonAfter = after.startsWith(":");
+  if (!colonInside && !colonAfter) return null;
+  return { label, rest: colonAfter ? after.slice(1).trimStart() : after };
 }
 
 // "EXTRACTION HINT" in capitals is the curator's line, not the agent's label.
@@ -111,12 +132,14 @@ function findLabelled(s: Scan, match: (label: string) => boolean): string | null
     if (label && match(label.label)) return blockAfter(s, i, label.rest);
     const heading = s.headings.get(i);
     // Headings may carry extra words: "## Extraction hints (for the extractor)".
-    if (heading && match(heading.text.replace(/[:*]/g, "").replace(/\s+[(—–-].*$/, ""))) return blockAfter(s, i, "");
+    // (`\s[(—–-]` then trimEnd, not `\s+[(—–-]`, which rescans a long run of spaces from every start.)
+    if (heading && match(heading.text.replace(/[:*]/g, "").replace(/\s[(—–-].*$/, "").trimEnd())) return blockAfter(s, i, "");
   }
   return null;
 }
 
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
+// No `[` inside a link: a run of brackets must not make each match scan the rest of the line.
+const WIKILINK = /\[\[([^[\]|#\n]+)(?:#[^[\]|\n]*)?(?:\|[^[\]\n]*)?\]\]/g;
 
 export function wikilinkTargets(text: string): string[] {
   return [...text.matchAll(WIKILINK)].map((m) => (m[1] ?? "").trim()).filter((t) => t.length > 0);

@@ -85,7 +85,7 @@ export function classifyType(raw: unknown, settings: Settings): { type: string |
     };
   }
   const parsed = text.safeParse(raw);
-  const type = parsed.success ? parsed.data : JSON.stringify(raw);
+  const type = parsed.success ? parsed.data : shortJson(raw);
   const key = type.toLowerCase();
   if (settings.sourceTypes.includes(key)) return { type, typeClass: "source" };
   if (settings.otherNoteTypes.includes(key)) return { type, typeClass: "other-note" };
@@ -100,6 +100,17 @@ export function classifyType(raw: unknown, settings: Settings): { type: string |
       message: `Type "${type}" is not a source type (expected "${settings.sourceTypes[0] ?? "source"}"; was "format: ${type}" meant?)`,
     },
   };
+}
+
+/**
+ * A value that is not text, as short JSON for a message. The replacer stops
+ * after a few values: a value built from YAML aliases can be far too large
+ * to write out whole.
+ */
+function shortJson(raw: unknown): string {
+  let budget = 20;
+  const json = JSON.stringify(raw, (_key, value: unknown) => (--budget < 0 ? undefined : value)) ?? String(raw);
+  return json.length > 60 ? `${json.slice(0, 59)}…` : json;
 }
 
 type Data = Record<string, unknown>;

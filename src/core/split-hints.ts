@@ -1,7 +1,7 @@
 // Splitting a hints block into claim candidates (SPEC §2, rules 1–4). Each
 // rule is tried in order; the first that applies decides. Pure: text in,
 // items out, deterministic.
-import { isClaimQuote, proposesClaim, quotedPassages, sentencesOf } from "./sentences";
+import { collapseWhitespace, isClaimQuote, proposesClaim, quotedPassages, sentencesOf } from "./sentences";
 
 export type SplitRule = "list" | "enumeration" | "quotes" | "sentences" | "whole" | "frontmatter";
 
@@ -60,7 +60,7 @@ function splitList(text: string): HintItem[] | null {
 }
 
 const indentOf = (line: string) => (/^\s*/.exec(line.replace(/\t/g, "    "))?.[0].length ?? 0);
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+const collapse = (s: string) => collapseWhitespace(s).trim();
 
 interface Marker {
   start: number;

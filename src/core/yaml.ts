@@ -9,6 +9,13 @@ const SCHEMA = yaml.CORE_SCHEMA;
 const MAX_DEPTH = 64;
 /** Aliases are how a "billion laughs" block grows; real notes have none. */
 const MAX_ALIASES = 100;
+/**
+ * The most values (counting each use of an alias in full) a block may hold.
+ * js-yaml shares an anchored value between its aliases, so a "billion laughs"
+ * block loads small, but any walk over it (checks, JSON, comparisons) would
+ * take exponential time; counting up to this cap is what stops it.
+ */
+export const MAX_YAML_VALUES = 100_000;
 
 export type YamlResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -21,8 +28,10 @@ export function parseYaml(text: string): YamlResult {
     // json: true makes a duplicate key keep its last value instead of throwing;
     // duplicates are reported separately, from the text.
     const value: unknown = yaml.load(text, { schema: SCHEMA, json: true });
-    if (depthOf(value, 0) > MAX_DEPTH) {
-      return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
+    const shape = measure(value);
+    if (shape === "deep") return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
+    if (shape === "large") {
+      return { ok: false, message: `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString("en-US")} values (aliases repeating aliases?); refused as unsafe` };
     }
     return { ok: true, value };
   } catch (err) {
@@ -30,14 +39,20 @@ export function parseYaml(text: string): YamlResult {
   }
 }
 
-function depthOf(value: unknown, depth: number): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return depth;
-  let max = depth;
-  for (const child of Object.values(value as Record<string, unknown>)) {
-    max = Math.max(max, depthOf(child, depth + 1));
-    if (max > MAX_DEPTH) break;
-  }
-  return max;
+/** Walks at most MAX_YAML_VALUES values, never deeper than MAX_DEPTH. */
+function measure(root: unknown): "ok" | "deep" | "large" {
+  let count = 0;
+  const walk = (value: unknown, depth: number): "ok" | "deep" | "large" => {
+    if (++count > MAX_YAML_VALUES) return "large";
+    if (value === null || typeof value !== "object") return "ok";
+    if (depth >= MAX_DEPTH) return "deep";
+    for (const child of Object.values(value as Record<string, unknown>)) {
+      const found = walk(child, depth + 1);
+      if (found !== "ok") return found;
+    }
+    return "ok";
+  };
+  return walk(root, 0);
 }
 
 function yamlMessage(err: unknown): string {

@@ -89,7 +89,9 @@ export class ExtractModal extends Modal {
 
     const list = el.createDiv({ cls: "source-queue-extract-list" });
     if (plan.candidates.length === 0) {
-      list.createEl("p", { cls: "source-queue-extract-empty", text: "This source has no extraction hints to split." });
+      // Hints too many to propose are named by the error above; "no hints" would be wrong.
+      const text = plan.blockers.length > 0 ? "No candidates are proposed for this source." : "This source has no extraction hints to split.";
+      list.createEl("p", { cls: "source-queue-extract-empty", text });
     } else if (plan.candidates[0]?.origin === "curator") {
       list.createEl("p", { cls: "source-queue-extract-note", text: "The agent notes have no hints, so these come from the curator's extraction hint." });
     }

@@ -24,6 +24,8 @@ export class QueueHeader {
   private priorityEl: HTMLSelectElement;
   private sortEl: HTMLSelectElement;
   private summaryEl: HTMLElement;
+  /** What the controls show now: a render after a one-note change then touches only what differs. */
+  private current = { chips: new Map<StatusKey, string>(), domains: null as readonly string[] | null, domain: "", priority: "", sort: "", summary: "" };
 
   constructor(
     parent: HTMLElement,
@@ -68,23 +70,34 @@ export class QueueHeader {
 
   update(counts: Record<StatusKey, number>, domains: readonly string[], shown: number, total: number): void {
     const q = this.h.query();
+    const last = this.current;
     for (const [key, chip] of this.chips) {
       const on = q.statuses.length === 0 || q.statuses.includes(key);
+      const state = `${counts[key]}:${on ? 1 : 0}`;
+      if (last.chips.get(key) === state) continue;
+      last.chips.set(key, state);
       chip.setText(`${STATUS_LABELS[key]} ${counts[key]}`);
       chip.toggleClass("is-active", on);
       chip.setAttr("aria-pressed", on ? "true" : "false");
       chip.toggleClass("is-empty", counts[key] === 0);
     }
     if (this.searchEl.value !== q.search && this.searchEl.ownerDocument.activeElement !== this.searchEl) this.searchEl.value = q.search;
-    this.priorityEl.value = q.priorities.length === 1 ? (q.priorities[0] ?? "") : "";
-    const options = ["", ...domains];
-    if (q.domain && !options.includes(q.domain)) options.push(q.domain);
-    if (this.domainEl.options.length !== options.length || options.some((d, i) => this.domainEl.options[i]?.value !== d)) {
-      this.domainEl.empty();
-      for (const d of options) this.domainEl.createEl("option", { value: d, text: d === "" ? "Any domain" : d });
+    const priority = q.priorities.length === 1 ? (q.priorities[0] ?? "") : "";
+    if (priority !== last.priority || this.priorityEl.value !== priority) this.priorityEl.value = last.priority = priority;
+    // The index hands out the same list until a domain comes or goes.
+    if (domains !== last.domains || q.domain !== last.domain) {
+      const options = ["", ...domains];
+      if (q.domain && !options.includes(q.domain)) options.push(q.domain);
+      if (this.domainEl.options.length !== options.length || options.some((d, i) => this.domainEl.options[i]?.value !== d)) {
+        this.domainEl.empty();
+        for (const d of options) this.domainEl.createEl("option", { value: d, text: d === "" ? "Any domain" : d });
+      }
+      this.domainEl.value = q.domain;
+      last.domains = domains;
+      last.domain = q.domain;
     }
-    this.domainEl.value = q.domain;
-    this.sortEl.value = q.sort;
-    this.summaryEl.setText(`${shown} of ${total} shown`);
+    if (q.sort !== last.sort) this.sortEl.value = last.sort = q.sort;
+    const summary = `${shown} of ${total} shown`;
+    if (summary !== last.summary) this.summaryEl.setText((last.summary = summary));
   }
 }

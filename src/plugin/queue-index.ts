@@ -23,6 +23,9 @@ export class QueueIndex {
   private listeners = new Set<IndexListener>();
   private sorted: QueueItem[] | null = null;
   private counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
+  /** Notes per domain, kept like the counts, so the header's domain list costs nothing per render. */
+  private domainCounts = new Map<string, number>();
+  private domainList: readonly string[] | null = null;
   ready = false;
 
   constructor(
@@ -54,6 +57,10 @@ export class QueueIndex {
     const old = this.items.get(item.path);
     if (old) this.counts[statusKey(old.status)]--;
     this.counts[statusKey(item.status)]++;
+    if (old?.domain !== item.domain) {
+      this.countDomain(old?.domain ?? null, -1);
+      this.countDomain(item.domain, 1);
+    }
     this.items.set(item.path, item);
   }
 
@@ -61,7 +68,16 @@ export class QueueIndex {
     const old = this.items.get(path);
     if (!old) return false;
     this.counts[statusKey(old.status)]--;
+    this.countDomain(old.domain, -1);
     return this.items.delete(path);
+  }
+
+  private countDomain(domain: string | null, by: 1 | -1): void {
+    if (!domain) return;
+    const n = (this.domainCounts.get(domain) ?? 0) + by;
+    if (n > 0) this.domainCounts.set(domain, n);
+    else this.domainCounts.delete(domain);
+    if (n === 0 || (by === 1 && n === 1)) this.domainList = null;
   }
 
   get(path: string): QueueItem | undefined {
@@ -81,6 +97,8 @@ export class QueueIndex {
     this.items.clear();
     this.detailed.clear();
     for (const key of Object.keys(this.counts) as StatusKey[]) this.counts[key] = 0;
+    this.domainCounts.clear();
+    this.domainList = null;
     for (const file of this.app.vault.getMarkdownFiles()) {
       if (!this.isQueuePath(file.path)) continue;
       const item = this.fromCache(file, this.app.metadataCache.getFileCache(file));
@@ -171,10 +189,10 @@ export class QueueIndex {
     while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
   }
 
-  domains(): string[] {
-    const set = new Set<string>();
-    for (const item of this.items.values()) if (item.domain) set.add(item.domain);
-    return [...set].sort((a, b) => a.localeCompare(b));
+  /** The domains of the queue's notes, sorted. */
+  domains(): readonly string[] {
+    this.domainList ??= [...this.domainCounts.keys()].sort((a, b) => a.localeCompare(b));
+    return this.domainList;
   }
 
   /** The file behind an entry, if it still exists. */

@@ -11,12 +11,25 @@ import { renderRow } from "./queue-row";
 
 export const VIEW_TYPE = "source-queue";
 
-/** Must match --source-queue-row-height in styles.css. */
-export const ROW_HEIGHT = 56;
+/** Must match --source-queue-row-height in styles.css (rows are placed at multiples of it). */
+export const ROW_HEIGHT = 72;
 /** Rows drawn beyond the visible ones, above and below. */
 const OVERSCAN = 6;
 /** Rows drawn when the list has no height yet (hidden, or a test DOM without layout). */
 const FIRST_WINDOW = 30;
+
+/** Row ids are unique in the document, across views. */
+let rowSerial = 0;
+
+interface DrawnRow {
+  el: HTMLElement;
+  /** The index entry it shows: entries are replaced, never changed, when their note changes. */
+  item: QueueItem;
+  position: number;
+  focused: boolean;
+  /** Minute it was drawn in: relative dates ("3 hours ago") are redrawn when it passes. */
+  minute: number;
+}
 
 export class QueueView extends ItemView {
   private header!: QueueHeader;
@@ -30,6 +43,8 @@ export class QueueView extends ItemView {
   private renderTimer: number | null = null;
   private fullReset = true;
   private drawn = "";
+  /** The rows in the DOM by note path, kept while their entry is unchanged, so a redraw only builds what changed. */
+  private rows = new Map<string, DrawnRow>();
 
   constructor(
     leaf: WorkspaceLeaf,
@@ -57,6 +72,7 @@ export class QueueView extends ItemView {
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
     root.empty();
+    this.rows.clear();
     root.addClass("source-queue-view");
     this.header = new QueueHeader(root, {
       query: () => this.query,
@@ -106,6 +122,7 @@ export class QueueView extends ItemView {
   override async onClose(): Promise<void> {
     if (this.renderTimer !== null) window.clearTimeout(this.renderTimer);
     this.renderTimer = null;
+    this.rows.clear();
     this.contentEl.empty();
   }
 
@@ -119,6 +136,9 @@ export class QueueView extends ItemView {
   }
 
   render(): void {
+    // Read the list's size before anything is written: reading it after the
+    // header has changed would make the browser lay the page out twice.
+    const viewport = this.viewport();
     const index = this.plugin.index;
     if (this.fullReset) {
       this.queue.reset(index.all(), this.query);
@@ -126,11 +146,19 @@ export class QueueView extends ItemView {
     }
     this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size);
     this.renderEmptyState();
-    this.spacerEl.setCssProps({ "--source-queue-rows": String(this.queue.length) });
-    const kept = this.focusedPath === null ? -1 : this.queue.indexOf(this.focusedPath);
+    // Heights and offsets in pixels, not as custom properties: a custom property
+    // is inherited, so changing one restyles every row under it (in Chromium,
+    // 5-10 ms of layout for the spacer's row count; 0.1 ms as a height).
+    this.spacerEl.setCssProps({ height: `${this.queue.length * ROW_HEIGHT}px` });
+    // The focused note is usually where it was: look there before searching the whole queue.
+    const kept = this.focusedPath === null ? -1 : this.queue.at(this.focused)?.path === this.focusedPath ? this.focused : this.queue.indexOf(this.focusedPath);
     this.focused = kept >= 0 ? kept : Math.min(this.focused, Math.max(this.queue.length - 1, 0));
     this.drawn = "";
-    this.drawWindow();
+    this.drawWindow(viewport);
+  }
+
+  private viewport(): { height: number; top: number } {
+    return { height: this.listEl.clientHeight, top: this.listEl.scrollTop };
   }
 
   private renderEmptyState(): void {
@@ -158,39 +186,49 @@ export class QueueView extends ItemView {
   }
 
   /** Draw the rows in view (plus a margin); with no layout, a first window. */
-  private drawWindow(): void {
-    const height = this.listEl.clientHeight;
-    const first = height > 0 ? Math.max(0, Math.floor(this.listEl.scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
+  private drawWindow({ height, top }: { height: number; top: number } = this.viewport()): void {
+    // A position read before the list got shorter may be past its end now: the browser is about to clamp it.
+    const scrolled = Math.min(top, Math.max(0, this.queue.length * ROW_HEIGHT - height));
+    const first = height > 0 ? Math.max(0, Math.floor(scrolled / ROW_HEIGHT) - OVERSCAN) : 0;
     const count = height > 0 ? Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN : FIRST_WINDOW;
     const items = this.queue.slice(first, first + count);
     const key = `${first}:${items.length}:${this.focused}`;
     if (key === this.drawn) return;
     this.drawn = key;
     const now = new Date();
-    this.spacerEl.empty();
-    items.forEach((item, i) => this.drawRow(item, first + i, now));
+    const minute = Math.floor(now.getTime() / 60_000);
+    const rows = new Map<string, DrawnRow>();
+    for (const [i, item] of items.entries()) rows.set(item.path, this.drawRow(this.rows.get(item.path), item, first + i, now, minute));
+    // Rows that left the window go first, so the ones that stay are not moved one by one past them.
+    for (const [path, row] of this.rows) if (rows.get(path)?.el !== row.el) row.el.detach();
+    this.spacerEl.setChildrenInPlace([...rows.values()].map((r) => r.el));
+    this.rows = rows;
     this.plugin.index.ensureDetails(items.filter((i) => i.hints === null).map((i) => i.path));
   }
 
-  private drawRow(item: QueueItem, position: number, now: Date): void {
-    const row = this.spacerEl.createDiv({
-      cls: "source-queue-row",
-      attr: { role: "option", id: `source-queue-row-${position}`, "aria-selected": position === this.focused ? "true" : "false" },
-    });
-    row.setCssProps({ "--source-queue-row-index": String(position) });
-    row.toggleClass("is-focused", position === this.focused);
-    renderRow(row, item, now);
-    if (position === this.focused) this.listEl.setAttr("aria-activedescendant", row.id);
+  /** A row for this entry at this position: the one already drawn where it still fits, else a new one. */
+  private drawRow(old: DrawnRow | undefined, item: QueueItem, position: number, now: Date, minute: number): DrawnRow {
+    const focused = position === this.focused;
+    // A row keeps its id while it lives (aria-activedescendant names it), so moving it only changes its index.
+    const el = old?.el ?? this.spacerEl.createDiv({ cls: "source-queue-row", attr: { role: "option", id: `source-queue-row-${++rowSerial}` } });
+    if (old?.item !== item || old.minute !== minute) renderRow(el, item, now);
+    if (old?.position !== position) el.setCssProps({ top: `${position * ROW_HEIGHT}px` });
+    if (old?.focused !== focused) {
+      el.setAttr("aria-selected", focused ? "true" : "false");
+      el.toggleClass("is-focused", focused);
+    }
+    if (focused) this.listEl.setAttr("aria-activedescendant", el.id);
+    return { el, item, position, focused, minute };
   }
 
   private rowOf(evt: Event): { file: TFile; position: number; badge: HTMLElement | null } | null {
     const target = evt.target instanceof HTMLElement ? evt.target : null;
     const row = target?.closest<HTMLElement>(".source-queue-row");
     const path = row?.dataset.path;
+    const drawn = path ? this.rows.get(path) : undefined;
     const file = path ? this.plugin.index.fileOf(path) : null;
-    if (!row || !file) return null;
-    const position = Number(row.id.replace("source-queue-row-", ""));
-    return { file, position, badge: target?.closest<HTMLElement>("[data-field]") ?? null };
+    if (!drawn || !file) return null;
+    return { file, position: drawn.position, badge: target?.closest<HTMLElement>("[data-field]") ?? null };
   }
 
   private onClick(evt: MouseEvent): void {
