@@ -10,7 +10,7 @@ const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`
 
 export default defineConfig([
   {
-    ignores: ["node_modules/", "dist/", "main.js", "demo-vault/", "test-results/", "coverage/", "**/*.mjs", "**/*.js", "test/", "test-support/", "bench/", "e2e/", "preview/", "scripts/", "vitest.config.ts"],
+    ignores: ["node_modules/", "dist/", "main.js", "demo-vault/", "test-results/", "coverage/", "**/*.mjs", "**/*.js", "**/*.cjs", "test/", "test-support/", "bench/", "e2e/", "preview/", "scripts/", "vitest.config.ts"],
   },
   ...obsidianmd.configs.recommended,
   {
