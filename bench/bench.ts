@@ -2,9 +2,10 @@
 // of 1,000, 10,000 and 50,000 sources in a temporary folder, measures the CLI
 // and the plugin against the issue's targets, prints a table and writes
 // bench/results.json. A missed target is reported, not an error.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { readDemoVault } from "../test-support/demo-vault";
 import { extractInVaultCase, extractSeedCase, listCases } from "./cli-cases";
 import { loadTemplates, writeVault } from "./generate";
 import { pluginCases, pluginExtractCase, type Manifest } from "./plugin-cases";
@@ -24,19 +25,7 @@ export interface BenchOptions {
 
 export { loadTemplates };
 
-function demoFiles(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const name of readdirSync(dir)) {
-      if (name === ".obsidian") continue;
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[`${prefix}${name}`] = readFileSync(full, "utf8");
-    }
-  };
-  walk(join(root, "demo-vault"), "");
-  return out;
-}
+const demoFiles = (root: string) => readDemoVault(root);
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 

@@ -1,7 +1,8 @@
 // Starts the real plugin in the project's Obsidian test double, over the demo
 // vault or given files, as Obsidian would load it.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readDemoVault } from "../../test-support/demo-vault";
 import { createHarness, type Harness, type HarnessOptions } from "../../test-support/obsidian/harness";
 import SourceQueuePlugin from "../../src/plugin/main";
 
@@ -9,19 +10,7 @@ const root = join(import.meta.dirname, "../../");
 export const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as { id: string; name: string; version: string; minAppVersion: string };
 
 /** Every file of the demo vault as vault path → text. */
-export function demoFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const name of readdirSync(dir)) {
-      if (name === ".obsidian") continue;
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[`${prefix}${name}`] = readFileSync(full, "utf8");
-    }
-  };
-  walk(join(root, "demo-vault"), "");
-  return out;
-}
+export const demoFiles = (): Record<string, string> => readDemoVault();
 
 export interface Started {
   h: Harness;
