@@ -4,24 +4,16 @@ import { describe, expect, it } from "vitest";
 import { applyExtraction, planExtraction, undoExtraction, type CandidateChoice, type ExtractionRecord } from "../../src/core/extraction";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
-import { SEED_PATH, seedNote } from "../fixtures/seed";
+import { SEED_PATH, seedNote, SEED_TITLES, SEED_FILE_NAMES, SEED_CITATION } from "../fixtures/seed";
 import { MemoryPort } from "./memory-port";
 
 const TODAY = "2026-05-01";
 const SEED = seedNote();
 const FOLDER = "domains/ai-alignment";
-const CITATION = 'Subhadip Mitra (@subhadipmitra), "Circuit Tracing for the Rest of Us: From Probes to Attribution Graphs and What It Means for Production Safety", 2026-01-01';
+const CITATION = SEED_CITATION;
 
-const TITLES = [
-  '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims',
-  "Anthropic's mechanistic circuit tracing and DeepMind's pragmatic interpretability address non-overlapping safety tasks: Anthropic maps causal mechanisms, DeepMind detects harmful intent — together covering more failure modes than either alone",
-  "The SPAR agent-automated circuit tracing project is the most direct attempted solution to the hours-per-prompt bottleneck",
-];
-const NAMES = [
-  "Hours per prompt bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims",
-  "Anthropic's mechanistic circuit tracing and DeepMind's pragmatic interpretability address non-overlapping safety tasks - Anthropic maps causal mechanisms, DeepMind detects harmful intent — together",
-  "The SPAR agent-automated circuit tracing project is the most direct attempted solution to the hours-per-prompt bottleneck",
-];
+const TITLES = SEED_TITLES;
+const NAMES = SEED_FILE_NAMES;
 const PATHS = NAMES.map((n) => `${FOLDER}/${n}.md`);
 const RELEVANT = [
   "scalable oversight degrades rapidly as capability gaps grow with debate achieving only 50 percent success at moderate gaps",

@@ -5,21 +5,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
 import { today } from "../../src/plugin/field-writer";
+import { SEED_CITATION, SEED_FILE_NAMES, SEED_TITLES } from "../fixtures/seed";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { demoVaultFiles, FOLDER, frontmatterLines, loadPlugin, openExtract, SEED, SEED_PATH } from "./extract-support";
 
-const TITLES = [
-  '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims',
-  "Anthropic's mechanistic circuit tracing and DeepMind's pragmatic interpretability address non-overlapping safety tasks: Anthropic maps causal mechanisms, DeepMind detects harmful intent — together covering more failure modes than either alone",
-  "The SPAR agent-automated circuit tracing project is the most direct attempted solution to the hours-per-prompt bottleneck",
-];
-const NAMES = [
-  "Hours per prompt bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims",
-  "Anthropic's mechanistic circuit tracing and DeepMind's pragmatic interpretability address non-overlapping safety tasks - Anthropic maps causal mechanisms, DeepMind detects harmful intent — together",
-  "The SPAR agent-automated circuit tracing project is the most direct attempted solution to the hours-per-prompt bottleneck",
-];
+const TITLES = SEED_TITLES;
+const NAMES = SEED_FILE_NAMES;
 const PATHS = NAMES.map((n) => `${FOLDER}/${n}.md`);
-const CITATION = 'Subhadip Mitra (@subhadipmitra), "Circuit Tracing for the Rest of Us: From Probes to Attribution Graphs and What It Means for Production Safety", 2026-01-01';
+const CITATION = SEED_CITATION;
 const GUIDANCE =
   "Don't extract the whole article as one claim. Three separable claims: (1) hours-per-prompt bottleneck as specific measurement, (2) Anthropic/DeepMind complementarity framing, (3) first documented production deployment decision using interpretability.";
 const SOURCE_LINK = "[[2026-04-06-circuit-tracing-production-safety-mitra]]";
