@@ -46,6 +46,8 @@ function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
 
 export async function extract(vault: FsVault, settings: Settings, noteArg: string, opts: ExtractOptions): Promise<CommandResult> {
   const path = vault.toVaultPath(noteArg);
+  // A path out of the vault, or through a link out of it, is refused by name (exit 2), before "not found".
+  vault.abs(path);
   if (vault.existing(path) === null) throw new UsageError(`note not found in the vault: ${noteArg}`);
   const text = await vault.read(path);
   const today = formatISO(new Date(), { representation: "date" });

@@ -1,7 +1,7 @@
 // The CLI's vault: a folder on disk, seen as Obsidian sees it. Paths are
 // vault-relative with forward slashes; nothing outside the vault is read or
 // written, and a symbolic link that points outside the vault is refused.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/links";
@@ -15,6 +15,19 @@ function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
     return lstatSync(path);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The largest file read as a note. Larger ones (a 3 GB file named .md) would
+ * take seconds and gigabytes of memory only to be refused as text; the core
+ * reads just the frontmatter of notes over 5 million characters anyway.
+ */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+function checkSize(bytes: number): void {
+  if (bytes > MAX_READ_BYTES) {
+    throw new Error(`the file is ${(bytes / 1024 / 1024).toFixed(0)} MB; notes over ${MAX_READ_BYTES / 1024 / 1024} MB are not read`);
   }
 }
 
@@ -81,6 +94,14 @@ export class FsVault implements VaultPort {
     return real;
   }
 
+  private linkTarget(link: string, full: string): string {
+    try {
+      return this.realpathOf(link, false);
+    } catch {
+      throw new UsageError(`refusing to follow a broken link: ${relative(this.root, full)}`);
+    }
+  }
+
   /** The real location of the deepest existing part of the path must be inside the vault too. */
   private assertInsideReal(full: string): void {
     let probe = full;
@@ -89,8 +110,8 @@ export class FsVault implements VaultPort {
       probe = dirname(probe);
       st = lstatOrNull(probe);
     }
-    // A plain file is as real as its folder; only links need resolving.
-    const real = st?.isSymbolicLink() ? this.realpathOf(probe, false) : st?.isDirectory() ? this.realpathOf(probe, true) : join(this.realpathOf(dirname(probe), true), probe.slice(dirname(probe).length + 1));
+    // A plain file is as real as its folder; only links need resolving (one that leads nowhere is refused too).
+    const real = st?.isSymbolicLink() ? this.linkTarget(probe, full) : st?.isDirectory() ? this.realpathOf(probe, true) : join(this.realpathOf(dirname(probe), true), probe.slice(dirname(probe).length + 1));
     if (real !== this.realRoot && !real.startsWith(this.realRoot + sep)) {
       throw new UsageError(`refusing to follow a link out of the vault: ${relative(this.root, full)}`);
     }
@@ -111,29 +132,35 @@ export class FsVault implements VaultPort {
     const out: string[] = [];
     const start = folder === "" ? this.root : join(this.root, folder);
     if (!existsSync(start)) return out;
+    // A queue folder that is itself a link out of the vault is refused, not listed.
+    this.assertInsideReal(start);
     const top = relative(this.root, start).split(sep).join("/");
     // Vault paths are built as the walk goes down (a prefix per folder), not by path.relative per file.
-    const walk = (dir: string, prefix: string) => {
+    // `real` is the folder's real location, to skip a link to a folder the walk is already inside (a loop).
+    const walk = (dir: string, prefix: string, real: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.name.startsWith(".") && SKIP_DIRS.has(entry.name)) continue;
         const full = join(dir, entry.name);
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
+        let linkReal: string | null = null;
         if (entry.isSymbolicLink()) {
           try {
             this.assertInsideReal(full);
             const st = statSync(full);
             isDir = st.isDirectory();
             isFile = st.isFile();
+            if (isDir) linkReal = realpathSync(full);
           } catch {
             continue;
           }
+          if (linkReal !== null && (real === linkReal || real.startsWith(linkReal + sep))) continue;
         }
-        if (isDir && !SKIP_DIRS.has(entry.name)) walk(full, `${prefix}${entry.name}/`);
+        if (isDir && !SKIP_DIRS.has(entry.name)) walk(full, `${prefix}${entry.name}/`, linkReal ?? join(real, entry.name));
         else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
       }
     };
-    walk(start, top === "" ? "" : `${top}/`);
+    walk(start, top === "" ? "" : `${top}/`, realpathSync(start));
     return out.sort();
   }
 
@@ -147,14 +174,17 @@ export class FsVault implements VaultPort {
     if (existsSync(full)) return path;
     // Obsidian treats names that differ only in case (or Unicode form) as the same note.
     const dir = dirname(full);
-    if (!existsSync(dir)) return null;
+    // A folder path that is a file holds no notes (a later write there fails and is reported).
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return null;
     const want = full.slice(dir.length + 1).normalize("NFC").toLowerCase();
     const hit = readdirSync(dir).find((n) => n.normalize("NFC").toLowerCase() === want);
     return hit ? relative(this.root, join(dir, hit)).split(sep).join("/") : null;
   }
 
   read(path: string): Promise<string> {
-    return readFile(this.abs(path), "utf8");
+    const full = this.abs(path);
+    checkSize(statSync(full).size);
+    return readFile(full, "utf8");
   }
 
   /**
@@ -163,7 +193,14 @@ export class FsVault implements VaultPort {
    * a row: much faster than awaiting each, and no second check per file.
    */
   readListed(path: string): string {
-    return readFileSync(join(this.root, path), "utf8");
+    // Size from the open file (no extra call), so a 3 GB file is refused before it is read.
+    const fd = openSync(join(this.root, path), "r");
+    try {
+      checkSize(fstatSync(fd).size);
+      return readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
   }
 
   // The writes below use the synchronous calls: a split writes a handful of
@@ -179,6 +216,8 @@ export class FsVault implements VaultPort {
       if (!existsSync(full)) {
         mkdirSync(full);
         made.push(sub);
+      } else if (!statSync(full).isDirectory()) {
+        throw new Error(`${sub} is a file, so the claim folder cannot be made there`);
       }
     }
     return made;

@@ -2,7 +2,7 @@
 import { PRIORITIES } from "../core/model";
 import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../core/queue-query";
 import { listJson } from "../core/json-output";
-import { queueItemFromText } from "../core/queue-item";
+import { queueItemFromText, unreadableItem } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { UsageError, type FsVault } from "./fs-vault";
 import { json, table, truncate } from "./output";
@@ -25,10 +25,22 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
   return parts as T[];
 }
 
+/** A listed note as a row; one that cannot be read (over 2 GB, gone since listed) is a row with the error, not the end of the command. */
+export function listedItem(vault: FsVault, path: string, settings: Settings): QueueItem | null {
+  let text: string;
+  try {
+    text = vault.readListed(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return unreadableItem(path, (e.code ? `${e.code}: ${e.message}` : String(e.message)).split("\n")[0] ?? "");
+  }
+  return queueItemFromText(path, text, settings);
+}
+
 export async function readQueue(vault: FsVault, settings: Settings): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
   for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = queueItemFromText(path, vault.readListed(path), settings);
+    const item = listedItem(vault, path, settings);
     if (item) items.push(item);
   }
   return items;

@@ -28,6 +28,8 @@ export async function set(vault: FsVault, settings: Settings, noteArg: string, o
   if (opts.reason !== undefined && status !== "null-result") throw new UsageError("--reason goes with --status null-result");
 
   const path = vault.toVaultPath(noteArg);
+  // A path out of the vault, or through a link out of it, is refused by name (exit 2), before "not found".
+  vault.abs(path);
   if (vault.existing(path) === null) throw new UsageError(`note not found in the vault: ${noteArg}`);
   const text = await vault.read(path);
   const edits: FieldEdit[] = [];

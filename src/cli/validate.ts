@@ -1,9 +1,9 @@
 // `source-queue validate` (SPEC §5): every problem of every queue note.
 import type { Problem } from "../core/model";
 import { validateJson } from "../core/json-output";
-import { queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import type { FsVault } from "./fs-vault";
+import { listedItem } from "./list";
 import { json, problemLine } from "./output";
 import type { CommandResult } from "./result";
 
@@ -12,12 +12,12 @@ export async function validate(vault: FsVault, settings: Settings, opts: { json?
   if (settingsRejected.length > 0) {
     files.push({
       path: `${vault.configDir}/plugins/source-queue/data.json`,
-      problems: settingsRejected.map((k) => ({ level: "warning", message: `Setting "${k}" is invalid; the default is used` })),
+      problems: settingsRejected.map((k) => ({ level: "warning", message: settingsProblem(k) })),
     });
   }
   let checked = 0;
   for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = queueItemFromText(path, vault.readListed(path), settings);
+    const item = listedItem(vault, path, settings);
     if (!item) continue;
     checked++;
     if (item.problems.length > 0) files.push({ path, problems: item.problems });
@@ -30,4 +30,11 @@ export async function validate(vault: FsVault, settings: Settings, opts: { json?
   for (const f of files) lines.push(f.path, ...f.problems.map(problemLine), "");
   lines.push(`${checked} sources checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}`);
   return { code, out: lines.join("\n") };
+}
+
+/** A rejected setting, or the whole file ("(…)" entries), as one line. */
+function settingsProblem(key: string): string {
+  if (key === "(whole file)") return "The settings file does not hold a set of settings; the defaults are used";
+  if (key.startsWith("(")) return `The settings file cannot be read (${key.slice(1, -1)}); the defaults are used`;
+  return `Setting "${key}" is invalid; the default is used`;
 }

@@ -11,7 +11,8 @@ const bytes = (s: string) => encoder.encode(s).length;
 // scripts need them.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/gu;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+// Windows reserves these names whatever follows the first dot ("nul.txt", "con.a.b").
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 export function toFileName(title: string, fallback = "Untitled claim"): string {
   let name = title
@@ -28,7 +29,8 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
   name = trimTrailingDots(name.replace(/^[.\s-]+/, ""));
   name = trimTrailingDots(cutToBytes(name, MAX_NAME_BYTES));
   if (name === "" || !/[\p{L}\p{N}]/u.test(name)) name = fallback;
-  if (WINDOWS_DEVICE.test(name)) name = `${name} (claim)`;
+  // The mark goes before the first dot: "nul.txt (claim)" would still be the device.
+  if (WINDOWS_DEVICE.test(name)) name = trimTrailingDots(cutToBytes(name.replace(/^[^.]*/, (device) => `${device} (claim)`), MAX_NAME_BYTES));
   return name;
 }
 

@@ -1,5 +1,6 @@
 // A note as a row of the queue (SPEC §4, §5 `list`).
 import { hintItems, tooManyCandidates } from "./candidates";
+import { basenameOf } from "./model";
 import type { QueueItem } from "./queue-query";
 import type { Settings } from "./settings";
 import { isQueueNote, readSource } from "./source-note";
@@ -20,5 +21,20 @@ export function queueItemFromText(path: string, text: string, settings: Settings
     priority: note.priority,
     hints,
     problems: tooMany ? [...note.problems, tooMany] : note.problems,
+  };
+}
+
+/** The row of a note whose text could not be read at all (too large for a string, gone since listed): shown, not skipped. */
+export function unreadableItem(path: string, reason: string): QueueItem {
+  return {
+    path,
+    title: basenameOf(path),
+    author: null,
+    date: null,
+    domain: null,
+    status: null,
+    priority: null,
+    hints: 0,
+    problems: [{ level: "error", message: `File could not be read: ${reason}` }],
   };
 }

@@ -74,19 +74,19 @@ const isBoundaryAt = (s: Scan, i: number) => s.headings.has(i) || s.labels.has(i
 // (`^(#{1,6})\s+(.*?)\s*#*\s*$`, `^\s*\*\*([^*\n]+?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$`)
 // their adjacent `\s*` make a line of many spaces cost cubic time.
 
-/** Characters `.` does not match: a line holding one was never a heading or label. */
+/** Characters `.` does not match: a heading's text or a label's rest holding one was never matched. */
 const NOT_DOT = /[\r\u2028\u2029]/;
 
 /** `# Heading` (1–6 hashes and a space); the text without closing hashes. */
 export function headingOf(line: string): { level: number; text: string } | null {
   let level = 0;
   while (level < line.length && line.charCodeAt(level) === 35) level++;
-  if (level < 1 || level > 6 || !/^\s/.test(line.slice(level, level + 1)) || NOT_DOT.test(line)) return null;
+  if (level < 1 || level > 6 || !/^\s/.test(line.slice(level, level + 1))) return null;
   let text = line.slice(level).trim();
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 35) end--;
   text = text.slice(0, end).trimEnd();
-  return { level, text };
+  return NOT_DOT.test(text) ? null : { level, text };
 }
 
 /** `**Label:**` or `**Label**:` at the start of a line, with the text after it. */
@@ -94,7 +94,7 @@ export function boldLabelOf(line: string): { label: string; rest: string } | nul
   const start = line.length - line.trimStart().length;
   if (!line.startsWith("**", start)) return null;
   const close = line.indexOf("*", start + 2);
-  if (close < 0 || close === start + 2 || line.charCodeAt(close + 1) !== 42 || NOT_DOT.test(line)) return null;
+  if (close < 0 || close === start + 2 || line.charCodeAt(close + 1) !== 42) return null;
   const inner = line.slice(start + 2, close);
   if (inner.includes("\n")) return null;
   const body = inner.trimEnd();
@@ -102,8 +102,9 @@ export function boldLabelOf(line: string): { label: string; rest: string } | nul
   const label = (colonInside ? body.slice(0, -1) : body).trim();
   const after = line.slice(close + 2).trimStart();
   const colonAfter = after.startsWith(":");
-  if (!colonInside && !colonAfter) return null;
-  return { label, rest: colonAfter ? after.slice(1).trimStart() : after };
+  const rest = colonAfter ? after.slice(1).trimStart() : after;
+  if ((!colonInside && !colonAfter) || NOT_DOT.test(rest)) return null;
+  return { label, rest };
 }
 
 // "EXTRACTION HINT" in capitals is the curator's line, not the agent's label.

@@ -88,14 +88,18 @@ function findParen(text: string, n: number, from: number): Marker | null {
   return at < 0 ? null : { start: at, end: at + `(${n})`.length };
 }
 
+/** `n) ` after the start, a space or punctuation; a scan, as a regex compiled per number costs more than the search. */
 function findBare(text: string, n: number, from: number): Marker | null {
-  const re = new RegExp(`(^|[\\s:;,.—–-])${n}\\)\\s`, "g");
-  re.lastIndex = from;
-  const m = re.exec(text);
-  if (!m) return null;
-  const start = m.index + (m[1] ?? "").length;
-  return { start, end: start + `${n})`.length };
+  const token = `${n})`;
+  for (let at = text.indexOf(token, from === 0 ? 0 : from + 1); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = at === 0 ? "" : (text[at - 1] ?? "");
+    const after = text[at + token.length] ?? "";
+    if ((at === 0 || BARE_BEFORE.test(before)) && /\s/.test(after)) return { start: at, end: at + token.length };
+  }
+  return null;
 }
+
+const BARE_BEFORE = /[\s:;,.—–-]/;
 
 /** Rule 2: an inline enumeration; the lead-in is dropped, a closing claim sentence is kept. */
 function splitEnumeration(text: string): HintItem[] | null {
@@ -126,9 +130,24 @@ function splitQuotes(text: string): HintItem[] | null {
   if (quotes.length < 2) return null;
   const flat = collapse(text);
   const sentences = sentencesOf(flat);
+  // Each quote's context is the sentence it stands in, found by walking the
+  // quotes and the sentences in order (a search of every sentence per quote
+  // is quadratic in a block of thousands of quotes).
+  const ends: number[] = [];
+  let at = 0;
+  for (const sentence of sentences) {
+    at = flat.indexOf(sentence, at) + sentence.length;
+    ends.push(at);
+  }
+  let k = 0;
+  let from = 0;
   return quotes.map((q) => {
-    const context = sentences.find((s) => s.includes(q.text)) ?? q.text;
-    return { head: `"${q.text}"`, text: context, rule: "quotes" as const };
+    const pos = flat.indexOf(collapse(q.text), from);
+    if (pos >= 0) {
+      from = pos + 1;
+      while (k < ends.length - 1 && (ends[k] ?? 0) <= pos) k++;
+    }
+    return { head: `"${q.text}"`, text: pos >= 0 ? (sentences[k] ?? q.text) : q.text, rule: "quotes" as const };
   });
 }
 

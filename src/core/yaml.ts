@@ -31,7 +31,7 @@ export function parseYaml(text: string): YamlResult {
     const shape = measure(value);
     if (shape === "deep") return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
     if (shape === "large") {
-      return { ok: false, message: `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString("en-US")} values (aliases repeating aliases?); refused as unsafe` };
+      return { ok: false, message: `YAML expands to more than ${MAX_YAML_VALUES.toLocaleString("en-US")} values (each alias counted in full); refused as unsafe` };
     }
     return { ok: true, value };
   } catch (err) {
@@ -65,14 +65,30 @@ function yamlMessage(err: unknown): string {
   return typeof e.message === "string" ? e.message.split("\n")[0] ?? "unreadable YAML" : "unreadable YAML";
 }
 
-const TOP_KEY = /^(["']?)([^\s#'"][^:]*?)\1\s*:(\s|$)/;
+/**
+ * A top-level `key:` (plain, or in matching quotes) at the start of a line,
+ * or null. A scan for the first colon: the pattern it replaces,
+ * `^(["']?)([^\s#'"][^:]*?)\1\s*:(\s|$)`, rescans a long line for every
+ * character, and continuation lines of a flow list can be megabytes long.
+ */
+export function topKeyOf(line: string): string | null {
+  const quote = line[0] === '"' || line[0] === "'" ? line[0] : "";
+  // The key's first character may itself be a colon; after it, the first colon ends the key.
+  const colon = line.indexOf(":", quote.length + 1);
+  if (colon < 0) return null;
+  const after = line[colon + 1];
+  if (after !== undefined && !/\s/.test(after)) return null;
+  const head = line.slice(0, colon).trimEnd();
+  const key = quote ? (head.length >= 3 && head.endsWith(quote) ? head.slice(1, -1) : "") : head;
+  return /^[^\s#'"]/.test(key) ? key.trim() : null;
+}
 
 /** Top-level keys in order of appearance, as written (used for duplicates and editing). */
 export function topLevelKeys(lines: readonly string[]): { key: string; line: number }[] {
   const keys: { key: string; line: number }[] = [];
   lines.forEach((line, i) => {
-    const m = TOP_KEY.exec(line);
-    if (m && m[2] !== undefined && !line.startsWith("- ")) keys.push({ key: m[2].trim(), line: i });
+    const key = topKeyOf(line);
+    if (key !== null && !line.startsWith("- ")) keys.push({ key, line: i });
   });
   return keys;
 }

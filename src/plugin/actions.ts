@@ -34,7 +34,9 @@ export class QueueActions {
     try {
       await writeField(this.app, file, change, this.plugin.data.settings);
     } catch (err) {
-      new Notice(messageOf(err));
+      // A row clicked just as its note was deleted: say that, not the disk's error.
+      const gone = this.app.vault.getFileByPath(file.path) === null;
+      new Notice(gone ? `${file.basename} no longer exists; nothing was changed.` : messageOf(err));
     }
   }
 

@@ -171,6 +171,11 @@ export class ExtractModal extends Modal {
     this.busy = true;
     this.refresh();
     try {
+      // Deleted since the preview opened: say so plainly rather than with the disk's error.
+      if (this.app.vault.getFileByPath(path) === null) {
+        new Notice(`Nothing was extracted: ${path} no longer exists.`);
+        return;
+      }
       const current = await this.app.vault.read(this.file);
       if (current !== this.text || this.plan.sourcePath !== this.file.path) {
         this.text = current;

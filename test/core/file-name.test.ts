@@ -45,7 +45,9 @@ describe("toFileName", () => {
     ["Aux is a Windows device name", "Aux", "Aux (claim)"],
     ["COM1 is a Windows device name", "COM1", "COM1 (claim)"],
     ["LPT9 is a Windows device name", "LPT9", "LPT9 (claim)"],
-    ["a device name with an extension is still one", "con.txt", "con.txt (claim)"],
+    ["a device name with an extension is still one", "con.txt", "con (claim).txt"],
+    ["a device name with two extensions is still one", "nul.tar.gz", "nul (claim).tar.gz"],
+    ["COM with a superscript digit is a device name", "COM¹", "COM¹ (claim)"],
     ["a word that starts like a device name is fine", "Consensus holds", "Consensus holds"],
   ])("%s", (_name, title, name) => {
     expect(toFileName(title)).toBe(name);
