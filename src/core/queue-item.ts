@@ -1,9 +1,16 @@
 // A note as a row of the queue (SPEC §4, §5 `list`).
 import { hintItems, tooManyCandidates } from "./candidates";
-import { basenameOf } from "./model";
+import { basenameOf, type Problem, type SourceFields } from "./model";
 import type { QueueItem } from "./queue-query";
 import type { Settings } from "./settings";
+import { emptyFields } from "./source-fields";
 import { isQueueNote, readSource } from "./source-note";
+
+/** A row from normalized fields: the one place a note's fields become a queue item. */
+export function queueItem(path: string, fields: SourceFields, hints: number | null, problems: Problem[]): QueueItem {
+  const { title, author, date, domain, status, priority } = fields;
+  return { path, title, author, date, domain, status, priority, hints, problems };
+}
 
 /** The queue row for a note's text, or null when the note is not in the queue (a claim). */
 export function queueItemFromText(path: string, text: string, settings: Settings): QueueItem | null {
@@ -11,30 +18,10 @@ export function queueItemFromText(path: string, text: string, settings: Settings
   if (!isQueueNote(note)) return null;
   const hints = hintItems(note, sections).items.length;
   const tooMany = tooManyCandidates(hints);
-  return {
-    path,
-    title: note.title,
-    author: note.author,
-    date: note.date,
-    domain: note.domain,
-    status: note.status,
-    priority: note.priority,
-    hints,
-    problems: tooMany ? [...note.problems, tooMany] : note.problems,
-  };
+  return queueItem(path, note, hints, tooMany ? [...note.problems, tooMany] : note.problems);
 }
 
 /** The row of a note whose text could not be read at all (too large for a string, gone since listed): shown, not skipped. */
 export function unreadableItem(path: string, reason: string): QueueItem {
-  return {
-    path,
-    title: basenameOf(path),
-    author: null,
-    date: null,
-    domain: null,
-    status: null,
-    priority: null,
-    hints: 0,
-    problems: [{ level: "error", message: `File could not be read: ${reason}` }],
-  };
+  return queueItem(path, emptyFields(basenameOf(path)), 0, [{ level: "error", message: `File could not be read: ${reason}` }]);
 }

@@ -6,7 +6,6 @@ import { planExtraction } from "../core/extraction";
 import { extractJson, listJson, validateJson } from "../core/json-output";
 import { PRIORITIES, STATUSES, type Priority, type Status } from "../core/model";
 import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, type StatusKey } from "../core/queue-query";
-import { queueItemFromText } from "../core/queue-item";
 import { today, writeField } from "./field-writer";
 import type SourceQueuePlugin from "./main";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
@@ -60,15 +59,6 @@ export function registerCliHandlers(plugin: SourceQueuePlugin): boolean {
     return `${file.path}: updated`;
   });
 
-  add("source-queue:validate", "Report every problem of every queue note as JSON", null, async () => {
-    const files: { path: string; problems: ReturnType<typeof plugin.index.all>[number]["problems"] }[] = [];
-    for (const item of plugin.index.all()) {
-      const file = plugin.index.fileOf(item.path);
-      if (!file) continue;
-      const full = queueItemFromText(file.path, await plugin.app.vault.cachedRead(file), plugin.data.settings);
-      if (full && full.problems.length > 0) files.push({ path: file.path, problems: full.problems });
-    }
-    return out(validateJson(files));
-  });
+  add("source-queue:validate", "Report every problem of every queue note as JSON", null, async () => out(validateJson(await plugin.collectProblems())));
   return true;
 }

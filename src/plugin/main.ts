@@ -116,16 +116,19 @@ export default class SourceQueuePlugin extends Plugin {
     this.addCommand({ id: "validate-queue", name: "Validate queue", callback: () => void this.validateQueue() });
   }
 
-  async validateQueue(): Promise<void> {
+  /** Every problem of every queue note, read from the text (the index alone misses BOM, CRLF, duplicate keys). */
+  async collectProblems(): Promise<FileProblems[]> {
     const report: FileProblems[] = [];
-    const items = this.index.all();
-    for (const item of items) {
+    for (const item of this.index.all()) {
       const file = this.index.fileOf(item.path);
       if (!file) continue;
       const full = queueItemFromText(file.path, await this.app.vault.cachedRead(file), this.data.settings);
       if (full && full.problems.length > 0) report.push({ path: file.path, problems: full.problems });
     }
-    report.sort((a, b) => a.path.localeCompare(b.path));
-    new ValidateModal(this, report, items.length).open();
+    return report.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async validateQueue(): Promise<void> {
+    new ValidateModal(this, await this.collectProblems(), this.index.size).open();
   }
 }

@@ -8,7 +8,7 @@ import { TFile, type App, type CachedMetadata } from "obsidian";
 import type { Problem } from "../core/model";
 import { basenameOf } from "../core/model";
 import { statusKey, type QueueItem, type StatusKey } from "../core/queue-query";
-import { queueItemFromText } from "../core/queue-item";
+import { queueItem, queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { inFolder } from "../core/source-note";
 import { emptyFields, normalizeFields } from "../core/source-fields";
@@ -147,17 +147,7 @@ export class QueueIndex {
     } else {
       problems.push({ level: "error", message: "No frontmatter: the note does not start with a --- line" });
     }
-    return {
-      path: file.path,
-      title: fields.title,
-      author: fields.author,
-      date: fields.date,
-      domain: fields.domain,
-      status: fields.status,
-      priority: fields.priority,
-      hints: null,
-      problems,
-    };
+    return queueItem(file.path, fields, null, problems);
   }
 
   /** Read the text of these notes (rows on screen) for hint counts and text-level problems. */
