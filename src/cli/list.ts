@@ -1,11 +1,11 @@
 // `source-queue list` (SPEC §5): the queue as the sidebar shows it.
 import { PRIORITIES } from "../core/model";
-import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../core/queue-query";
+import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueQuery, type StatusKey } from "../core/queue-query";
 import { listJson } from "../core/json-output";
-import { queueItemFromText, unreadableItem } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { UsageError, type FsVault } from "./fs-vault";
 import { json, table, truncate } from "./output";
+import { readQueue } from "./queue-rows";
 import type { CommandResult } from "./result";
 
 export interface ListOptions {
@@ -14,6 +14,8 @@ export interface ListOptions {
   domain?: string;
   all?: boolean;
   json?: boolean;
+  /** false with --no-cache: every note is read and the row cache is neither read nor written. */
+  cache?: boolean;
 }
 
 function listOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] {
@@ -25,27 +27,6 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
   return parts as T[];
 }
 
-/** A listed note as a row; one that cannot be read (over 2 GB, gone since listed) is a row with the error, not the end of the command. */
-export function listedItem(vault: FsVault, path: string, settings: Settings): QueueItem | null {
-  let text: string;
-  try {
-    text = vault.readListed(path);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return unreadableItem(path, (e.code ? `${e.code}: ${e.message}` : String(e.message)).split("\n")[0] ?? "");
-  }
-  return queueItemFromText(path, text, settings);
-}
-
-export async function readQueue(vault: FsVault, settings: Settings): Promise<QueueItem[]> {
-  const items: QueueItem[] = [];
-  for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = listedItem(vault, path, settings);
-    if (item) items.push(item);
-  }
-  return items;
-}
-
 export async function list(vault: FsVault, settings: Settings, opts: ListOptions): Promise<CommandResult> {
   const statuses = listOf<StatusKey>(opts.status, STATUS_KEYS, "--status");
   const query: QueueQuery = {
@@ -54,7 +35,7 @@ export async function list(vault: FsVault, settings: Settings, opts: ListOptions
     priorities: listOf(opts.priority, [...PRIORITIES, "unknown"] as const, "--priority"),
     domain: opts.domain ?? "",
   };
-  const all = await readQueue(vault, settings);
+  const all = readQueue(vault, settings, { cache: opts.cache !== false });
   const shown = queryItems(all, query);
   const counts = countByStatus(all);
   if (opts.json) return { code: 0, out: json(listJson(vault.root, counts, shown)) };

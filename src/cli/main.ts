@@ -9,12 +9,15 @@ import { set } from "./set";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
-  source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json]
+  source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT]
-  source-queue validate [--vault DIR] [--json]
+  source-queue validate [--vault DIR] [--json] [--no-cache]
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
+list and validate keep the rows of unchanged notes in a cache outside the vault
+($SOURCE_QUEUE_CACHE_DIR, else $XDG_CACHE_HOME/source-queue, else ~/.cache/source-queue);
+it is safe to delete. --no-cache reads every note and neither reads nor writes the cache.
 Exit codes: 0 success, 1 errors found or operation rolled back, 2 bad usage or missing vault/note.`;
 
 const OPTIONS = {
@@ -27,14 +30,15 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   select: { type: "string" },
   reason: { type: "string" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
-  list: ["vault", "status", "priority", "domain", "all", "json"],
+  list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
   extract: ["vault", "dry-run", "select", "json"],
   set: ["vault", "status", "priority", "reason"],
-  validate: ["vault", "json"],
+  validate: ["vault", "json", "no-cache"],
 };
 
 export async function run(argv: string[]): Promise<CommandResult> {
@@ -61,13 +65,13 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const { settings, rejected } = vault.settings();
   switch (command) {
     case "list":
-      return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json });
+      return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
       return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json });
     case "set":
       return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason });
     default:
-      return validate(vault, settings, { json: values.json }, rejected);
+      return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
 }
 

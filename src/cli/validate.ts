@@ -3,11 +3,11 @@ import type { Problem } from "../core/model";
 import { validateJson } from "../core/json-output";
 import type { Settings } from "../core/settings";
 import type { FsVault } from "./fs-vault";
-import { listedItem } from "./list";
 import { json, problemLine } from "./output";
+import { readQueue } from "./queue-rows";
 import type { CommandResult } from "./result";
 
-export async function validate(vault: FsVault, settings: Settings, opts: { json?: boolean }, settingsRejected: string[]): Promise<CommandResult> {
+export async function validate(vault: FsVault, settings: Settings, opts: { json?: boolean; cache?: boolean }, settingsRejected: string[]): Promise<CommandResult> {
   const files: { path: string; problems: Problem[] }[] = [];
   if (settingsRejected.length > 0) {
     files.push({
@@ -15,12 +15,11 @@ export async function validate(vault: FsVault, settings: Settings, opts: { json?
       problems: settingsRejected.map((k) => ({ level: "warning", message: settingsProblem(k) })),
     });
   }
-  let checked = 0;
-  for (const path of vault.markdownFiles(settings.queueFolder)) {
-    const item = listedItem(vault, path, settings);
-    if (!item) continue;
-    checked++;
-    if (item.problems.length > 0) files.push({ path, problems: item.problems });
+  // The rows list shows: the problems are part of each row, so validate shares list's cache.
+  const items = readQueue(vault, settings, { cache: opts.cache !== false });
+  const checked = items.length;
+  for (const item of items) {
+    if (item.problems.length > 0) files.push({ path: item.path, problems: item.problems });
   }
   const report = validateJson(files);
   const { errors, warnings } = report;
