@@ -47,8 +47,19 @@ export const ALL_STATUSES: StatusKey[] = [...STATUS_KEYS];
 const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 const rank = (p: Priority | null) => (p === null ? 3 : (PRIORITY_RANK[p] ?? 3));
 
-/** A date that sorts: `YYYY-MM-DD…` as written; anything else ("early 2026") sorts as missing. */
-const sortableDate = (d: string | null) => (d !== null && /^\d{4}-\d{2}-\d{2}/.test(d) ? d : null);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/**
+ * A date that sorts: `YYYY-MM-DD…` as written; anything else ("early 2026")
+ * sorts as missing. Character tests, not a regex: a sort of 50,000 entries
+ * asks this a million times.
+ */
+function sortableDate(d: string | null): string | null {
+  if (d === null || d.length < 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return null;
+  for (const i of DATE_DIGITS) if (!isDigit(d.charCodeAt(i))) return null;
+  return d;
+}
 
 /** Dates compare as text (YYYY-MM-DD, with 00 parts sorting first in their month); missing dates last. */
 function compareDate(rawA: string | null, rawB: string | null, newestFirst: boolean): number {
@@ -60,9 +71,19 @@ function compareDate(rawA: string | null, rawB: string | null, newestFirst: bool
   return newestFirst ? (a < b ? 1 : -1) : a < b ? -1 : 1;
 }
 
-const byTitle = (a: QueueItem, b: QueueItem) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/**
+ * Titles compare as `localeCompare` does (the default locale and options),
+ * through one collator: `localeCompare` looks the locale up on every call,
+ * several times slower in a sort.
+ */
+const collator = new Intl.Collator();
 
-export function compareItems(order: SortOrder): (a: QueueItem, b: QueueItem) => number {
+/** The path breaks every tie, so the order is total: each entry has exactly one place (a binary search finds it). */
+const byTitle = (a: QueueItem, b: QueueItem) => collator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export type CompareItems = (a: QueueItem, b: QueueItem) => number;
+
+export function compareItems(order: SortOrder): CompareItems {
   switch (order) {
     case "priority-newest":
     case "priority-oldest": {
@@ -79,6 +100,30 @@ export function compareItems(order: SortOrder): (a: QueueItem, b: QueueItem) => 
   }
 }
 
+/**
+ * Items in this order. The keys a comparison needs (priority rank, sortable
+ * date) are worked out once per item, not once per comparison: a sort makes
+ * about 16 comparisons per item at 50,000.
+ */
+export function sortItems(items: readonly QueueItem[], order: SortOrder): QueueItem[] {
+  const keyed = items.map((item) => ({ item, rank: rank(item.priority), date: sortableDate(item.date) }));
+  type Keyed = (typeof keyed)[number];
+  const byDate = (a: Keyed, b: Keyed, newest: boolean) => {
+    if (a.date === b.date) return 0;
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return newest ? (a.date < b.date ? 1 : -1) : a.date < b.date ? -1 : 1;
+  };
+  const newest = order === "priority-newest" || order === "newest";
+  const compare: (a: Keyed, b: Keyed) => number =
+    order === "title"
+      ? (a, b) => byTitle(a.item, b.item)
+      : order === "newest" || order === "oldest"
+        ? (a, b) => byDate(a, b, newest) || byTitle(a.item, b.item)
+        : (a, b) => a.rank - b.rank || byDate(a, b, newest) || byTitle(a.item, b.item);
+  return keyed.sort(compare).map((k) => k.item);
+}
+
 export const statusKey = (s: Status | null): StatusKey => s ?? "unknown";
 
 function matchesSearch(item: QueueItem, words: readonly string[]): boolean {
@@ -87,22 +132,25 @@ function matchesSearch(item: QueueItem, words: readonly string[]): boolean {
   return words.every((w) => hay.includes(w));
 }
 
-export function filterItems(items: readonly QueueItem[], query: QueueQuery): QueueItem[] {
+/** The query as one test per item, with its sets and words worked out once. */
+export function queryMatcher(query: QueueQuery): (item: QueueItem) => boolean {
   const statuses = new Set<string>(query.statuses);
   const priorities = new Set<string>(query.priorities);
   const domain = query.domain.trim().toLowerCase();
   const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
-  return items.filter(
-    (i) =>
-      (statuses.size === 0 || statuses.has(statusKey(i.status))) &&
-      (priorities.size === 0 || priorities.has(i.priority ?? "unknown")) &&
-      (domain === "" || (i.domain ?? "").toLowerCase() === domain) &&
-      matchesSearch(i, words),
-  );
+  return (i) =>
+    (statuses.size === 0 || statuses.has(statusKey(i.status))) &&
+    (priorities.size === 0 || priorities.has(i.priority ?? "unknown")) &&
+    (domain === "" || (i.domain ?? "").toLowerCase() === domain) &&
+    matchesSearch(i, words);
+}
+
+export function filterItems(items: readonly QueueItem[], query: QueueQuery): QueueItem[] {
+  return items.filter(queryMatcher(query));
 }
 
 export function queryItems(items: readonly QueueItem[], query: QueueQuery): QueueItem[] {
-  return filterItems(items, query).sort(compareItems(query.sort));
+  return sortItems(filterItems(items, query), query.sort);
 }
 
 export function countByStatus(items: readonly QueueItem[]): Record<StatusKey, number> {

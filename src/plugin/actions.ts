@@ -3,7 +3,6 @@
 import { Keymap, Menu, Notice, TFile, type PaneType } from "obsidian";
 import { applyExtraction, messageOf, undoExtraction, type ExtractionPlan } from "../core/extraction";
 import { PRIORITIES, STATUSES } from "../core/model";
-import { compareItems } from "../core/queue-query";
 import type SourceQueuePlugin from "./main";
 import { ExtractModal } from "./extract-modal";
 import { writeField, type FieldChange } from "./field-writer";
@@ -94,10 +93,7 @@ export class QueueActions {
 
   /** The highest-priority unprocessed source, newest first within a priority. */
   async openNextUnprocessed(): Promise<void> {
-    const next = this.plugin.index
-      .all()
-      .filter((i) => i.status === "unprocessed")
-      .sort(compareItems("priority-newest"))[0];
+    const next = this.plugin.index.ordered("priority-newest").items.find((i) => i.status === "unprocessed");
     const file = next ? this.plugin.index.fileOf(next.path) : null;
     if (!file) {
       new Notice("No unprocessed sources in the queue.");
