@@ -1,8 +1,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "date-fns";
-import { beforeEach, describe, expect, it } from "vitest";
-import { changedLines, cli, copyDemoVault, read, snapshot } from "./run-cli";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { changedLines, cleanUp, cli, copyDemoVault, read, snapshot } from "./run-cli";
 
 const SEED = "inbox/2026-04-06-circuit-tracing-production-safety-mitra.md";
 const today = format(new Date(), "yyyy-MM-dd");
@@ -11,6 +11,7 @@ let vault: string;
 beforeEach(() => {
   vault = copyDemoVault();
 });
+afterAll(cleanUp);
 
 describe("source-queue list", () => {
   it("prints the queue as JSON with counts, hiding processed and null-result sources", () => {

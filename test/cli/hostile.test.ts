@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
 import { SEED_PATH, seedNote } from "../fixtures/seed";
-import { BIN, copyDemoVault } from "./run-cli";
+import { BIN, cleanUp, cliEnv, copyDemoVault } from "./run-cli";
 
 const SAFE_MS = 3000;
 const CLAIMS = "domains/ai-alignment";
@@ -27,14 +27,14 @@ interface Run {
 
 function cli(args: string[], nodeArgs: string[] = []): Run {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: cliEnv() });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - start };
 }
 
 function cliAsync(args: string[], nodeArgs: string[] = []): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args]);
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: cliEnv() });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -52,6 +52,7 @@ const tempDir = (prefix: string) => {
 };
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  cleanUp();
 });
 
 /** A vault in a temporary folder holding these files (text or raw bytes). */

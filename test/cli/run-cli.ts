@@ -1,7 +1,7 @@
 // Runs the built `source-queue` bin (dist/cli.cjs; `npm test` builds it first)
 // on a temporary copy of the demo vault, as a user or a script would.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,13 +14,46 @@ export interface CliRun {
   stderr: string;
 }
 
-export function cli(args: string[], cwd = root): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+/** Temporary folders made here, removed by cleanUp() (each test file calls it when its tests end). */
+const made: string[] = [];
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanUp(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  runsCacheDir = null;
+}
+
+let runsCacheDir: string | null = null;
+
+/**
+ * The environment of every run here: the row cache in a temporary folder,
+ * never the user's ~/.cache, and no NODE_DEBUG from the caller's shell (it
+ * would add lines to stderr). extra adds or replaces variables; undefined
+ * removes one.
+ */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  runsCacheDir ??= tempDir("sq-cache-");
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_QUEUE_CACHE_DIR: runsCacheDir };
+  delete env.NODE_DEBUG;
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export function cli(args: string[], cwd = root, env: NodeJS.ProcessEnv = cliEnv()): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function copyDemoVault(): string {
-  const dir = mkdtempSync(join(tmpdir(), "sq-vault-"));
+  const dir = tempDir("sq-vault-");
   cpSync(join(root, "demo-vault"), dir, { recursive: true });
   return dir;
 }
