@@ -7,7 +7,7 @@ import type { QueueItem, QueueQuery } from "../core/queue-query";
 import { SortedQueue } from "../core/sorted-queue";
 import type SourceQueuePlugin from "./main";
 import { QueueHeader } from "./queue-header";
-import { renderRow } from "./queue-row";
+import { RowParts } from "./queue-row";
 
 export const VIEW_TYPE = "source-queue";
 
@@ -23,6 +23,7 @@ let rowSerial = 0;
 
 interface DrawnRow {
   el: HTMLElement;
+  parts: RowParts;
   /** The index entry it shows: entries are replaced, never changed, when their note changes. */
   item: QueueItem;
   position: number;
@@ -35,6 +36,9 @@ export class QueueView extends ItemView {
   private header!: QueueHeader;
   private listEl!: HTMLElement;
   private spacerEl!: HTMLElement;
+  /** The drawn rows, in normal flow, placed as one block: moving the window moves one element, not every row. */
+  private windowEl!: HTMLElement;
+  private windowTop = -1;
   private emptyEl!: HTMLElement;
   private queue!: SortedQueue;
   private focused = 0;
@@ -88,6 +92,8 @@ export class QueueView extends ItemView {
       attr: { tabindex: "0", role: "listbox", "aria-label": "Sources" },
     });
     this.spacerEl = this.listEl.createDiv({ cls: "source-queue-spacer" });
+    this.windowEl = this.spacerEl.createDiv({ cls: "source-queue-window" });
+    this.windowTop = -1;
     this.queue = new SortedQueue(this.query);
 
     this.registerDomEvent(this.listEl, "scroll", () => this.drawWindow());
@@ -109,9 +115,10 @@ export class QueueView extends ItemView {
       }
     });
     this.register(
-      this.plugin.index.onChange((changed) => {
-        if (changed === "all") this.fullReset = true;
-        else for (const path of changed) this.queue.update(path, this.plugin.index.get(path));
+      this.plugin.index.onChange((changes) => {
+        if (changes === "all") this.fullReset = true;
+        // With a reset pending, the list is stale: the reset takes the changes in.
+        else if (!this.fullReset) for (const c of changes) this.queue.update(c.old, c.next);
         this.scheduleRender();
       }),
     );
@@ -141,7 +148,7 @@ export class QueueView extends ItemView {
     const viewport = this.viewport();
     const index = this.plugin.index;
     if (this.fullReset) {
-      this.queue.reset(index.all(), this.query);
+      this.queue.reset(index.ordered(this.query.sort), this.query);
       this.fullReset = false;
     }
     this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size);
@@ -151,7 +158,7 @@ export class QueueView extends ItemView {
     // 5-10 ms of layout for the spacer's row count; 0.1 ms as a height).
     this.spacerEl.setCssProps({ height: `${this.queue.length * ROW_HEIGHT}px` });
     // The focused note is usually where it was: look there before searching the whole queue.
-    const kept = this.focusedPath === null ? -1 : this.queue.at(this.focused)?.path === this.focusedPath ? this.focused : this.queue.indexOf(this.focusedPath);
+    const kept = this.focusedPath === null ? -1 : this.queue.at(this.focused)?.path === this.focusedPath ? this.focused : this.queue.indexOf(this.plugin.index.get(this.focusedPath));
     this.focused = kept >= 0 ? kept : Math.min(this.focused, Math.max(this.queue.length - 1, 0));
     this.drawn = "";
     this.drawWindow(viewport);
@@ -197,28 +204,46 @@ export class QueueView extends ItemView {
     this.drawn = key;
     const now = new Date();
     const minute = Math.floor(now.getTime() / 60_000);
+    // Rows whose note left the window are refilled for the notes that entered it.
+    const entering = new Set(items.map((i) => i.path));
+    const spare = [...this.rows.values()].filter((r) => !entering.has(r.item.path));
     const rows = new Map<string, DrawnRow>();
-    for (const [i, item] of items.entries()) rows.set(item.path, this.drawRow(this.rows.get(item.path), item, first + i, now, minute));
-    // Rows that left the window go first, so the ones that stay are not moved one by one past them.
-    for (const [path, row] of this.rows) if (rows.get(path)?.el !== row.el) row.el.detach();
-    this.spacerEl.setChildrenInPlace([...rows.values()].map((r) => r.el));
+    for (const [i, item] of items.entries()) {
+      let row = this.rows.get(item.path);
+      if (!row) {
+        // Out of the document while it is refilled and moved: left in, it would
+        // be where the old note was, and putting it in place would move every row between.
+        row = spare.pop();
+        row?.el.detach();
+      }
+      rows.set(item.path, this.drawRow(row, item, first + i, now, minute));
+    }
+    for (const row of spare) row.el.detach();
+    this.windowEl.setChildrenInPlace([...rows.values()].map((r) => r.el));
+    if (this.windowTop !== first * ROW_HEIGHT) {
+      this.windowTop = first * ROW_HEIGHT;
+      this.windowEl.setCssProps({ top: `${this.windowTop}px` });
+    }
     this.rows = rows;
     this.plugin.index.ensureDetails(items.filter((i) => i.hints === null).map((i) => i.path));
   }
 
-  /** A row for this entry at this position: the one already drawn where it still fits, else a new one. */
+  /** A row for this entry at this position: the one that showed it, or one to refill, or a new one. */
   private drawRow(old: DrawnRow | undefined, item: QueueItem, position: number, now: Date, minute: number): DrawnRow {
     const focused = position === this.focused;
-    // A row keeps its id while it lives (aria-activedescendant names it), so moving it only changes its index.
-    const el = old?.el ?? this.spacerEl.createDiv({ cls: "source-queue-row", attr: { role: "option", id: `source-queue-row-${++rowSerial}` } });
-    if (old?.item !== item || old.minute !== minute) renderRow(el, item, now);
-    if (old?.position !== position) el.setCssProps({ top: `${position * ROW_HEIGHT}px` });
-    if (old?.focused !== focused) {
-      el.setAttr("aria-selected", focused ? "true" : "false");
-      el.toggleClass("is-focused", focused);
+    let parts = old?.parts;
+    if (!parts) {
+      // A row keeps its id while it lives (aria-activedescendant names it).
+      const el = this.windowEl.createDiv({ cls: "source-queue-row", attr: { role: "option", id: `source-queue-row-${++rowSerial}` } });
+      parts = new RowParts(el);
     }
-    if (focused) this.listEl.setAttr("aria-activedescendant", el.id);
-    return { el, item, position, focused, minute };
+    if (old?.item !== item || old.minute !== minute) parts.fill(item, now);
+    if (old?.focused !== focused) {
+      parts.el.setAttr("aria-selected", focused ? "true" : "false");
+      parts.el.toggleClass("is-focused", focused);
+    }
+    if (focused) this.listEl.setAttr("aria-activedescendant", parts.el.id);
+    return { el: parts.el, parts, item, position, focused, minute };
   }
 
   private rowOf(evt: Event): { file: TFile; position: number; badge: HTMLElement | null } | null {

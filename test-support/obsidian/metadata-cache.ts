@@ -109,7 +109,11 @@ export class MetadataCache extends Events implements VaultObserver {
     } catch {
       return;
     }
-    const cache = parseMarkdown(data);
+    // Obsidian parses notes in a worker and posts the result back, so plugins
+    // see a copy: values that share nothing with the note's text (a string cut
+    // out of the text, as a parser here makes it, is a slice of it, several
+    // times slower to compare in a sort).
+    const cache = structuredClone(parseMarkdown(data));
     this.entries.set(file.path, cache);
     if (notify) {
       this.resolveFile(file);
