@@ -90,14 +90,15 @@ async function cacheCosts(report: Report, dir: string, n: number, cacheDir: stri
 
   const vault = new FsVault(dir);
   const settings = vault.settings().settings;
+  const paths = vault.markdownFiles(settings.queueFolder);
   let cache: RowCache | null = null;
-  const load = await sample(() => (cache = RowCache.open(vault.realRoot, settings)), opts);
+  const load = await sample(() => (cache = RowCache.open(vault.realRoot, settings, paths.length)), opts);
   report.time("row cache: load (read, JSON.parse, header check)", n, load, null);
 
   // A cache with every row but one looked up has changed (a note "deleted"), so each save() writes the whole file.
   const filled = cache as RowCache | null;
   if (filled === null) throw new Error("no row cache");
-  for (const path of vault.markdownFiles(settings.queueFolder).slice(1)) {
+  for (const path of paths.slice(1)) {
     const stamp = vault.stampListed(path);
     if (stamp === null || filled.lookup(path, stamp) === undefined) throw new Error(`${path} is not in the row cache`);
   }

@@ -46,9 +46,11 @@ export interface ReadQueueOptions {
 
 /** Every queue row of the vault, in path order. */
 export function readQueue(vault: FsVault, settings: Settings, opts: ReadQueueOptions): QueueItem[] {
-  const cache = opts.cache ? RowCache.open(vault.realRoot, settings) : null;
+  const paths = vault.markdownFiles(settings.queueFolder);
+  // Opened after the walk, still before any note is stat'ed or read (see RACY_MS).
+  const cache = opts.cache ? RowCache.open(vault.realRoot, settings, paths.length) : null;
   const items: QueueItem[] = [];
-  for (const path of vault.markdownFiles(settings.queueFolder)) {
+  for (const path of paths) {
     const item = cache ? cachedItem(vault, path, settings, cache) : listedItem(vault, path, settings);
     if (item) items.push(item);
   }

@@ -28,8 +28,13 @@ const VERSION = 1;
  */
 export const RACY_MS = 2000;
 
-/** A cache file larger than this is not read: no real vault's rows come near it, and reading it would cost more than listing. */
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+/**
+ * The largest cache file read for a vault of n notes. A row is about 300
+ * bytes; a file far beyond that is not this vault's rows, and JSON.parse of
+ * hundreds of megabytes could exhaust the heap, which is a crash, not an
+ * error to catch.
+ */
+const maxCacheBytes = (notes: number) => 1024 * 1024 + notes * 4096;
 
 /** NODE_DEBUG=source-queue prints what the cache did (hits, reads, writes) on stderr: how the tests see that unchanged notes were not read. */
 const debug = debuglog("source-queue");
@@ -85,12 +90,12 @@ interface Loaded {
 }
 
 /** The stored entries, or null when the file is missing, unreadable, too large, not ours, or for another key or vault. */
-function load(file: string, key: string, vault: string): Loaded | null {
+function load(file: string, key: string, vault: string, notes: number): Loaded | null {
   let text: string;
   try {
     const fd = openSync(file, "r");
     try {
-      if (fstatSync(fd).size > MAX_CACHE_BYTES) return null;
+      if (fstatSync(fd).size > maxCacheBytes(notes)) return null;
       text = readFileSync(fd, "utf8");
     } finally {
       closeSync(fd);
@@ -131,13 +136,13 @@ export class RowCache {
     this.changed = stored === null;
   }
 
-  /** The cache of a vault's rows, or null when there is nowhere to keep one or the running code has no identity. */
-  static open(realVaultRoot: string, settings: Settings, dir: string | null = cacheDir()): RowCache | null {
+  /** The cache of the rows of a vault's notes (how many: to bound the file read), or null when there is nowhere to keep one or the running code has no identity. */
+  static open(realVaultRoot: string, settings: Settings, notes: number, dir: string | null = cacheDir()): RowCache | null {
     const build = buildIdentity();
     if (dir === null || build === null) return null;
     const file = join(dir, cacheFileName(realVaultRoot));
     const key = cacheKey(build, settings);
-    const stored = load(file, key, realVaultRoot);
+    const stored = load(file, key, realVaultRoot, notes);
     debug("cache %s: %s", file, stored === null ? "none usable, rebuilding" : `${stored.entries} entries`);
     return new RowCache(file, key, realVaultRoot, stored);
   }

@@ -251,6 +251,7 @@ describe("a cache that cannot be used is ignored without a word", () => {
     ["for another build or settings", data((c) => ({ ...c, key: "0".repeat(64) }))],
     ["for another vault", data((c) => ({ ...c, vault: "/elsewhere" }))],
     ["holding files that are not a list", data((c) => ({ ...c, files: {} }))],
+    ["far larger than the rows of this vault could be (it might exhaust the heap)", data((c) => ({ ...c, padding: "x".repeat(4 * 1024 * 1024) }))],
   ])("a cache file that is %s is ignored and replaced", (_, contents) => {
     const { vault, cache } = listedOnce();
     writeFileSync(cacheFile(cache), contents(cache));
