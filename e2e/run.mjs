@@ -80,9 +80,14 @@ test("status chips filter, and the sort order changes with the keyboard", async 
   // Options: priority-newest, priority-oldest, newest, oldest, title.
   for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
   await page.waitForFunction(() => document.querySelector(".source-queue-sort").value === "title");
+  // The view draws once per burst of changes (a timer later), so wait for the order rather than read at once.
+  const inTitleOrder = () => {
+    const titles = Array.from(document.querySelectorAll(".source-queue-title"), (e) => e.textContent ?? "");
+    return titles.length > 0 && JSON.stringify(titles) === JSON.stringify([...titles].sort((a, b) => a.localeCompare(b)));
+  };
+  const ordered = await page.waitForFunction(inTitleOrder, null, { timeout: 5000 }).then(() => true, () => false);
   const titles = await page.locator(".source-queue-title").allTextContents();
-  const sorted = [...titles].sort((a, b) => a.localeCompare(b));
-  assert(JSON.stringify(titles) === JSON.stringify(sorted), `sorted by title: ${titles.join(" | ")}`);
+  assert(ordered, `sorted by title: ${titles.join(" | ")}`);
 });
 
 test("clicking the badges cycles priority and status; the row and the note change", async (page) => {

@@ -39,6 +39,8 @@ export class QueueView extends ItemView {
   /** The drawn rows, in normal flow, placed as one block: moving the window moves one element, not every row. */
   private windowEl!: HTMLElement;
   private windowTop = -1;
+  /** Style is written only when it changes: a write, even of the same value, costs a style parse (and in some engines a restyle). */
+  private spacerHeight = -1;
   private emptyEl!: HTMLElement;
   private queue!: SortedQueue;
   private focused = 0;
@@ -94,6 +96,7 @@ export class QueueView extends ItemView {
     this.spacerEl = this.listEl.createDiv({ cls: "source-queue-spacer" });
     this.windowEl = this.spacerEl.createDiv({ cls: "source-queue-window" });
     this.windowTop = -1;
+    this.spacerHeight = -1;
     this.queue = new SortedQueue(this.query);
 
     this.registerDomEvent(this.listEl, "scroll", () => this.drawWindow());
@@ -156,7 +159,10 @@ export class QueueView extends ItemView {
     // Heights and offsets in pixels, not as custom properties: a custom property
     // is inherited, so changing one restyles every row under it (in Chromium,
     // 5-10 ms of layout for the spacer's row count; 0.1 ms as a height).
-    this.spacerEl.setCssProps({ height: `${this.queue.length * ROW_HEIGHT}px` });
+    if (this.spacerHeight !== this.queue.length * ROW_HEIGHT) {
+      this.spacerHeight = this.queue.length * ROW_HEIGHT;
+      this.spacerEl.setCssProps({ height: `${this.spacerHeight}px` });
+    }
     // The focused note is usually where it was: look there before searching the whole queue.
     const kept = this.focusedPath === null ? -1 : this.queue.at(this.focused)?.path === this.focusedPath ? this.focused : this.queue.indexOf(this.plugin.index.get(this.focusedPath));
     this.focused = kept >= 0 ? kept : Math.min(this.focused, Math.max(this.queue.length - 1, 0));
