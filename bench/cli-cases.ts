@@ -99,8 +99,7 @@ async function cacheCosts(report: Report, dir: string, n: number, cacheDir: stri
   const filled = cache as RowCache | null;
   if (filled === null) throw new Error("no row cache");
   for (const path of paths.slice(1)) {
-    const stamp = vault.stampListed(path);
-    if (stamp === null || filled.lookup(path, stamp) === undefined) throw new Error(`${path} is not in the row cache`);
+    if (filled.lookup(path, () => vault.stampListed(path)) === undefined) throw new Error(`${path} is not in the row cache`);
   }
   const save = await sample(() => filled.save(), opts);
   report.time("row cache: save (encode, JSON.stringify, write, rename)", n, save, null);

@@ -26,7 +26,7 @@ export function listedItem(vault: FsVault, path: string, settings: Settings): Qu
 
 /** The same, from the cache when the stamp matches. Unreadable notes are not remembered: the next run tries them again. */
 function cachedItem(vault: FsVault, path: string, settings: Settings, cache: RowCache): QueueItem | null {
-  const hit = cache.lookup(path, vault.stampListed(path));
+  const hit = cache.lookup(path, () => vault.stampListed(path));
   if (hit !== undefined) return hit;
   let read;
   try {

@@ -6,8 +6,8 @@
 // corrupt, foreign or from another build is ignored and rebuilt, and a
 // failed write is dropped; the output is the same with or without it.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { debuglog } from "node:util";
 import * as z from "zod/mini";
 import type { QueueItem } from "../core/queue-query";
@@ -117,6 +117,24 @@ function load(file: string, key: string, vault: string, notes: number): Loaded |
   return { problems: parsed.data.problems, byPath, entries: parsed.data.files.length };
 }
 
+/** Temporary files of this cache file older than this were left by a run that was killed while writing: no run takes that long. */
+const LEFTOVER_MS = 60 * 60 * 1000;
+
+/** Removes what killed runs left beside the cache file (each up to the size of the cache), never anything else. */
+function removeLeftovers(file: string): void {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.`;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+      const path = join(dir, name);
+      if (Date.now() - statSync(path).mtimeMs > LEFTOVER_MS) unlinkSync(path);
+    }
+  } catch {
+    // another run removed it first, or the folder cannot be listed: left for next time
+  }
+}
+
 export class RowCache {
   /** Rows for the file written at the end: every hit and every fresh, non-racy read. */
   private readonly next = new Map<string, CachedRow>();
@@ -147,10 +165,16 @@ export class RowCache {
     return new RowCache(file, key, realVaultRoot, stored);
   }
 
-  /** The row stored for this path under this stamp (null: not a queue note), or undefined when the note must be read (no stamp: it could not be stat'ed). */
-  lookup(path: string, stamp: FileStamp | null): QueueItem | null | undefined {
+  /**
+   * The row stored for this path, if the note's stamp now is the one it was
+   * stored under (null: not a queue note); undefined when the note must be
+   * read. stampNow is called only when there is a row to check, so a new
+   * note costs no stat on top of its read; null: it could not be stat'ed.
+   */
+  lookup(path: string, stampNow: () => FileStamp | null): QueueItem | null | undefined {
     const raw = this.stored?.byPath.get(path);
     const row = raw === undefined || this.stored === null ? undefined : decodeEntry(raw, this.stored.problems);
+    const stamp = row === undefined ? null : stampNow();
     if (row === undefined || stamp === null || !sameStamp(row.stamp, stamp)) {
       this.reads++;
       return undefined;
@@ -183,6 +207,7 @@ export class RowCache {
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       writeFileSync(tmp, text, { flag: "wx", mode: 0o600 });
       renameSync(tmp, this.file);
+      removeLeftovers(this.file);
     } catch (err) {
       debug("cache not written: %s", (err as Error).message);
       try {

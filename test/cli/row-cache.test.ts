@@ -225,6 +225,20 @@ describe("the row cache", () => {
     expect(existsSync(cache)).toBe(false);
   });
 
+  it("removes temporary files that a killed run left beside it, and only those", () => {
+    const { vault, cache } = listedOnce();
+    const file = cacheFile(cache);
+    const left = `${file}.4242-deadbeef.tmp`;
+    const fresh = `${file}.4243-deadbeef.tmp`;
+    const other = join(cache, "notes.txt.tmp");
+    for (const f of [left, fresh, other]) writeFileSync(f, "{");
+    for (const f of [left, other]) utimesSync(f, AN_HOUR_AGO, new Date(Date.now() - 2 * 3_600_000));
+    writeFileSync(join(vault, SEED), `${readFileSync(join(vault, SEED), "utf8")} `);
+    utimesSync(join(vault, SEED), AN_HOUR_AGO, AN_HOUR_AGO);
+    expect(account(list(vault, cache, "--json")).wrote).toBe(true);
+    expect([existsSync(left), existsSync(fresh), existsSync(other)]).toEqual([false, true, true]);
+  });
+
   it("lives outside the vault, one private file per vault", () => {
     const vault = agedVault();
     const other = agedVault();
