@@ -25,6 +25,8 @@ const VERSION = 1;
  * timestamp granularity (2 s on FAT) would leave the stat unchanged. The
  * check is on mtime, as git's is; ctime is still part of the stamp, so an
  * edit whose mtime is then set back (touch -d, tar, rsync -t) is seen too.
+ * The margin also covers a network file system whose clock is a little
+ * off from this machine's.
  */
 export const RACY_MS = 2000;
 
@@ -197,12 +199,13 @@ export class RowCache {
     if (this.stored !== null && this.hits !== this.stored.entries) this.changed = true;
     debug("%d rows from the cache, %d notes read, %s", this.hits, this.reads, this.changed ? "writing" : "unchanged");
     if (!this.changed) return;
-    const table = new ProblemTable();
-    const files: Entry[] = [];
-    for (const [path, row] of this.next) files.push(encodeEntry(path, row.stamp, row.item, table));
-    const text = JSON.stringify({ format: FORMAT, version: VERSION, key: this.key, vault: this.vault, problems: table.list, files });
     const tmp = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
+      const table = new ProblemTable();
+      const files: Entry[] = [];
+      for (const [path, row] of this.next) files.push(encodeEntry(path, row.stamp, row.item, table));
+      // Inside the try: a vault too large for one JSON string is listed without a cache, not stopped.
+      const text = JSON.stringify({ format: FORMAT, version: VERSION, key: this.key, vault: this.vault, problems: table.list, files });
       // Private: the rows hold titles and authors of the user's notes.
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       writeFileSync(tmp, text, { flag: "wx", mode: 0o600 });
