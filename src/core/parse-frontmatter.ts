@@ -6,7 +6,7 @@
 // time on a block of blank lines (20,000 of them: most of a second).
 import { findBlock, shapeOf, type FrontmatterBlock, type TextShape } from "./frontmatter-block";
 import type { Problem } from "./model";
-import { parseYaml, topLevelKeys } from "./yaml";
+import { parseYamlLines, topLevelKeys, type YamlLinesResult } from "./yaml";
 
 export interface ParsedFrontmatter {
   shape: TextShape;
@@ -26,7 +26,7 @@ const CODE_LANGUAGES: Record<string, string> = { js: "JavaScript", javascript: "
 /** More lines than this is not a source note's frontmatter (real ones have under 50); it is read, with a warning. */
 export const MAX_FRONTMATTER_LINES = 1_000;
 
-type Read = { ok: true; value: unknown } | { ok: false; message: string };
+type Read = YamlLinesResult;
 
 /** The block's value by its language; `null` for a block of only blank lines and comments. */
 function readBlock(language: string, lines: readonly string[]): Read {
@@ -34,12 +34,11 @@ function readBlock(language: string, lines: readonly string[]): Read {
   if (lines.every((l) => l.trim() === "" || /^\s*#./.test(l))) return { ok: true, value: null };
   const code = CODE_LANGUAGES[language];
   if (code) return { ok: false, message: `Frontmatter in ${code} is code; it was not run` };
-  // Starting with the opening line's newline, as before, so error marks name lines of the file.
-  const text = `\n${lines.join("\n")}`;
   if (language === "" || language === "yaml" || language === "yml") {
-    const result = parseYaml(text);
+    const result = parseYamlLines(lines);
     return result.ok ? result : { ok: false, message: `Frontmatter YAML does not parse: ${result.message}` };
   }
+  const text = `\n${lines.join("\n")}`;
   if (language === "json") {
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
@@ -88,7 +87,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   }
 
   const seen = new Map<string, number>();
-  for (const { key } of topLevelKeys(yamlLines)) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const key of read.keys ?? topLevelKeys(yamlLines).map((k) => k.key)) seen.set(key, (seen.get(key) ?? 0) + 1);
   for (const [key, count] of seen) {
     if (count > 1) problems.push({ level: "warning", message: `Field "${key}" appears ${count} times; the last value counts` });
   }

@@ -2,6 +2,7 @@
 // here: js-yaml's default schema turns `2026-03-00` into Feb 28, which would
 // silently corrupt dates, so dates stay the text the user wrote.
 import yaml from "js-yaml";
+import { readSimpleYaml } from "./yaml-fast";
 
 const SCHEMA = yaml.CORE_SCHEMA;
 
@@ -19,11 +20,42 @@ export const MAX_YAML_VALUES = 100_000;
 
 export type YamlResult = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** The top-level keys as written come with the value when the reader found them on the way. */
+export type YamlLinesResult = { ok: true; value: unknown; keys?: string[] } | { ok: false; message: string };
+
+/**
+ * Frontmatter lines (without the `---` lines) as YAML. Most blocks are simple
+ * `key: value` lines that readSimpleYaml reads far faster than js-yaml, to
+ * the same value; the rest go to js-yaml. The alias limit is checked first,
+ * on the same text, so both paths refuse the same blocks.
+ */
+export function parseYamlLines(lines: readonly string[]): YamlLinesResult {
+  // Starting with the opening line's newline, so error marks name lines of the file.
+  let text: string | null = null;
+  if (lines.some((line) => line.includes("*"))) {
+    text = `\n${lines.join("\n")}`;
+    const refused = aliasRefusal(text);
+    if (refused) return refused;
+  }
+  const simple = readSimpleYaml(lines);
+  if (simple) return { ok: true, value: simple.value, keys: simple.keys };
+  return loadYaml(text ?? `\n${lines.join("\n")}`);
+}
+
 export function parseYaml(text: string): YamlResult {
+  return aliasRefusal(text) ?? loadYaml(text);
+}
+
+function aliasRefusal(text: string): YamlResult | null {
   const aliases = text.match(/(^|[\s[{,:-])\*[^\s,\]}]+/g)?.length ?? 0;
   if (aliases > MAX_ALIASES) {
     return { ok: false, message: `YAML uses ${aliases} aliases (*name); more than ${MAX_ALIASES} is refused as unsafe` };
   }
+  return null;
+}
+
+/** js-yaml, then the depth and size limits over what it built. */
+function loadYaml(text: string): YamlResult {
   try {
     // json: true makes a duplicate key keep its last value instead of throwing;
     // duplicates are reported separately, from the text.

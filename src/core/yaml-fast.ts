@@ -1,0 +1,258 @@
+// A fast reader for the YAML that source notes hold (SPEC §1): top-level
+// `key: value` lines whose values are plain, single- or double-quoted scalars
+// on one line, `[a, b]` lists on one line, or `- item` lists under `key:`.
+// js-yaml spends most of a note's reading time on these few lines. This reader
+// gives exactly what js-yaml gives (CORE_SCHEMA, `json: true`) or says it is
+// not sure (undefined), and then js-yaml reads the block as before: anything
+// doubtful (anchors, aliases, tags, nesting, multi-line or block scalars,
+// tabs, control characters, odd escapes) is left to it. It resolves plain
+// scalars with js-yaml's own types, so `yes`, `0x1F`, `.NaN` or `2026-03-00`
+// come out as js-yaml makes them.
+//
+// The safety limits of yaml.ts hold: its alias count runs before this reader
+// (which reads no alias: a value starting with `*` is left to js-yaml),
+// values nest one level, and a block of more than MAX_VALUES values is left
+// to js-yaml's path, which counts them.
+import yaml from "js-yaml";
+
+interface ImplicitType {
+  resolve(data: string): boolean;
+  construct(data: string): unknown;
+}
+
+/**
+ * The types js-yaml tries on a plain scalar, in its order (null, bool, int,
+ * float). `compiledImplicit` is js-yaml's own list; should a version not have
+ * it, nothing is read here and js-yaml reads everything.
+ */
+const IMPLICIT: readonly ImplicitType[] = (() => {
+  const list = (yaml.CORE_SCHEMA as unknown as { compiledImplicit?: unknown }).compiledImplicit;
+  return Array.isArray(list) ? (list as ImplicitType[]) : [];
+})();
+
+/** More values than this are left to js-yaml's path, which counts and limits them. */
+const MAX_VALUES = 10_000;
+
+/**
+ * Characters this reader does not decide about: tabs and other controls,
+ * DEL and C1 controls, surrogates, BOM, U+FFFE/U+FFFF and line separators.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const DOUBTFUL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
+
+/** Keys read here: ASCII words, maybe with inner spaces, dots, slashes or dashes. */
+const SIMPLE_KEY = /^[A-Za-z0-9_](?:[A-Za-z0-9_ ./-]*[A-Za-z0-9_./-])?$/;
+
+export interface SimpleYaml {
+  value: Record<string, unknown>;
+  /** Top-level keys as written, in order (what topLevelKeys finds in the same lines). */
+  keys: string[];
+}
+
+/** A value and where on its line it ended, or undefined when not sure. */
+type Read = { value: unknown; end: number } | undefined;
+
+/**
+ * The mapping in these frontmatter lines, or undefined when this reader is
+ * not sure it would read them exactly as js-yaml does.
+ */
+export function readSimpleYaml(lines: readonly string[]): SimpleYaml | undefined {
+  if (IMPLICIT.length === 0) return undefined;
+  const value: Record<string, unknown> = {};
+  const keys: string[] = [];
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (DOUBTFUL.test(line)) return undefined;
+    const first = line.charCodeAt(0);
+    if (line.length === 0 || first === 35 /* # */) continue;
+    if (first === 32) {
+      if (isBlank(line)) continue;
+      return undefined;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0 || (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)) return undefined;
+    const rawKey = line.slice(0, colon);
+    if (!SIMPLE_KEY.test(rawKey)) return undefined;
+    const key = String(plainValue(rawKey));
+    if (key === "__proto__") return undefined;
+
+    let entry: unknown;
+    const at = skipSpaces(line, colon + 1);
+    if (at === line.length || line.charCodeAt(at) === 35 /* # after a space */) {
+      const list = blockList(lines, i + 1);
+      if (list === undefined) return undefined;
+      entry = list.items;
+      i = list.last;
+      count += list.items === null ? 1 : list.items.length + 1;
+    } else {
+      const read = line.charCodeAt(at) === 91 /* [ */ ? flowList(line, at) : scalar(line, at, false);
+      if (read === undefined || !restIsComment(line, read.end)) return undefined;
+      entry = read.value;
+      count += Array.isArray(entry) ? entry.length + 1 : 1;
+    }
+    if (count > MAX_VALUES) return undefined;
+    // As js-yaml with `json: true`: a repeated key keeps its first place and its last value.
+    value[key] = entry;
+    keys.push(rawKey);
+  }
+  return keys.length === 0 ? undefined : { value, keys };
+}
+
+const isBlank = (line: string): boolean => skipSpaces(line, 0) === line.length;
+
+function skipSpaces(line: string, from: number): number {
+  let i = from;
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Only spaces, or spaces and a comment, from `from` to the end of the line. */
+function restIsComment(line: string, from: number): boolean {
+  const at = skipSpaces(line, from);
+  return at === line.length || (at > from && line.charCodeAt(at) === 35);
+}
+
+/**
+ * The `- item` lines under an empty `key:` (blank lines and comments at the
+ * start of a line between them), all at one indentation; null when the next
+ * line of content is another key. `last` is the last line read.
+ */
+function blockList(lines: readonly string[], from: number): { items: unknown[] | null; last: number } | undefined {
+  let indent = -1;
+  const items: unknown[] = [];
+  let last = from - 1;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (DOUBTFUL.test(line)) return undefined;
+    if (line.length === 0 || line.charCodeAt(0) === 35) continue;
+    const at = skipSpaces(line, 0);
+    if (at === line.length) continue;
+    if (line.charCodeAt(at) !== 45 /* - */ || line.charCodeAt(at + 1) !== 32) {
+      // Content at the start of a line ends the list; anything indented is not read here.
+      if (at > 0) return undefined;
+      break;
+    }
+    if (indent === -1) indent = at;
+    else if (at !== indent) return undefined;
+    const start = skipSpaces(line, at + 1);
+    if (start === line.length) return undefined;
+    const read = scalar(line, start, false);
+    if (read === undefined || !restIsComment(line, read.end)) return undefined;
+    items.push(read.value);
+    last = i;
+  }
+  return { items: indent === -1 ? null : items, last };
+}
+
+/** `[a, 'b', "c"]` on one line, of scalars only. */
+function flowList(line: string, open: number): Read {
+  const items: unknown[] = [];
+  let at = skipSpaces(line, open + 1);
+  if (line.charCodeAt(at) === 93 /* ] */) return { value: items, end: at + 1 };
+  for (;;) {
+    const read = scalar(line, at, true);
+    if (read === undefined) return undefined;
+    items.push(read.value);
+    at = skipSpaces(line, read.end);
+    const c = line.charCodeAt(at);
+    if (c === 93) return { value: items, end: at + 1 };
+    if (c !== 44 /* , */) return undefined;
+    at = skipSpaces(line, at + 1);
+  }
+}
+
+/** A scalar starting at `at`: quoted, or plain (ending before a comment, or a flow list's `,` or `]`). */
+function scalar(line: string, at: number, inFlow: boolean): Read {
+  const c = line.charCodeAt(at);
+  if (c === 39 /* ' */) return singleQuoted(line, at);
+  if (c === 34 /* " */) return doubleQuoted(line, at);
+  if (!plainMayStart(c, line.charCodeAt(at + 1))) return undefined;
+  let end = at;
+  let i = at;
+  for (; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch === 32) continue;
+    if (ch === 35 /* # */ && line.charCodeAt(i - 1) === 32) break;
+    if (ch === 58 /* : */) {
+      const next = line.charCodeAt(i + 1);
+      // `a: b` is a mapping; in a flow list `a:,` and `a:]` are pairs.
+      if (i + 1 === line.length || next === 32 || (inFlow && (next === 44 || next === 93 || next === 91 || next === 123 || next === 125))) return undefined;
+    }
+    if (inFlow && (ch === 44 || ch === 93)) break;
+    if (inFlow && (ch === 91 || ch === 123 || ch === 125)) return undefined;
+    end = i + 1;
+  }
+  return { value: plainValue(line.slice(at, end)), end };
+}
+
+/**
+ * Can a plain scalar start with this character here? Not with an indicator;
+ * `-` only before a letter, digit or dot (`-5`, `-.inf`, `-x`).
+ */
+function plainMayStart(c: number, next: number): boolean {
+  if (c === 45 /* - */) return (next >= 48 && next <= 57) || next === 46 || ((next | 32) >= 97 && (next | 32) <= 122);
+  return !Number.isNaN(c) && !INDICATOR.has(c);
+}
+
+const INDICATOR = new Set([..."-?:,[]{}#&*!|>'\"%@` "].map((ch) => ch.charCodeAt(0)));
+
+/** First characters that can make a plain scalar null, a boolean or a number; any other is a string as written. */
+const MAY_RESOLVE = new Set([..."~nNtTfF+-.0123456789"].map((ch) => ch.charCodeAt(0)));
+
+function plainValue(text: string): unknown {
+  if (!MAY_RESOLVE.has(text.charCodeAt(0))) return text;
+  for (const type of IMPLICIT) {
+    if (type.resolve(text)) return type.construct(text);
+  }
+  return text;
+}
+
+/** `'…'` on one line; `''` is a quote. */
+function singleQuoted(line: string, open: number): Read {
+  let out = "";
+  let from = open + 1;
+  for (;;) {
+    const close = line.indexOf("'", from);
+    if (close < 0) return undefined;
+    out += line.slice(from, close);
+    if (line.charCodeAt(close + 1) !== 39) return { value: out, end: close + 1 };
+    out += "'";
+    from = close + 2;
+  }
+}
+
+/** Escapes of one character, as js-yaml reads them (`\t` etc.). */
+const ESCAPES = new Map<string, string>(Object.entries({
+  "0": "\x00", a: "\x07", b: "\x08", t: "\x09", n: "\x0a", v: "\x0b", f: "\x0c", r: "\x0d", e: "\x1b",
+  " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
+}));
+const HEX_LENGTH = new Map<string, number>([["x", 2], ["u", 4], ["U", 8]]);
+
+/** `"…"` on one line, with js-yaml's escapes. */
+function doubleQuoted(line: string, open: number): Read {
+  let out = "";
+  let from = open + 1;
+  for (let i = from; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch === 34) return { value: out + line.slice(from, i), end: i + 1 };
+    if (ch !== 92 /* \ */) continue;
+    out += line.slice(from, i);
+    const kind = line[i + 1] ?? "";
+    const simple = ESCAPES.get(kind);
+    if (simple !== undefined) {
+      out += simple;
+      i += 1;
+    } else {
+      const length = HEX_LENGTH.get(kind) ?? 0;
+      const hex = line.slice(i + 2, i + 2 + length);
+      if (length === 0 || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== length) return undefined;
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) return undefined;
+      out += String.fromCodePoint(code);
+      i += 1 + length;
+    }
+    from = i + 1;
+  }
+  return undefined;
+}
