@@ -29,6 +29,8 @@ interface Scan {
   boundaries: number[];
   headings: Map<number, { level: number; text: string }>;
   labels: Map<number, { label: string; rest: string }>;
+  /** Each boundary's name for a label match, by its place in `boundaries`, worked out once when first asked for. */
+  names: (string | undefined)[];
 }
 
 function scan(lines: readonly string[]): Scan {
@@ -65,7 +67,7 @@ function scan(lines: readonly string[]): Scan {
       }
     }
   }
-  return { lines, inFence, boundaries, headings, labels };
+  return { lines, inFence, boundaries, headings, labels, names: [] };
 }
 
 const isBoundaryAt = (s: Scan, i: number) => s.headings.has(i) || s.labels.has(i);
@@ -108,12 +110,21 @@ export function boldLabelOf(line: string): { label: string; rest: string } | nul
 }
 
 // "EXTRACTION HINT" in capitals is the curator's line, not the agent's label.
-const isHintsLabel = (label: string) =>
-  /^extraction hints$/i.test(label.trim()) || (/^extraction hint$/i.test(label.trim()) && label !== label.toUpperCase());
+// Each rule first looks at the length, which its anchored pattern fixes (under
+// `i` without `u` every character matches one character), so most labels cost
+// no regex at all.
+const isHintsLabel = (label: string) => {
+  const name = label.trim();
+  if (name.length !== 15 && name.length !== 16) return false;
+  return /^extraction hints$/i.test(name) || (/^extraction hint$/i.test(name) && label !== label.toUpperCase());
+};
+const isKbLabel = (label: string) => (label.length === 13 || label.length === 14) && /^kb connections?$/i.test(label);
+const isWhyLabel = (label: string) => label.length === 16 && /^why this matters$/i.test(label);
 
-/** The text under a bold label or heading, up to the next label or heading. */
-function blockAfter(s: Scan, start: number, firstRest: string): string {
-  const next = s.boundaries.find((b) => b > start) ?? s.lines.length;
+/** The text under boundary `k` (a bold label or heading), up to the next boundary. */
+function blockAfter(s: Scan, k: number, firstRest: string): string {
+  const start = s.boundaries[k] ?? 0;
+  const next = s.boundaries[k + 1] ?? s.lines.length;
   const out = firstRest.trim() === "" ? [] : [firstRest];
   for (let i = start + 1; i < next; i++) out.push(s.lines[i] ?? "");
   return trimBlankLines(out).join("\n");
@@ -127,14 +138,23 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
+/** What a label rule is matched against: a label as written, or a heading without its extra words. */
+function nameAt(s: Scan, k: number): string {
+  const known = s.names[k];
+  if (known !== undefined) return known;
+  const i = s.boundaries[k] ?? 0;
+  const label = s.labels.get(i);
+  // Headings may carry extra words: "## Extraction hints (for the extractor)".
+  // (`\s[(—–-]` then trimEnd, not `\s+[(—–-]`, which rescans a long run of spaces from every start.)
+  const name = label ? label.label : (s.headings.get(i)?.text ?? "").replace(/[:*]/g, "").replace(/\s[(—–-].*$/, "").trimEnd();
+  s.names[k] = name;
+  return name;
+}
+
 function findLabelled(s: Scan, match: (label: string) => boolean): string | null {
-  for (const i of s.boundaries) {
-    const label = s.labels.get(i);
-    if (label && match(label.label)) return blockAfter(s, i, label.rest);
-    const heading = s.headings.get(i);
-    // Headings may carry extra words: "## Extraction hints (for the extractor)".
-    // (`\s[(—–-]` then trimEnd, not `\s+[(—–-]`, which rescans a long run of spaces from every start.)
-    if (heading && match(heading.text.replace(/[:*]/g, "").replace(/\s[(—–-].*$/, "").trimEnd())) return blockAfter(s, i, "");
+  for (let k = 0; k < s.boundaries.length; k++) {
+    if (!match(nameAt(s, k))) continue;
+    return blockAfter(s, k, s.labels.get(s.boundaries[k] ?? 0)?.rest ?? "");
   }
   return null;
 }
@@ -142,8 +162,16 @@ function findLabelled(s: Scan, match: (label: string) => boolean): string | null
 // No `[` inside a link: a run of brackets must not make each match scan the rest of the line.
 const WIKILINK = /\[\[([^[\]|#\n]+)(?:#[^[\]|\n]*)?(?:\|[^[\]\n]*)?\]\]/g;
 
-export function wikilinkTargets(text: string): string[] {
-  return [...text.matchAll(WIKILINK)].map((m) => (m[1] ?? "").trim()).filter((t) => t.length > 0);
+/** Link targets in order. An `exec` loop: `matchAll` builds a new RegExp on every call. */
+export function wikilinkTargets(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  WIKILINK.lastIndex = 0;
+  for (let m = WIKILINK.exec(text); m !== null && out.length < limit; m = WIKILINK.exec(text)) {
+    const target = (m[1] ?? "").trim();
+    if (target.length > 0) out.push(target);
+  }
+  WIKILINK.lastIndex = 0;
+  return out;
 }
 
 /** Could this line be a curator line? A cheap look before the regex: P, W or E after any bullet or bold, and a colon. */
@@ -187,13 +215,13 @@ function curatorLines(s: Scan): Map<string, string> {
 export function parseSections(bodyLines: readonly string[]): SourceSections {
   const lines = scan(bodyLines);
   const curator = curatorLines(lines);
-  const kb = findLabelled(lines, (l) => /^kb connections?$/i.test(l));
+  const kb = findLabelled(lines, isKbLabel);
   const primary = curator.get("PRIMARY CONNECTION") ?? null;
-  const why = findLabelled(lines, (l) => /^why this matters$/i.test(l));
+  const why = findLabelled(lines, isWhyLabel);
   return {
     hints: findLabelled(lines, isHintsLabel),
     curatorHint: curator.get("EXTRACTION HINT") || null,
-    primaryConnection: primary ? (wikilinkTargets(primary)[0] ?? null) : null,
+    primaryConnection: primary ? (wikilinkTargets(primary, 1)[0] ?? null) : null,
     whyArchived: curator.get("WHY ARCHIVED") || null,
     whyThisMatters: why || null,
     kbConnections: kb ? listItemLinks(kb) : [],
@@ -204,7 +232,7 @@ export function parseSections(bodyLines: readonly string[]): SourceSections {
 function listItemLinks(block: string): string[] {
   const out: string[] = [];
   for (const line of block.split("\n")) {
-    const first = wikilinkTargets(line)[0];
+    const first = wikilinkTargets(line, 1)[0];
     if (first && !out.includes(first)) out.push(first);
   }
   return out;

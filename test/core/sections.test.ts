@@ -86,6 +86,19 @@ describe("links for a claim's Relevant Notes", () => {
     expect(s.kbConnections).toEqual(["A", "B"]);
   });
 
+  it.each<[string, string]>([
+    ["a singular label", "**KB connection:**\n- [[A]]"],
+    ["a heading in capitals", "## KB CONNECTIONS\n- [[A]]"],
+    ["a heading with extra words", "### KB connections (checked)\n- [[A]]"],
+  ])("finds KB connections under %s", (_name, body) => {
+    expect(sections(body).kbConnections).toEqual(["A"]);
+  });
+
+  it("does not take a longer label for KB connections or Why this matters", () => {
+    expect(sections("**KB connectionss:**\n- [[A]]\n**Why this matters now:** x").kbConnections).toEqual([]);
+    expect(sections("**Why this matters now:** x").whyThisMatters).toBeNull();
+  });
+
   it("reads Why this matters for the claims' fallback context", () => {
     expect(sections("**Why this matters:** It matters.\n**Context:** c").whyThisMatters).toBe("It matters.");
   });
