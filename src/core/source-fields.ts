@@ -22,6 +22,31 @@ const textList = z.union([
   z.pipe(z.string(), z.transform((s: string) => [s.trim()])),
 ]);
 
+type Parsed<T> = { success: true; data: T } | { success: false };
+
+// Nearly every value is a string, or a list of strings. Those are read here
+// as the schemas above would read them (trimmed); zod, whose safeParse costs
+// more than the rest of a field's rules, checks everything else. The plugin
+// normalizes every note of the vault when it starts, so this is per-note time.
+function parseText(raw: unknown): Parsed<string> {
+  return typeof raw === "string" ? { success: true, data: raw.trim() } : text.safeParse(raw);
+}
+
+function parseTextList(raw: unknown): Parsed<string[]> {
+  if (typeof raw === "string") return { success: true, data: [raw.trim()] };
+  if (Array.isArray(raw)) {
+    // By index, as zod reads an array: a hole is not a string.
+    const data: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const v: unknown = raw[i];
+      if (typeof v !== "string") return textList.safeParse(raw);
+      data.push(v.trim());
+    }
+    return { success: true, data };
+  }
+  return textList.safeParse(raw);
+}
+
 const LEGACY_STATUS: Record<string, Status> = {
   partial: "processing",
   "in-progress": "processing",
@@ -40,15 +65,24 @@ export function isValidDate(value: string): boolean {
   if (month > 12 || day > 31) return false;
   if (month === 0) return day === 0;
   if (day === 0) return true;
-  const d = new Date(Date.UTC(Number(m[1]), month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return day <= daysInMonth(Number(m[1]), month);
+}
+
+/**
+ * Days in a month of the Gregorian calendar. Years 0–99 count as 1900–1999,
+ * as they did when this was a round trip through `Date.UTC` (which maps them so).
+ */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year < 100 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 export function normalizeStatus(raw: unknown): { value: Status | null; problem?: Problem } {
   if (raw === undefined || raw === null || raw === "") {
     return { value: null, problem: { level: "warning", message: "No status; it counts as unknown" } };
   }
-  const parsed = text.safeParse(raw);
+  const parsed = parseText(raw);
   if (!parsed.success) return { value: null, problem: { level: "error", message: "Status is not a single value" } };
   const key = parsed.data.toLowerCase();
   if ((STATUSES as readonly string[]).includes(key)) return { value: key as Status };
@@ -67,7 +101,7 @@ export function normalizePriority(raw: unknown): { value: Priority | null; probl
   if (raw === undefined || raw === null || raw === "") {
     return { value: null, problem: { level: "warning", message: "No priority; it counts as unknown" } };
   }
-  const parsed = text.safeParse(raw);
+  const parsed = parseText(raw);
   const key = parsed.success ? parsed.data.toLowerCase() : "";
   if ((PRIORITIES as readonly string[]).includes(key)) return { value: key as Priority };
   return {
@@ -84,7 +118,7 @@ export function classifyType(raw: unknown, settings: Settings): { type: string |
       problem: { level: "error", message: `No type field; a source note needs "type: ${settings.sourceTypes[0] ?? "source"}"` },
     };
   }
-  const parsed = text.safeParse(raw);
+  const parsed = parseText(raw);
   const type = parsed.success ? parsed.data : shortJson(raw);
   const key = type.toLowerCase();
   if (settings.sourceTypes.includes(key)) return { type, typeClass: "source" };
@@ -118,7 +152,7 @@ type Data = Record<string, unknown>;
 function optionalText(data: Data, key: string, problems: Problem[]): string | null {
   const raw = data[key];
   if (raw === undefined || raw === null) return null;
-  const parsed = text.safeParse(raw);
+  const parsed = parseText(raw);
   if (parsed.success) return parsed.data === "" ? null : parsed.data;
   problems.push({ level: "warning", message: `Field "${key}" should be text, found ${Array.isArray(raw) ? "a list" : typeof raw}` });
   return null;
@@ -127,7 +161,7 @@ function optionalText(data: Data, key: string, problems: Problem[]): string | nu
 function optionalList(data: Data, key: string, problems: Problem[], singular: string): string[] {
   const raw = data[key];
   if (raw === undefined || raw === null) return [];
-  const parsed = textList.safeParse(raw);
+  const parsed = parseTextList(raw);
   if (!parsed.success) {
     problems.push({ level: "warning", message: `Field "${key}" should be a list of ${singular}` });
     return [];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem, SourceNote } from "../../src/core/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
-import { classifyType, isValidDate, normalizePriority, normalizeStatus } from "../../src/core/source-fields";
+import { classifyType, isValidDate, normalizeFields, normalizePriority, normalizeStatus } from "../../src/core/source-fields";
 import { isQueueNote, readSource } from "../../src/core/source-note";
 
 const warning = (message: string): Problem => ({ level: "warning", message });
@@ -122,6 +122,19 @@ describe("dates", () => {
     expect(isValidDate("2026-02-29")).toBe(false);
   });
 
+  it("a day is valid exactly when the calendar has it (years 0–99 as 1900–1999, as Date.UTC reads them)", () => {
+    const calendar = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    for (const y of [0, 1, 4, 96, 99, 100, 104, 1896, 1900, 1904, 2000, 2024, 2026, 2100, 2400, 9996, 9999]) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) expect(isValidDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`), `${y}-${m}-${d}`).toBe(calendar(y, m, d));
+      }
+    }
+  });
+
   it("processed_date must be a date too", () => {
     expect(note({ processed_date: "yesterday" }).problems).toEqual([warning('processed_date "yesterday" is not YYYY-MM-DD')]);
     expect(note({ processed_date: "2026-02-01" }).processedDate).toBe("2026-02-01");
@@ -195,6 +208,27 @@ describe("lists and text fields", () => {
     const n = note({ reviewer: "Sam", score: "7", nested: "\n  deep: [1, 2]" });
     expect(n.data).toMatchObject({ reviewer: "Sam", score: 7, nested: { deep: [1, 2] } });
     expect(n.problems).toEqual([]);
+  });
+});
+
+describe("values of every kind, read alike whether they are strings or not", () => {
+  const problemsOf = (data: Record<string, unknown>) => normalizeFields({ type: "source", title: "t", author: "a", date: "2026-01-01", domain: "d", status: "processed", priority: "low", ...data }, "b", DEFAULT_SETTINGS);
+
+  it.each<[string, Record<string, unknown>, Partial<SourceNote>, Problem[]]>([
+    ["strings are trimmed", { title: "  T  ", tags: [" a", "b "] }, { title: "T", tags: ["a", "b"] }, []],
+    ["a number or a boolean is its text", { title: 12, author: true, tags: [1, "a"] }, { title: "12", author: "true", tags: ["1", "a"] }, []],
+    ["empty strings in a list are dropped", { tags: ["", " ", "a"] }, { tags: ["a"] }, []],
+    ["a list holding a boolean is not a list of tags", { tags: ["a", true] }, { tags: [] }, [warning('Field "tags" should be a list of tags')]],
+    ["a list with a hole is not a list of tags", { tags: [, "a"] }, { tags: [] }, [warning('Field "tags" should be a list of tags')]],
+    ["a list where text belongs", { author: ["x"] }, { author: null }, [warning('Field "author" should be text, found a list'), warning("No author")]],
+    ["a mapping where text belongs", { format: { a: 1 } }, { format: null }, [warning('Field "format" should be text, found object')]],
+    ["a status that is a number", { status: 3 }, { status: null }, [error('Status "3" is not one of unprocessed, processing, processed, null-result')]],
+    ["a status that is not a finite number", { status: Number.NaN }, { status: null }, [error("Status is not a single value")]],
+    ["a priority that is a list", { priority: ["high"] }, { priority: null }, [error('Priority "?" is not one of high, medium, low')]],
+  ])("%s", (_name, data, fields, problems) => {
+    const { fields: f, problems: p } = problemsOf(data);
+    expect(f).toMatchObject(fields);
+    expect(p).toEqual(problems);
   });
 });
 
