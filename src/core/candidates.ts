@@ -5,7 +5,7 @@ import { candidateKind, type CandidateKind } from "./candidate-kind";
 import { candidateTitle } from "./candidate-title";
 import { claimFolder, joinPath, sameName, toFileName } from "./file-name";
 import type { Problem, SourceNote } from "./model";
-import type { SourceSections } from "./sections";
+import type { HintSections, SourceSections } from "./sections";
 import type { Settings } from "./settings";
 import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
 
@@ -51,7 +51,7 @@ export function tooManyCandidates(count: number): Problem | null {
 }
 
 /** Items from the agent's hints, the frontmatter list, or else the curator hint (rules 2–4). */
-export function hintItems(note: SourceNote, sections: SourceSections): { items: HintItem[]; origin: "hints" | "curator" } {
+export function hintItems(note: SourceNote, sections: HintSections): { items: HintItem[]; origin: "hints" | "curator" } {
   if (sections.hints !== null && sections.hints.trim() !== "") return { items: splitHints(sections.hints), origin: "hints" };
   if (note.extractionHints.length > 0) return { items: splitFrontmatterHints(note.extractionHints), origin: "hints" };
   if (sections.curatorHint) {

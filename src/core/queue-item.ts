@@ -4,7 +4,8 @@ import { basenameOf, type Problem, type SourceFields } from "./model";
 import type { QueueItem } from "./queue-query";
 import type { Settings } from "./settings";
 import { emptyFields } from "./source-fields";
-import { isQueueNote, readSource } from "./source-note";
+import { hintSections } from "./sections";
+import { isQueueNote, readNote } from "./source-note";
 
 /** A row from normalized fields: the one place a note's fields become a queue item. */
 export function queueItem(path: string, fields: SourceFields, hints: number | null, problems: Problem[]): QueueItem {
@@ -14,9 +15,9 @@ export function queueItem(path: string, fields: SourceFields, hints: number | nu
 
 /** The queue row for a note's text, or null when the note is not in the queue (a claim). */
 export function queueItemFromText(path: string, text: string, settings: Settings): QueueItem | null {
-  const { note, sections } = readSource(path, text, settings);
+  const { note, body } = readNote(path, text, settings);
   if (!isQueueNote(note)) return null;
-  const hints = hintItems(note, sections).items.length;
+  const hints = hintItems(note, hintSections(body)).items.length;
   const tooMany = tooManyCandidates(hints);
   return queueItem(path, note, hints, tooMany ? [...note.problems, tooMany] : note.problems);
 }

@@ -228,6 +228,26 @@ export function parseSections(bodyLines: readonly string[]): SourceSections {
   };
 }
 
+/** The sections a note's hint items come from (SPEC §2). */
+export type HintSections = Pick<SourceSections, "hints" | "curatorHint">;
+
+/**
+ * Only the hints of a body, for a queue row's count: the curator's lines are
+ * looked for only if asked for (when there is no hints block), and the links
+ * not at all. The same rules as parseSections, so the same answers.
+ */
+export function hintSections(bodyLines: readonly string[]): HintSections {
+  const lines = scan(bodyLines);
+  let curatorHint: string | null | undefined;
+  return {
+    hints: findLabelled(lines, isHintsLabel),
+    get curatorHint() {
+      curatorHint ??= curatorLines(lines).get("EXTRACTION HINT") || null;
+      return curatorHint;
+    },
+  };
+}
+
 /** The first link of each line: a KB connection line links one note and then explains it. */
 function listItemLinks(block: string): string[] {
   const out: string[] = [];

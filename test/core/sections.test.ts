@@ -1,7 +1,8 @@
 // SPEC §1 "Body sections" and §2 "The hints block": labels in every spelling,
 // headings with extra words, the block's end, and the curator's lines.
 import { describe, expect, it } from "vitest";
-import { parseSections, wikilinkTargets } from "../../src/core/sections";
+import { hintSections, parseSections, wikilinkTargets } from "../../src/core/sections";
+import { readDemoVault } from "../../test-support/demo-vault";
 
 const sections = (body: string) => parseSections(body.split("\n"));
 
@@ -105,5 +106,22 @@ describe("links for a claim's Relevant Notes", () => {
 
   it("wikilinkTargets drops headings, block refs and aliases", () => {
     expect(wikilinkTargets("[[a]] [[b#h]] [[c#^block|C]] [[ d |D]] [[]]")).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
+describe("the hints alone, for a queue row", () => {
+  const bodies: [string, string][] = [
+    ...Object.entries(readDemoVault()).filter(([path]) => path.endsWith(".md")),
+    ["a curator hint only", "## Curator Notes\nEXTRACTION HINT: One claim.\n"],
+    ["an empty hints block and a curator hint", "**Extraction hints:**\n\n**Context:** c\nEXTRACTION HINT: (1) a (2) b\n"],
+    ["a fenced curator line", "```\nEXTRACTION HINT: no\n```\n"],
+  ];
+
+  it.each(bodies)("%s: hintSections finds what parseSections finds", (_name, body) => {
+    const lines = body.split("\n");
+    const { hints, curatorHint } = parseSections(lines);
+    const lean = hintSections(lines);
+    expect(lean.hints).toBe(hints);
+    expect(lean.curatorHint).toBe(curatorHint);
   });
 });
