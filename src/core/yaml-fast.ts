@@ -41,7 +41,16 @@ const MAX_VALUES = 10_000;
 const DOUBTFUL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 /** Keys read here: ASCII words, maybe with inner spaces, dots, slashes or dashes. */
-const SIMPLE_KEY = /^[A-Za-z0-9_](?:[A-Za-z0-9_ ./-]*[A-Za-z0-9_./-])?$/;
+function isSimpleKey(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+    if (word) continue;
+    // A space, dot, slash or dash inside; never first, and no space last.
+    if (i === 0 || !(c === 46 || c === 47 || c === 45 || (c === 32 && i < key.length - 1))) return false;
+  }
+  return key.length > 0;
+}
 
 export interface SimpleYaml {
   value: Record<string, unknown>;
@@ -73,7 +82,7 @@ export function readSimpleYaml(lines: readonly string[]): SimpleYaml | undefined
     const colon = line.indexOf(":");
     if (colon <= 0 || (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)) return undefined;
     const rawKey = line.slice(0, colon);
-    if (!SIMPLE_KEY.test(rawKey)) return undefined;
+    if (!isSimpleKey(rawKey)) return undefined;
     const key = String(plainValue(rawKey));
     if (key === "__proto__") return undefined;
 
@@ -168,6 +177,7 @@ function scalar(line: string, at: number, inFlow: boolean): Read {
   if (c === 39 /* ' */) return singleQuoted(line, at);
   if (c === 34 /* " */) return doubleQuoted(line, at);
   if (!plainMayStart(c, line.charCodeAt(at + 1))) return undefined;
+  if (!inFlow) return blockPlain(line, at);
   let end = at;
   let i = at;
   for (; i < line.length; i++) {
@@ -187,6 +197,22 @@ function scalar(line: string, at: number, inFlow: boolean): Read {
 }
 
 /**
+ * A plain scalar outside a flow list: up to a comment (` #`), without its
+ * trailing spaces. `: ` before that, or a `:` at its end, makes a mapping.
+ * (What the loop above does, by searches: most values are long titles and URLs.)
+ */
+function blockPlain(line: string, at: number): Read {
+  let stop = line.indexOf(" #", at);
+  if (stop < 0) stop = line.length;
+  const colon = line.indexOf(": ", at);
+  if (colon >= 0 && colon < stop) return undefined;
+  let end = stop;
+  while (line.charCodeAt(end - 1) === 32) end--;
+  if (line.charCodeAt(end - 1) === 58 /* : */) return undefined;
+  return { value: plainValue(line.slice(at, end)), end };
+}
+
+/**
  * Can a plain scalar start with this character here? Not with an indicator;
  * `-` only before a letter, digit or dot (`-5`, `-.inf`, `-x`).
  */
@@ -195,13 +221,21 @@ function plainMayStart(c: number, next: number): boolean {
   return !Number.isNaN(c) && !INDICATOR.has(c);
 }
 
+/** The words that are null or a boolean (and no others: `yes`, `No` and `on` are text). */
+const WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+
 const INDICATOR = new Set([..."-?:,[]{}#&*!|>'\"%@` "].map((ch) => ch.charCodeAt(0)));
 
-/** First characters that can make a plain scalar null, a boolean or a number; any other is a string as written. */
-const MAY_RESOLVE = new Set([..."~nNtTfF+-.0123456789"].map((ch) => ch.charCodeAt(0)));
-
+/**
+ * The value js-yaml gives a plain scalar. Only a scalar starting with a digit,
+ * a sign, a dot or `~` can be a number or null, and a word is null or a
+ * boolean only if it is one of nine, so every other scalar is a string as
+ * written without asking the types.
+ */
 function plainValue(text: string): unknown {
-  if (!MAY_RESOLVE.has(text.charCodeAt(0))) return text;
+  const c = text.charCodeAt(0);
+  const mayResolve = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || ((text.length === 4 || text.length === 5) && WORDS.has(text));
+  if (!mayResolve) return text;
   for (const type of IMPLICIT) {
     if (type.resolve(text)) return type.construct(text);
   }
@@ -231,6 +265,11 @@ const HEX_LENGTH = new Map<string, number>([["x", 2], ["u", 4], ["U", 8]]);
 
 /** `"…"` on one line, with js-yaml's escapes. */
 function doubleQuoted(line: string, open: number): Read {
+  const close = line.indexOf('"', open + 1);
+  if (close < 0) return undefined;
+  // Most quoted values hold no escape: the text between the quotes is the value.
+  const escape = line.indexOf("\\", open + 1);
+  if (escape < 0 || escape > close) return { value: line.slice(open + 1, close), end: close + 1 };
   let out = "";
   let from = open + 1;
   for (let i = from; i < line.length; i++) {
