@@ -24,7 +24,8 @@ const CURATOR_ANY = /^\s*(?:[-*]\s+)?(?:\*\*)?[A-Z][A-Z ]{2,}(?:\*\*)?\s*:/;
  */
 interface Scan {
   lines: readonly string[];
-  inFence: Uint8Array;
+  /** 1 for lines of fenced code; null when the body has no fence (most have none: no array to allocate). */
+  inFence: Uint8Array | null;
   /** Boundary line indexes in order, with what they hold. */
   boundaries: number[];
   headings: Map<number, { level: number; text: string }>;
@@ -34,7 +35,7 @@ interface Scan {
 }
 
 function scan(lines: readonly string[]): Scan {
-  const inFence = new Uint8Array(lines.length);
+  let inFence: Uint8Array | null = null;
   const boundaries: number[] = [];
   const headings = new Map<number, { level: number; text: string }>();
   const labels = new Map<number, { label: string; rest: string }>();
@@ -46,10 +47,11 @@ function scan(lines: readonly string[]): Scan {
     const c = text.charCodeAt(j);
     if ((c === 96 || c === 126) && FENCE.test(text)) {
       fenced = !fenced;
+      inFence ??= new Uint8Array(lines.length);
       inFence[i] = 1;
       continue;
     }
-    if (fenced) {
+    if (fenced && inFence) {
       inFence[i] = 1;
       continue;
     }
@@ -195,7 +197,7 @@ function curatorLines(s: Scan): Map<string, string> {
   const { lines } = s;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? "";
-    if (s.inFence[i] || !mayBeCurator(text)) continue;
+    if (s.inFence?.[i] || !mayBeCurator(text)) continue;
     const m = CURATOR_LINE.exec(text);
     if (!m || !m[1]) continue;
     // The agent's `**Extraction hints:**` label is not the curator's line.
@@ -204,7 +206,7 @@ function curatorLines(s: Scan): Map<string, string> {
     const parts = [m[2] ?? ""];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j] ?? "";
-      if (next.trim() === "" || (!s.inFence[j] && isBoundaryAt(s, j)) || CURATOR_ANY.test(next)) break;
+      if (next.trim() === "" || (!s.inFence?.[j] && isBoundaryAt(s, j)) || CURATOR_ANY.test(next)) break;
       parts.push(next);
     }
     found.set(m[1].toUpperCase().replace(/S$/, ""), parts.join(" ").replace(/\*\*/g, "").trim());
