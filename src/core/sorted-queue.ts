@@ -54,6 +54,9 @@ function acceptedCodes(query: QueueQuery): Uint8Array {
   return accept;
 }
 
+/** Deferred changes past which an order is dropped and sorted afresh when next wanted (a sort of 50,000 costs about as much as this many replaces). */
+const MAX_DEFERRED = 2_000;
+
 /**
  * Every entry in one sort order (the index keeps one per order asked for),
  * with each entry's status and priority code beside it in a byte array: a
@@ -64,12 +67,32 @@ export class QueueOrder {
   readonly items: QueueItem[];
   private codes: Uint8Array;
   private readonly compare: CompareItems;
+  /** Changes not yet applied (see defer). */
+  private pending: [QueueItem | undefined, QueueItem | undefined][] = [];
 
   constructor(all: readonly QueueItem[], sort: SortOrder) {
     this.compare = compareItems(sort);
     this.items = sortItems(all, sort);
     this.codes = new Uint8Array(Math.max(16, this.items.length * 2));
     this.items.forEach((item, i) => (this.codes[i] = codeOf(item)));
+  }
+
+  /**
+   * Note a change to apply when this order is next used: an order nobody
+   * looks at should not cost every edit a binary search and a splice. Returns
+   * false when so many are waiting that sorting afresh would be cheaper (the
+   * caller then drops this order).
+   */
+  defer(old: QueueItem | undefined, next: QueueItem | undefined): boolean {
+    this.pending.push([old, next]);
+    return this.pending.length <= MAX_DEFERRED;
+  }
+
+  /** Apply the changes deferred so far. */
+  catchUp(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const [old, next] of pending) this.replace(old, next);
   }
 
   replace(old: QueueItem | undefined, next: QueueItem | undefined): void {

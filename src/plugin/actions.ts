@@ -93,7 +93,7 @@ export class QueueActions {
 
   /** The highest-priority unprocessed source, newest first within a priority. */
   async openNextUnprocessed(): Promise<void> {
-    const next = this.plugin.index.ordered("priority-newest").items.find((i) => i.status === "unprocessed");
+    const next = this.plugin.index.ordered("priority-newest", false).items.find((i) => i.status === "unprocessed");
     const file = next ? this.plugin.index.fileOf(next.path) : null;
     if (!file) {
       new Notice("No unprocessed sources in the queue.");

@@ -35,6 +35,7 @@ export class QueueIndex {
   private sorted: QueueItem[] | null = null;
   /** Every entry in each sort order asked for so far, kept in order entry by entry (a filter change then never sorts). */
   private orders = new Map<SortOrder, QueueOrder>();
+  private shownSort: SortOrder | null = null;
   private counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
   /** Notes per domain, kept like the counts, so the header's domain list costs nothing per render. */
   private domainCounts = new Map<string, number>();
@@ -62,13 +63,23 @@ export class QueueIndex {
   }
 
   /** Every entry in this sort order: sorted the first time it is asked for, then kept in order as entries change. */
-  ordered(sort: SortOrder): QueueOrder {
+  /** @param shown whether this order is the one on screen (kept up to date at once); a one-off look (a command) passes false. */
+  ordered(sort: SortOrder, shown = true): QueueOrder {
     let order = this.orders.get(sort);
     if (!order) {
       order = new QueueOrder(this.all(), sort);
       this.orders.set(sort, order);
-    }
+    } else order.catchUp();
+    if (shown) this.shownSort = sort;
     return order;
+  }
+
+  /** Move an entry in every kept order: at once in the order last asked for (the one on screen), later in the others. */
+  private reorder(old: QueueItem | undefined, next: QueueItem | undefined): void {
+    for (const [sort, order] of this.orders) {
+      if (sort === this.shownSort) order.replace(old, next);
+      else if (!order.defer(old, next)) this.orders.delete(sort);
+    }
   }
 
   /** Notes per status, kept up to date entry by entry. */
@@ -86,7 +97,7 @@ export class QueueIndex {
       this.countDomain(item.domain, 1);
     }
     this.items.set(item.path, item);
-    for (const order of this.orders.values()) order.replace(old, item);
+    this.reorder(old, item);
     return { path: item.path, old, next: item };
   }
 
@@ -96,7 +107,7 @@ export class QueueIndex {
     if (!old) return null;
     this.counts[statusKey(old.status)]--;
     this.countDomain(old.domain, -1);
-    for (const order of this.orders.values()) order.replace(old, undefined);
+    this.reorder(old, undefined);
     this.items.delete(path);
     return { path, old, next: undefined };
   }

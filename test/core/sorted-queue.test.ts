@@ -40,6 +40,8 @@ describe("the queue kept in order", () => {
       fc.property(fc.array(item, { maxLength: 12 }), query, fc.array(change, { maxLength: 20 }), (start, q, changes) => {
         const entries = byPath(start);
         const order = new QueueOrder([...entries.values()], q.sort);
+        // The same order kept by deferred changes, caught up at the end.
+        const deferred = new QueueOrder([...entries.values()], q.sort);
         const queue = new SortedQueue(q);
         queue.reset(order, q);
         for (const c of changes) {
@@ -48,8 +50,11 @@ describe("the queue kept in order", () => {
           if (typeof c === "string") entries.delete(path);
           else entries.set(path, c);
           order.replace(old, typeof c === "string" ? undefined : c);
+          deferred.defer(old, typeof c === "string" ? undefined : c);
           queue.update(old, entries.get(path));
         }
+        deferred.catchUp();
+        expect(deferred.items).toEqual(order.items);
         const expected = queryItems([...entries.values()], q);
         expect(queue.slice(0, queue.length)).toEqual(expected);
         expect(order.items).toEqual(queryItems([...entries.values()], { ...q, statuses: [], priorities: [], domain: "", search: "" }));

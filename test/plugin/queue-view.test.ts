@@ -137,6 +137,31 @@ describe("the queue sidebar", () => {
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
   });
 
+  it("shows notes changed while another sort order was on screen in their right place when that order comes back", async () => {
+    s = await startPlugin();
+    const view = await openQueue(s);
+    const sort = view.querySelector<HTMLSelectElement>(".source-queue-sort")!;
+    const choose = async (value: string) => {
+      sort.value = value;
+      sort.dispatchEvent(new Event("change", { bubbles: true }));
+      await s!.h.settle();
+    };
+    await choose("title");
+    await choose("priority-newest");
+    // Changed while the title order is kept but not shown: a retitled note and a new one.
+    const seed = s.h.app.vault.getFileByPath(SEED)!;
+    await s.h.app.vault.process(seed, (text) => text.replace(/^title: .*$/m, 'title: "Aardvark first"'));
+    await s.h.app.vault.create("inbox/zz.md", "---\ntype: source\ntitle: Zebra last\nstatus: unprocessed\npriority: high\n---\n");
+    await s.h.settle();
+    await s.plugin.index.idle();
+    await choose("title");
+    const titles = rows(view).map((r) => r.querySelector(".source-queue-title")?.textContent ?? "");
+    expect(titles).toContain("Aardvark first");
+    expect(titles).toContain("Zebra last");
+    expect(titles.filter((t) => t.startsWith("Circuit Tracing"))).toEqual([]);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+  });
+
   it("opens a note on click, and in a new tab on modifier-click", async () => {
     s = await startPlugin();
     const view = await openQueue(s);
