@@ -19,7 +19,7 @@ const RULE_LINE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 export function splitHints(block: string): HintItem[] {
   // Blank lines go, but not the first line's indentation: a list indented as a
   // whole must keep its items at one level.
-  const text = block.replace(/\r\n?/g, "\n").replace(/^\s*\n/, "").trimEnd();
+  const text = (block.includes("\r") ? block.replace(/\r\n?/g, "\n") : block).replace(/^\s*\n/, "").trimEnd();
   if (text.trim() === "") return [];
   return splitList(text) ?? splitEnumeration(text) ?? splitQuotes(text) ?? splitSentences(text);
 }
@@ -59,7 +59,21 @@ function splitList(text: string): HintItem[] | null {
   return items.map((i) => ({ head: collapse(i.head.join(" ")), text: i.all.join("\n").trim(), rule: "list" as const }));
 }
 
-const indentOf = (line: string) => (/^\s*/.exec(line.replace(/\t/g, "    "))?.[0].length ?? 0);
+/**
+ * The width of a line's leading whitespace, a tab counting four: what
+ * `/^\s*\/` measures once tabs are four spaces, without building that copy
+ * of every line.
+ */
+function indentOf(line: string): number {
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 9) width += 4;
+    else if (c === 32 || (c >= 10 && c <= 13) || (c >= 128 && /\s/.test(line.charAt(i)))) width += 1;
+    else break;
+  }
+  return width;
+}
 const collapse = (s: string) => collapseWhitespace(s).trim();
 
 interface Marker {
