@@ -248,7 +248,8 @@ export class QueueView extends ItemView {
       parts.el.setAttr("aria-selected", focused ? "true" : "false");
       parts.el.toggleClass("is-focused", focused);
     }
-    if (focused) this.listEl.setAttr("aria-activedescendant", parts.el.id);
+    // Set only when it changes: an attribute write restyles and updates the accessibility tree even when the value is the same.
+    if (focused && this.listEl.getAttribute("aria-activedescendant") !== parts.el.id) this.listEl.setAttr("aria-activedescendant", parts.el.id);
     return { el: parts.el, parts, item, position, focused, minute };
   }
 
