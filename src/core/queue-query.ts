@@ -61,15 +61,15 @@ function sortableDate(d: string | null): string | null {
   return d;
 }
 
-/** Dates compare as text (YYYY-MM-DD, with 00 parts sorting first in their month); missing dates last. */
-function compareDate(rawA: string | null, rawB: string | null, newestFirst: boolean): number {
-  const a = sortableDate(rawA);
-  const b = sortableDate(rawB);
+/** Sortable dates (see sortableDate) compare as text (YYYY-MM-DD, with 00 parts sorting first in their month); missing dates last. */
+function compareSortable(a: string | null, b: string | null, newestFirst: boolean): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   return newestFirst ? (a < b ? 1 : -1) : a < b ? -1 : 1;
 }
+
+const compareDate = (rawA: string | null, rawB: string | null, newestFirst: boolean) => compareSortable(sortableDate(rawA), sortableDate(rawB), newestFirst);
 
 /**
  * Titles compare as `localeCompare` does (the default locale and options),
@@ -108,12 +108,7 @@ export function compareItems(order: SortOrder): CompareItems {
 export function sortItems(items: readonly QueueItem[], order: SortOrder): QueueItem[] {
   const keyed = items.map((item) => ({ item, rank: rank(item.priority), date: sortableDate(item.date) }));
   type Keyed = (typeof keyed)[number];
-  const byDate = (a: Keyed, b: Keyed, newest: boolean) => {
-    if (a.date === b.date) return 0;
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return newest ? (a.date < b.date ? 1 : -1) : a.date < b.date ? -1 : 1;
-  };
+  const byDate = (a: Keyed, b: Keyed, newest: boolean) => compareSortable(a.date, b.date, newest);
   const newest = order === "priority-newest" || order === "newest";
   const compare: (a: Keyed, b: Keyed) => number =
     order === "title"
@@ -153,8 +148,11 @@ export function queryItems(items: readonly QueueItem[], query: QueueQuery): Queu
   return sortItems(filterItems(items, query), query.sort);
 }
 
+/** Zero notes of each status. */
+export const noCounts = (): Record<StatusKey, number> => ({ unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 });
+
 export function countByStatus(items: readonly QueueItem[]): Record<StatusKey, number> {
-  const counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
+  const counts = noCounts();
   for (const i of items) counts[statusKey(i.status)]++;
   return counts;
 }

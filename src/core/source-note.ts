@@ -94,6 +94,9 @@ export function isQueueNote(note: SourceNote): boolean {
   return note.typeClass !== "other-note";
 }
 
+/** What the path of a note in this folder starts with ("" for the whole vault). */
+export const folderPrefix = (folder: string): string => (folder === "" || folder.endsWith("/") ? folder : `${folder}/`);
+
 export function inFolder(path: string, folder: string): boolean {
-  return folder === "" || path.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
+  return path.startsWith(folderPrefix(folder));
 }

@@ -7,11 +7,11 @@
 import { TFile, type App, type CachedMetadata } from "obsidian";
 import type { Problem } from "../core/model";
 import { basenameOf } from "../core/model";
-import { statusKey, type QueueItem, type SortOrder, type StatusKey } from "../core/queue-query";
+import { noCounts, statusKey, type QueueItem, type SortOrder, type StatusKey } from "../core/queue-query";
 import { QueueOrder } from "../core/sorted-queue";
 import { queueItem, queueItemFromText } from "../core/queue-item";
 import type { Settings } from "../core/settings";
-import { inFolder } from "../core/source-note";
+import { folderPrefix, inFolder } from "../core/source-note";
 import { emptyFields } from "../core/source-fields";
 import { queueItemFromFrontmatter } from "../core/frontmatter-row";
 
@@ -36,7 +36,7 @@ export class QueueIndex {
   /** Every entry in each sort order asked for so far, kept in order entry by entry (a filter change then never sorts). */
   private orders = new Map<SortOrder, QueueOrder>();
   private shownSort: SortOrder | null = null;
-  private counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
+  private counts: Record<StatusKey, number> = noCounts();
   /** Notes per domain, kept like the counts, so the header's domain list costs nothing per render. */
   private domainCounts = new Map<string, number>();
   private domainList: readonly string[] | null = null;
@@ -62,8 +62,10 @@ export class QueueIndex {
     return this.sorted;
   }
 
-  /** Every entry in this sort order: sorted the first time it is asked for, then kept in order as entries change. */
-  /** @param shown whether this order is the one on screen (kept up to date at once); a one-off look (a command) passes false. */
+  /**
+   * Every entry in this sort order: sorted the first time it is asked for, then kept in order as entries change.
+   * @param shown whether this order is the one on screen (kept up to date at once); a one-off look (a command) passes false.
+   */
   ordered(sort: SortOrder, shown = true): QueueOrder {
     let order = this.orders.get(sort);
     if (!order) {
@@ -137,11 +139,10 @@ export class QueueIndex {
     // Built into fresh collections, without put(): at start-up there are no
     // old entries to take out, and 50,000 notes leave about a microsecond each.
     const items = new Map<string, QueueItem>();
-    const counts: Record<StatusKey, number> = { unprocessed: 0, processing: 0, processed: 0, "null-result": 0, unknown: 0 };
+    const counts = noCounts();
     const domains = new Map<string, number>();
-    const folder = this.settings().queueFolder;
     // inFolder's test, with the folder's prefix made once.
-    const prefix = folder === "" || folder.endsWith("/") ? folder : `${folder}/`;
+    const prefix = folderPrefix(this.settings().queueFolder);
     const cache = this.app.metadataCache;
     // getMarkdownFiles holds Markdown files only: the folder is all there is to check.
     for (const file of this.app.vault.getMarkdownFiles()) {

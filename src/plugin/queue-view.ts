@@ -22,7 +22,7 @@ const FIRST_WINDOW = 30;
 let rowSerial = 0;
 
 interface DrawnRow {
-  el: HTMLElement;
+  /** The row element (parts.el) and its parts. */
   parts: RowParts;
   /** The index entry it shows: entries are replaced, never changed, when their note changes. */
   item: QueueItem;
@@ -220,12 +220,12 @@ export class QueueView extends ItemView {
         // Out of the document while it is refilled and moved: left in, it would
         // be where the old note was, and putting it in place would move every row between.
         row = spare.pop();
-        row?.el.detach();
+        row?.parts.el.detach();
       }
       rows.set(item.path, this.drawRow(row, item, first + i, now, minute));
     }
-    for (const row of spare) row.el.detach();
-    this.windowEl.setChildrenInPlace([...rows.values()].map((r) => r.el));
+    for (const row of spare) row.parts.el.detach();
+    this.windowEl.setChildrenInPlace([...rows.values()].map((r) => r.parts.el));
     if (this.windowTop !== first * ROW_HEIGHT) {
       this.windowTop = first * ROW_HEIGHT;
       this.windowEl.setCssProps({ top: `${this.windowTop}px` });
@@ -250,7 +250,7 @@ export class QueueView extends ItemView {
     }
     // Set only when it changes: an attribute write restyles and updates the accessibility tree even when the value is the same.
     if (focused && this.listEl.getAttribute("aria-activedescendant") !== parts.el.id) this.listEl.setAttr("aria-activedescendant", parts.el.id);
-    return { el: parts.el, parts, item, position, focused, minute };
+    return { parts, item, position, focused, minute };
   }
 
   private rowOf(evt: Event): { file: TFile; position: number; badge: HTMLElement | null } | null {
