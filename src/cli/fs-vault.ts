@@ -261,6 +261,15 @@ export class FsVault implements VaultPort {
     this.noteAdded(path);
   }
 
+  // Not yet locked against another process: the write-guarantees work (SPEC §8) adds the per-note lock here.
+  async edit(path: string, fn: (current: string) => string | null): Promise<string> {
+    const current = await this.read(path);
+    const next = fn(current);
+    if (next === null || next === current) return current;
+    await this.replace(path, current, next);
+    return next;
+  }
+
   async replace(path: string, expected: string, next: string): Promise<void> {
     const full = this.abs(path);
     const current = readFileSync(full, "utf8");

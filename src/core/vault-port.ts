@@ -10,6 +10,15 @@ export interface VaultPort {
   ensureFolder(path: string): Promise<string[]>;
   /** Create a new file; fails if one exists. */
   create(path: string, text: string): Promise<void>;
+  /**
+   * Atomic read-modify-write: `fn` gets the file's current text and returns
+   * the new text, or null to leave the file as it is; a throw aborts with
+   * nothing written. No other write to the file lands between the read and
+   * the write (Vault.process in the app; a lock and write-then-rename on
+   * disk). Resolves to the file's text afterwards. Every field change goes
+   * through here, so races are handled in one place.
+   */
+  edit(path: string, fn: (current: string) => string | null): Promise<string>;
   /** Replace a file's text atomically, failing if it is no longer `expected`. */
   replace(path: string, expected: string, next: string): Promise<void>;
   /** Remove a file (or an empty folder this run created). The plugin moves it to the trash. */

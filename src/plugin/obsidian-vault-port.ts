@@ -52,6 +52,11 @@ export class ObsidianVaultPort implements VaultPort {
     }
   }
 
+  edit(path: string, fn: (current: string) => string | null): Promise<string> {
+    // Vault.process is Obsidian's atomic read-modify-write; returning the text unchanged writes nothing.
+    return this.app.vault.process(this.file(path), (current) => fn(current) ?? current);
+  }
+
   async replace(path: string, expected: string, next: string): Promise<void> {
     await this.app.vault.process(this.file(path), (current) => {
       if (current !== expected) throw new SourceChangedError(path);

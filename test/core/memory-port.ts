@@ -65,6 +65,22 @@ export class MemoryPort implements VaultPort {
     return Promise.resolve();
   }
 
+  edit(path: string, fn: (current: string) => string | null): Promise<string> {
+    const key = this.existing(path);
+    if (key === null) return Promise.reject(new Error(`${path} does not exist`));
+    const current = this.files.get(key) ?? "";
+    let next: string | null;
+    try {
+      next = fn(current);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    if (next === null || next === current) return Promise.resolve(current);
+    this.files.set(key, next);
+    this.log.push(`edit ${path}`);
+    return Promise.resolve(next);
+  }
+
   replace(path: string, expected: string, next: string): Promise<void> {
     const key = this.existing(path);
     if (key === null) return Promise.reject(new Error(`${path} does not exist`));
