@@ -3,6 +3,7 @@
 // preview modal and `extract --dry-run` show before anything is written.
 import { candidateKind, type CandidateKind } from "./candidate-kind";
 import { candidateTitle } from "./candidate-title";
+import { describeClaim } from "./claim-note";
 import { claimFolder, joinPath, sameName, toFileName } from "./file-name";
 import type { Problem, SourceNote } from "./model";
 import type { HintSections, SourceSections } from "./sections";
@@ -16,8 +17,15 @@ export interface Candidate {
   fromQuote: boolean;
   fileName: string;
   path: string;
-  origin: "hints" | "curator";
+  /** Where it came from: the agent's hints, the curator's enumeration, or a claim the user added in the preview (`--add`). */
+  origin: "hints" | "curator" | "added";
   kind: CandidateKind;
+  /** The title names a topic, not an assertion someone could disagree with: the preview asks the curator to rewrite it. */
+  topic: boolean;
+  /** The claim's own one-sentence description (SPEC §3), editable in the preview. */
+  description: string;
+  /** Up to three sentences of the source's `## Content` that best support this claim, best first. */
+  evidence: string[];
   /** The existing note, when the claim exists already ("exists — link only"). */
   existing: string | null;
   selected: boolean;
@@ -94,6 +102,9 @@ export function buildCandidates(
       path,
       origin,
       kind,
+      topic: false,
+      description: describeClaim({ title, fromQuote, rationale: item.text, fallbackContext: sections.whyThisMatters ?? sections.whyArchived }),
+      evidence: [],
       existing,
       selected: kind === "claim" && existing === null && !duplicate && title !== "",
       text: item.text,

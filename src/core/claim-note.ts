@@ -18,8 +18,10 @@ export interface ClaimInput {
   sourceLink: string;
   relevantLinks: string[];
   guidance: string | null;
-  /** Context from the source, used when the item itself says nothing beyond its title. */
-  fallbackContext: string | null;
+  /** The claim's own description (the candidate's, as the user left it). */
+  description: string;
+  /** Sentences of the source quoted under `## Evidence`. */
+  evidence: readonly string[];
   created: string;
 }
 
@@ -30,7 +32,7 @@ export function citationOf(source: { author: string | null; title: string; date:
 const MAX_DESCRIPTION = 400;
 
 /** One sentence of context beyond the title. */
-export function describeClaim(input: Pick<ClaimInput, "title" | "fromQuote" | "rationale" | "fallbackContext">): string {
+export function describeClaim(input: Pick<ClaimInput, "title" | "fromQuote" | "rationale"> & { fallbackContext: string | null }): string {
   const rationale = finishTitle(stripMarkdown(input.rationale).replace(/^\s*[-*+]\s+/gm, ""));
   let text: string;
   if (input.fromQuote) text = rationale;
@@ -50,7 +52,7 @@ export function renderClaim(input: ClaimInput): string {
   if (input.domain) fm.push(`domain: ${yamlScalar(input.domain)}`);
   if (input.secondaryDomains.length > 0) fm.push(...blockList("secondary_domains", input.secondaryDomains));
   fm.push(
-    `description: ${yamlScalar(describeClaim(input))}`,
+    `description: ${yamlScalar(input.description)}`,
     `confidence: ${input.confidence}`,
     `source: ${yamlScalar(input.sourceCitation)}`,
     `created: ${input.created}`,
@@ -60,7 +62,7 @@ export function renderClaim(input: ClaimInput): string {
 
   const body: string[] = ["", `# ${input.title}`, "", input.rationale.trim(), ""];
   if (input.guidance) body.push("> [!note] Curator guidance", ...input.guidance.split("\n").map((l) => `> ${l}`), "");
-  body.push("## Evidence", "", `- ${input.sourceLink} — ${input.sourceCitation}`, "");
+  body.push("## Evidence", "", `- ${input.sourceLink} — ${input.sourceCitation}`, ...input.evidence.map((e) => `  > ${e}`), "");
   if (input.relevantLinks.length > 0) body.push("Relevant Notes:", ...input.relevantLinks.map((l) => `- ${l}`), "");
   return [...fm, ...body].join("\n");
 }

@@ -1,6 +1,7 @@
 // Planning and applying a split (SPEC §2–3). Plan first, as plain data the
 // user can see (preview modal, `--dry-run --json`); then apply it all or
 // nothing through the VaultPort; undo is the plan reversed.
+import { addedTitleProblem } from "./added-claim";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "./claim-note";
 import { joinPath, sameName, toFileName } from "./file-name";
@@ -14,6 +15,14 @@ import type { VaultPort } from "./vault-port";
 export interface CandidateChoice {
   selected?: boolean;
   title?: string;
+  confidence?: Confidence;
+  description?: string;
+}
+
+/** A claim the user adds that is in no hint ("Add a claim" in the preview, `extract --add`). */
+export interface AddedClaim {
+  title: string;
+  description?: string;
   confidence?: Confidence;
 }
 
@@ -49,6 +58,8 @@ export interface PlanInput {
   port: VaultPort;
   /** Choices by candidate index (1-based); absent candidates keep their defaults. */
   choices?: ReadonlyMap<number, CandidateChoice>;
+  /** Claims the user adds; they follow the hint candidates (indexes continue) and are selected. */
+  added?: readonly AddedClaim[];
 }
 
 /** A candidate with the user's title applied: its name, path and "exists" state follow the title. */
@@ -84,8 +95,19 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
   const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p));
+  const addedBlockers: string[] = [];
+  const added = (input.added ?? []).map((a, i): Candidate => {
+    const index = set.candidates.length + i + 1;
+    const title = a.title.replace(/\s+/g, " ").trim();
+    const others = [...set.candidates.map((c) => c.title), ...(input.added ?? []).slice(0, i).map((o) => o.title)];
+    const problem = addedTitleProblem(title, others, set.folder, (p) => input.port.existing(p), note.claimsExtracted);
+    if (problem !== null) addedBlockers.push(`Added claim ${index}: ${problem}`);
+    const fileName = toFileName(title);
+    const description = a.description?.replace(/\s+/g, " ").trim() || title;
+    return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], existing: null, selected: true, text: description === title ? "" : description };
+  });
   const candidates = linkRepeats(
-    set.candidates.map((c) => {
+    [...set.candidates, ...added].map((c) => {
       const choice = input.choices?.get(c.index);
       const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
       const selected = choice?.selected ?? (choice?.title !== undefined ? titled.existing === null && c.selected : c.selected);
@@ -95,6 +117,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   );
 
   const blockers: string[] = set.tooMany ? [set.tooMany.message] : [];
+  blockers.push(...addedBlockers);
   const chosen = candidates.filter((c) => c.selected);
   const creates: PlannedClaim[] = [];
   const linked: string[] = [];
@@ -112,8 +135,10 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     const other = names.get(key);
     if (other !== undefined) blockers.push(`Candidates ${other} and ${c.index} would both be "${c.fileName}.md"`);
     names.set(key, c.index);
-    const confidence = input.choices?.get(c.index)?.confidence ?? input.settings.defaultConfidence;
-    creates.push({ candidate: c, confidence, text: "" });
+    const choice = input.choices?.get(c.index);
+    const confidence = choice?.confidence ?? (c.origin === "added" ? input.added?.[c.index - set.candidates.length - 1]?.confidence : undefined) ?? input.settings.defaultConfidence;
+    const description = choice?.description?.replace(/\s+/g, " ").trim();
+    creates.push({ candidate: description ? { ...c, description } : c, confidence, text: "" });
   }
   const creating = new Set(creates.map((p) => p.candidate.path));
   for (const c of candidates) if (!c.selected && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
@@ -134,7 +159,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
         .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
         .map((t) => input.port.linkToText(t, c.path)),
       guidance: set.guidance,
-      fallbackContext: sections.whyThisMatters ?? sections.whyArchived,
+      description: c.description,
+      evidence: c.evidence,
       created: input.today,
     });
   }

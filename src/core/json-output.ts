@@ -34,6 +34,8 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
       origin: c.origin,
       exists: c.existing !== null,
       selected: c.selected,
+      topic: c.topic,
+      description: c.description,
       text: c.text,
     })),
     created,

@@ -15,9 +15,11 @@ const INPUT: ClaimInput = {
   sourceLink: "[[probes]]",
   relevantLinks: ["[[oversight degrades]]", "[[tracing costs]]"],
   guidance: "Line one\nLine two",
-  fallbackContext: "Why it matters.",
+  description: "shown on 12 models.",
+  evidence: [],
   created: "2026-05-01",
 };
+const DESCRIBE = { ...INPUT, fallbackContext: "Why it matters." as string | null };
 
 describe("renderClaim", () => {
   it("writes the claim format: frontmatter, H1, rationale, guidance, Evidence and Relevant Notes", () => {
@@ -61,7 +63,7 @@ describe("renderClaim", () => {
       type: "claim",
       domain: "ai-alignment",
       secondary_domains: ["health"],
-      description: "Why it matters.",
+      description: "shown on 12 models.",
       confidence: "likely",
       source: 'Jane Doe, "Probes", 2026-01-01',
       created: "2026-05-01",
@@ -84,7 +86,7 @@ describe("renderClaim", () => {
 });
 
 describe("describeClaim: one sentence of context beyond the title", () => {
-  it.each<[string, Partial<ClaimInput>, string]>([
+  it.each<[string, Partial<typeof DESCRIBE>, string]>([
     ["the rationale's words after the title, first sentence only", {}, "shown on 12 models."],
     ["markdown and a list marker are stripped first", { rationale: "- **Probes beat SAEs.** On *12* models. And more." }, "On 12 models."],
     ["the source's context when the item is only its title", { rationale: "Probes beat SAEs" }, "Why it matters."],
@@ -96,11 +98,11 @@ describe("describeClaim: one sentence of context beyond the title", () => {
       'Worth a claim: "alpha beta gamma delta epsilon".',
     ],
   ])("%s", (_name, change, description) => {
-    expect(describeClaim({ ...INPUT, ...change })).toBe(description);
+    expect(describeClaim({ ...DESCRIBE, ...change })).toBe(description);
   });
 
   it("cuts a very long sentence to 400 characters with an ellipsis", () => {
-    const description = describeClaim({ ...INPUT, rationale: `Probes beat SAEs, ${"word ".repeat(100)}` });
+    const description = describeClaim({ ...DESCRIBE, rationale: `Probes beat SAEs, ${"word ".repeat(100)}` });
     expect(description).toHaveLength(400);
     expect(description.endsWith("word…")).toBe(true);
   });
