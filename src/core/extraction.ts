@@ -45,6 +45,8 @@ export interface ExtractionPlan {
   linked: string[];
   /** Reasons the plan cannot be applied; empty when it can. */
   blockers: string[];
+  /** When the source was extracted before (status processed): when, by whom, how many claims; the preview says so. */
+  previous: { date: string | null; by: string | null; claims: number } | null;
   problems: Problem[];
   /** What the source update needs, to render it again once the claims exist. */
   update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; settings: Settings; today: string };
@@ -187,6 +189,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     creates,
     linked,
     blockers,
+    previous: note.status === "processed" ? { date: note.processedDate, by: note.processedBy, claims: note.claimsExtracted.length } : null,
     problems: set.tooMany ? [...note.problems, set.tooMany] : note.problems,
     update: { newTitles, claimPaths, settings: input.settings, today: input.today },
   };
