@@ -1,0 +1,19 @@
+// The two ways a command fails, so each door can answer in its own terms:
+// the CLI as exit 2 or 1 with one line on stderr, the Obsidian CLI handler
+// and the plugin's actions as a thrown error or a notice.
+
+/** The request itself is wrong: an unknown value, a missing reason, a note that is not there (CLI exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The request was fine but the work could not be done, and nothing was written (CLI exit 1). */
+export class CommandFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CommandFailed";
+  }
+}

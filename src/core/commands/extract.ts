@@ -1,0 +1,142 @@
+// `extract` (SPEC §2–3, §5) for every door: plan the split of one source
+// with the caller's picks, titles, descriptions and added claims, then apply
+// it all or nothing, or undo it. The planning and writing themselves stay in
+// ../extraction.ts; this module checks the request, refuses what is not a
+// source, and turns the outcome into one result (and the §5 JSON).
+import { addedTitleProblem } from "../added-claim";
+import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type UndoResult } from "../extraction";
+import { extractJson } from "../json-output";
+import type { Settings } from "../settings";
+import { isQueueNote } from "../source-note";
+import type { VaultPort } from "../vault-port";
+import { today } from "./clock";
+import { UsageError } from "./command-error";
+import { requireNote } from "./note-path";
+
+export interface ExtractRequest {
+  path: string;
+  dryRun?: boolean;
+  /** 1-based positions of the candidates to create; absent: those selected by default. Added claims are always created. */
+  select?: readonly number[];
+  /** A new title for candidate N. */
+  titles?: ReadonlyMap<number, string>;
+  /** A description for candidate N. */
+  descriptions?: ReadonlyMap<number, string>;
+  /** Claims in no hint; they follow the candidates (numbering continues). */
+  added?: readonly AddedClaim[];
+}
+
+export interface ExtractContext {
+  settings: Settings;
+  now: Date;
+}
+
+export interface ExtractOutcome {
+  plan: ExtractionPlan;
+  dryRun: boolean;
+  /** 0 done (or previewed), 1 blocked or failed and rolled back; nothing of a blocked or failed run is left written. */
+  code: 0 | 1;
+  created: string[];
+  errors: string[];
+  /** What undo needs; null when nothing was created. */
+  record: ExtractionRecord | null;
+}
+
+/** `1,3` as positions; a UsageError for anything that is not a whole number. */
+export function parseSelect(text: string): number[] {
+  const picked: number[] = [];
+  for (const part of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const n = Number(part);
+    if (!Number.isInteger(n)) throw new UsageError(`select: "${part}" is not a candidate number`);
+    if (!picked.includes(n)) picked.push(n);
+  }
+  return picked;
+}
+
+/** `N=text` pairs (`--title 2="…"`) as a map; a UsageError names the first malformed one. */
+export function parseNumbered(pairs: readonly string[], flag: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const pair of pairs) {
+    const match = /^\s*(\d+)\s*=(.*)$/s.exec(pair);
+    if (!match) throw new UsageError(`${flag}: "${pair}" is not N=text`);
+    out.set(Number(match[1]), match[2] ?? "");
+  }
+  return out;
+}
+
+function checkNumber(n: number, total: number, flag: string): void {
+  if (n < 1 || n > total) throw new UsageError(`${flag}: "${n}" is not a candidate number (1 to ${total})`);
+}
+
+/** Every choice the request makes, by candidate index, or undefined when it makes none. */
+function choicesOf(req: ExtractRequest, draft: ExtractionPlan, port: VaultPort): Map<number, CandidateChoice> | undefined {
+  const total = draft.candidates.length;
+  const hints = total - (req.added?.length ?? 0);
+  const choices = new Map<number, CandidateChoice>();
+  const choice = (n: number) => choices.get(n) ?? choices.set(n, {}).get(n) ?? {};
+  if (req.select !== undefined) {
+    for (const n of req.select) checkNumber(n, total, "select");
+    for (let i = 1; i <= hints; i++) choice(i).selected = req.select.includes(i);
+  }
+  for (const [n, title] of req.titles ?? []) {
+    checkNumber(n, total, "title");
+    // A retitled candidate is checked as an added claim is: it must name a claim that can be created.
+    const others = draft.candidates.filter((c) => c.index !== n).map((c) => req.titles?.get(c.index) ?? c.title);
+    const problem = addedTitleProblem(title, others, draft.folder, (p) => port.existing(p), draft.source.claimsExtracted);
+    if (problem !== null) throw new UsageError(`title ${n}: ${problem}`);
+    choice(n).title = title;
+  }
+  for (const [n, description] of req.descriptions ?? []) {
+    checkNumber(n, total, "description");
+    choice(n).description = description;
+  }
+  return choices.size > 0 ? choices : undefined;
+}
+
+/** Added claims the plan cannot create, as one usage line, checked as the plan checks them. */
+function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: VaultPort): void {
+  const hints = draft.candidates.length - added.length;
+  added.forEach((a, i) => {
+    const others = [...draft.candidates.slice(0, hints).map((c) => c.title), ...added.slice(0, i).map((o) => o.title)];
+    const problem = addedTitleProblem(a.title, others, draft.folder, (p) => port.existing(p), draft.source.claimsExtracted);
+    if (problem !== null) throw new UsageError(`add "${a.title.slice(0, 80)}": ${problem}`);
+  });
+}
+
+/** The plan for a request, or a UsageError for a note that is not there, not a source, or a bad pick, title or added claim. */
+export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
+  requireNote(port, req.path);
+  const text = await port.read(req.path);
+  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added };
+  const draft = planExtraction(base);
+  if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
+  checkAdded(req.added ?? [], draft, port);
+  const choices = choicesOf(req, draft, port);
+  return choices ? planExtraction({ ...base, choices }) : draft;
+}
+
+/** Applies a reviewed plan all or nothing. */
+export async function applyPlan(port: VaultPort, plan: ExtractionPlan): Promise<ExtractOutcome> {
+  if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], errors: [...plan.blockers], record: null };
+  const result = await applyExtraction(plan, port);
+  if (!result.ok) {
+    const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
+    return { plan, dryRun: false, code: 1, created: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null };
+  }
+  return { plan, dryRun: false, code: 0, created: result.created, errors: [], record: result.record };
+}
+
+/** Plans, and unless a dry run or blocked, applies. */
+export async function extract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractOutcome> {
+  const plan = await planExtract(port, req, ctx);
+  const dryRun = req.dryRun === true;
+  if (plan.blockers.length > 0) return { plan, dryRun, code: 1, created: [], errors: [...plan.blockers], record: null };
+  if (dryRun) return { plan, dryRun, code: 0, created: [], errors: [], record: null };
+  return applyPlan(port, plan);
+}
+
+/** The JSON every door answers an extract with (SPEC §5). */
+export const extractOutcomeJson = (o: ExtractOutcome) => extractJson(o.plan, o.dryRun, o.created, o.errors);
+
+/** Reverts a split (claims edited since, or a source edited since, are kept and reported). */
+export const undo = (port: VaultPort, record: ExtractionRecord): Promise<UndoResult> => undoExtraction(record, port);

@@ -1,0 +1,49 @@
+// `validate` (SPEC §5) for every door: every problem of every queue note,
+// and the settings that were rejected and fell back to defaults, so a broken
+// data.json is reported by the plugin as by the CLI.
+import type { Problem } from "../model";
+import type { QueueItem } from "../queue-query";
+import { validateJson } from "../json-output";
+import { byPath } from "./list";
+
+export interface ValidateInput {
+  /** Every queue row, with the problems read from each note's text. */
+  items: readonly QueueItem[];
+  /** The settings file, vault-relative (`.obsidian/plugins/source-queue/data.json`). */
+  settingsPath: string;
+  /** Settings that were present but invalid, as loadSettings names them. */
+  rejected: readonly string[];
+}
+
+export interface ValidateResult {
+  files: { path: string; problems: Problem[] }[];
+  /** How many queue notes were checked. */
+  checked: number;
+  errors: number;
+  warnings: number;
+  /** 1 when any error-level problem was found (warnings alone do not fail). */
+  code: 0 | 1;
+}
+
+/** Where both the plugin and the CLI keep the settings, vault-relative. */
+export const settingsFile = (configDir: string): string => `${configDir}/plugins/source-queue/data.json`;
+
+/** A rejected setting, or the whole file ("(…)" entries), as one line. */
+export function settingsProblem(key: string): string {
+  if (key === "(whole file)") return "The settings file does not hold a set of settings; the defaults are used";
+  if (key.startsWith("(")) return `The settings file cannot be read (${key.slice(1, -1)}); the defaults are used`;
+  return `Setting "${key}" is invalid; the default is used`;
+}
+
+export function validateQueue(input: ValidateInput): ValidateResult {
+  const files: ValidateResult["files"] = [];
+  if (input.rejected.length > 0) {
+    files.push({ path: input.settingsPath, problems: input.rejected.map((k) => ({ level: "warning", message: settingsProblem(k) })) });
+  }
+  for (const item of [...input.items].sort(byPath)) if (item.problems.length > 0) files.push({ path: item.path, problems: [...item.problems] });
+  const { errors, warnings } = validateJson(files);
+  return { files, checked: input.items.length, errors, warnings, code: errors > 0 ? 1 : 0 };
+}
+
+/** The JSON every door answers a validate with (SPEC §5). */
+export const validateResultJson = (r: ValidateResult) => validateJson(r.files);
