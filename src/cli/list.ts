@@ -1,44 +1,23 @@
-// `source-queue list` (SPEC §5): the queue as the sidebar shows it.
-import { PRIORITIES } from "../core/model";
-import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueQuery, type StatusKey } from "../core/queue-query";
-import { listJson } from "../core/json-output";
+// `source-queue list` (SPEC §5): the queue as the sidebar shows it; a thin
+// door over the core's list, with the rows read from disk (and the row cache).
+import { listQueue, listResultJson, type ListFilter } from "../core/commands/list";
+import { STATUS_KEYS } from "../core/queue-query";
 import type { Settings } from "../core/settings";
-import { UsageError, type FsVault } from "./fs-vault";
+import type { FsVault } from "./fs-vault";
 import { json, table, truncate } from "./output";
 import { readQueue } from "./queue-rows";
 import type { CommandResult } from "./result";
 
-export interface ListOptions {
-  status?: string;
-  priority?: string;
-  domain?: string;
-  all?: boolean;
+export interface ListOptions extends ListFilter {
   json?: boolean;
   /** false with --no-cache: every note is read and the row cache is neither read nor written. */
   cache?: boolean;
 }
 
-function listOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] {
-  if (value === undefined) return [];
-  const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const p of parts) {
-    if (!(allowed as readonly string[]).includes(p)) throw new UsageError(`${flag}: "${p}" is not one of ${allowed.join(", ")}`);
-  }
-  return parts as T[];
-}
-
 export async function list(vault: FsVault, settings: Settings, opts: ListOptions): Promise<CommandResult> {
-  const statuses = listOf<StatusKey>(opts.status, STATUS_KEYS, "--status");
-  const query: QueueQuery = {
-    ...DEFAULT_QUERY,
-    statuses: statuses.length > 0 ? statuses : opts.all ? ALL_STATUSES : DEFAULT_QUERY.statuses,
-    priorities: listOf(opts.priority, [...PRIORITIES, "unknown"] as const, "--priority"),
-    domain: opts.domain ?? "",
-  };
-  const all = readQueue(vault, settings, { cache: opts.cache !== false });
-  const shown = queryItems(all, query);
-  const counts = countByStatus(all);
-  if (opts.json) return { code: 0, out: json(listJson(vault.root, counts, shown)) };
+  const result = listQueue(readQueue(vault, settings, { cache: opts.cache !== false }), opts);
+  if (opts.json) return { code: 0, out: json(listResultJson(vault.root, result)) };
+  const { all, shown, counts } = result;
   const summary = STATUS_KEYS.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(", ");
   const head = `${shown.length} of ${all.length} sources in ${settings.queueFolder || "the vault"}/ (${summary || "none"})`;
   if (shown.length === 0) {

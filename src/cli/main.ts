@@ -1,6 +1,7 @@
 // The `source-queue` command-line tool (SPEC §5): the same core as the
 // plugin, over a vault folder on disk. Errors are one line on stderr.
 import { parseArgs } from "node:util";
+import { CommandFailed, UsageError as CommandUsageError } from "../core/commands/command-error";
 import { extract } from "./extract";
 import { FsVault, UsageError } from "./fs-vault";
 import { list } from "./list";
@@ -11,7 +12,8 @@ import { validate } from "./validate";
 const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
-  source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT]
+                        [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
+  source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
@@ -30,14 +32,17 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   select: { type: "string" },
   reason: { type: "string" },
+  add: { type: "string", multiple: true },
+  title: { type: "string", multiple: true },
+  description: { type: "string", multiple: true },
   "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json"],
-  set: ["vault", "status", "priority", "reason"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description"],
+  set: ["vault", "status", "priority", "reason", "json"],
   validate: ["vault", "json", "no-cache"],
 };
 
@@ -63,13 +68,15 @@ export async function run(argv: string[]): Promise<CommandResult> {
 
   const vault = new FsVault(values.vault ?? process.cwd());
   const { settings, rejected } = vault.settings();
+  // The one clock of a run: every date this command writes is this day.
+  const now = new Date();
   switch (command) {
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
-      return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json });
+      return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
     case "set":
-      return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason });
+      return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
@@ -82,9 +89,17 @@ export async function main(argv: string[]): Promise<number> {
     if (result.err) process.stderr.write(`${result.err}\n`);
     return result.code;
   } catch (err) {
+    if (err instanceof CommandUsageError) {
+      process.stderr.write(`source-queue: ${err.option === null ? err.detail : `--${err.option}: ${err.detail}`}\n`);
+      return 2;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`source-queue: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof CommandFailed) {
+      process.stderr.write(`source-queue: ${err.message.split("\n")[0]}\n`);
+      return 1;
     }
     const e = err as NodeJS.ErrnoException;
     const detail = e.code ? `${e.code}: ${e.message}` : (e.message ?? String(err));

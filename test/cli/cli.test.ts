@@ -187,7 +187,7 @@ describe("source-queue set", () => {
   it("asks for a reason with null-result and writes it to notes", () => {
     const bad = cli(["set", SEED, "--vault", vault, "--status", "null-result"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("needs --reason");
+    expect(bad.stderr).toContain("--status: null-result needs a reason");
     expect(cli(["set", SEED, "--vault", vault, "--status", "null-result", "--reason", "Paywalled"]).code).toBe(0);
     expect(read(vault, SEED)).toContain("status: null-result\n");
     expect(read(vault, SEED)).toContain("notes: Paywalled\n");

@@ -4,8 +4,16 @@
 
 /** The request itself is wrong: an unknown value, a missing reason, a note that is not there (CLI exit 2). */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /**
+   * @param detail what is wrong
+   * @param option the argument it is about (`select`), so each door can name
+   *   it as its users type it (`--select` on the CLI, `select=` in Obsidian's)
+   */
+  constructor(
+    readonly detail: string,
+    readonly option: string | null = null,
+  ) {
+    super(option === null ? detail : `${option}: ${detail}`);
     this.name = "UsageError";
   }
 }

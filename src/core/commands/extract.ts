@@ -47,7 +47,7 @@ export function parseSelect(text: string): number[] {
   const picked: number[] = [];
   for (const part of text.split(",").map((s) => s.trim()).filter(Boolean)) {
     const n = Number(part);
-    if (!Number.isInteger(n)) throw new UsageError(`select: "${part}" is not a candidate number`);
+    if (!Number.isInteger(n)) throw new UsageError(`"${part}" is not a candidate number`, "select");
     if (!picked.includes(n)) picked.push(n);
   }
   return picked;
@@ -58,14 +58,14 @@ export function parseNumbered(pairs: readonly string[], flag: string): Map<numbe
   const out = new Map<number, string>();
   for (const pair of pairs) {
     const match = /^\s*(\d+)\s*=(.*)$/s.exec(pair);
-    if (!match) throw new UsageError(`${flag}: "${pair}" is not N=text`);
+    if (!match) throw new UsageError(`"${pair}" is not N=text`, flag);
     out.set(Number(match[1]), match[2] ?? "");
   }
   return out;
 }
 
 function checkNumber(n: number, total: number, flag: string): void {
-  if (n < 1 || n > total) throw new UsageError(`${flag}: "${n}" is not a candidate number (1 to ${total})`);
+  if (n < 1 || n > total) throw new UsageError(`"${n}" is not a candidate number (1 to ${total})`, flag);
 }
 
 /** Every choice the request makes, by candidate index, or undefined when it makes none. */
@@ -83,7 +83,7 @@ function choicesOf(req: ExtractRequest, draft: ExtractionPlan, port: VaultPort):
     // A retitled candidate is checked as an added claim is: it must name a claim that can be created.
     const others = draft.candidates.filter((c) => c.index !== n).map((c) => req.titles?.get(c.index) ?? c.title);
     const problem = addedTitleProblem(title, others, draft.folder, (p) => port.existing(p), draft.source.claimsExtracted);
-    if (problem !== null) throw new UsageError(`title ${n}: ${problem}`);
+    if (problem !== null) throw new UsageError(`candidate ${n}: ${problem}`, "title");
     choice(n).title = title;
   }
   for (const [n, description] of req.descriptions ?? []) {
@@ -99,7 +99,7 @@ function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: V
   added.forEach((a, i) => {
     const others = [...draft.candidates.slice(0, hints).map((c) => c.title), ...added.slice(0, i).map((o) => o.title)];
     const problem = addedTitleProblem(a.title, others, draft.folder, (p) => port.existing(p), draft.source.claimsExtracted);
-    if (problem !== null) throw new UsageError(`add "${a.title.slice(0, 80)}": ${problem}`);
+    if (problem !== null) throw new UsageError(`"${a.title.slice(0, 80)}": ${problem}`, "add");
   });
 }
 

@@ -27,7 +27,7 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
   if (value === undefined) return [];
   const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const p of parts) {
-    if (!(allowed as readonly string[]).includes(p)) throw new UsageError(`${name}: "${p}" is not one of ${allowed.join(", ")}`);
+    if (!(allowed as readonly string[]).includes(p)) throw new UsageError(`"${p}" is not one of ${allowed.join(", ")}`, name);
   }
   return parts as T[];
 }

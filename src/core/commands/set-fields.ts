@@ -59,7 +59,7 @@ export const reasonField = (settings: Settings): string => (settings as Settings
 function pick<T extends string>(raw: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase();
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name}: "${raw}" is not one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`"${raw}" is not one of ${allowed.join(", ")}`, name);
   return value as T;
 }
 
@@ -73,8 +73,8 @@ export function checkChange(change: FieldChange): CheckedChange {
   const status = pick(change.status, STATUSES, "status");
   const priority = pick(change.priority, PRIORITIES, "priority");
   const reason = change.reason?.replace(/\s+/g, " ").trim();
-  if (status === "null-result" && !reason) throw new UsageError("status null-result needs a reason (it is written to notes)");
-  if (change.reason !== undefined && status !== "null-result") throw new UsageError("a reason goes with status null-result");
+  if (status === "null-result" && !reason) throw new UsageError("null-result needs a reason (it is written to notes)", "status");
+  if (change.reason !== undefined && status !== "null-result") throw new UsageError("goes with status null-result", "reason");
   return { status, priority, reason };
 }
 
