@@ -1,19 +1,39 @@
 // Everything a user can do to a queue note, in one place, so the sidebar's
-// clicks, keys and menu and the command palette all do the same thing.
-import { Keymap, Menu, Notice, TFile, type PaneType } from "obsidian";
-import { applyExtraction, messageOf, undoExtraction, type ExtractionPlan } from "../core/extraction";
+// clicks, keys and menu and the command palette all do the same thing. A
+// thin door over the core commands: it turns a click into a command call and
+// the result into a notice. It gets what it needs (port, settings, clock,
+// index, callbacks) from main.ts, never the plugin object, so no module here
+// imports the plugin and there is no import circle.
+import { Keymap, Notice, type App, type Menu, type PaneType, type TFile } from "obsidian";
+import { EditRefused, UsageError } from "../core/commands/command-error";
+import { applyPlan, undo, type ExtractOutcome } from "../core/commands/extract";
+import { setFields, type FieldChange } from "../core/commands/set-fields";
+import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction";
 import { PRIORITIES, STATUSES } from "../core/model";
-import type SourceQueuePlugin from "./main";
-import { ExtractModal } from "./extract-modal";
-import { writeField, type FieldChange } from "./field-writer";
-import { ObsidianVaultPort } from "./obsidian-vault-port";
+import type { Settings } from "../core/settings";
+import type { VaultPort } from "../core/vault-port";
+import type { QueueIndex } from "./queue-index";
 import { ReasonModal } from "./reason-modal";
 
+export interface ActionsHost {
+  app: App;
+  port: VaultPort;
+  settings(): Settings;
+  /** The clock: "today" for every date written. */
+  now(): Date;
+  index: QueueIndex;
+  lastExtraction(): ExtractionRecord | null;
+  /** Keep (or forget, with null) the record undo reverts, across reloads. */
+  setLastExtraction(record: ExtractionRecord | null): Promise<void>;
+  /** Open the extract preview for a source. */
+  openExtract(file: TFile): void;
+}
+
 export class QueueActions {
-  constructor(private readonly plugin: SourceQueuePlugin) {}
+  constructor(private readonly host: ActionsHost) {}
 
   private get app() {
-    return this.plugin.app;
+    return this.host.app;
   }
 
   async open(file: TFile, where: PaneType | boolean = false): Promise<void> {
@@ -25,61 +45,69 @@ export class QueueActions {
     return this.open(file, Keymap.isModEvent(evt));
   }
 
+  /** Set or cycle fields; null-result without a reason asks for one first. */
   async change(file: TFile, change: FieldChange): Promise<void> {
-    if ("to" in change && change.field === "status" && change.to === "null-result" && change.reason === undefined) {
-      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { field: "status", to: "null-result", reason })).open();
+    if (change.status?.trim().toLowerCase() === "null-result" && !change.reason?.trim()) {
+      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { ...change, reason })).open();
       return;
     }
     try {
-      await writeField(this.app, file, change, this.plugin.data.settings);
+      await setFields(this.host.port, file.path, change, { settings: this.host.settings(), now: this.host.now() });
     } catch (err) {
       // A row clicked just as its note was deleted: say that, not the disk's error.
       const gone = this.app.vault.getFileByPath(file.path) === null;
-      new Notice(gone ? `${file.basename} no longer exists; nothing was changed.` : messageOf(err));
+      if (gone) new Notice(`${file.basename} no longer exists; nothing was changed.`);
+      else if (err instanceof EditRefused) new Notice(`${file.basename} was not changed: ${err.reason}`);
+      else new Notice(err instanceof UsageError ? `${file.basename} was not changed: ${err.message}` : messageOf(err));
     }
   }
 
   cyclePriority(file: TFile): Promise<void> {
-    return this.change(file, { field: "priority", cycle: true });
+    return this.change(file, { cycle: "priority" });
   }
 
   cycleStatus(file: TFile): Promise<void> {
-    return this.change(file, { field: "status", cycle: true });
+    return this.change(file, { cycle: "status" });
   }
 
   extract(file: TFile): void {
-    new ExtractModal(this.plugin, file).open();
+    this.host.openExtract(file);
   }
 
-  /** Apply a reviewed plan; keep its record for undo (a run that created nothing keeps the previous one). */
-  async applyPlan(plan: ExtractionPlan): Promise<boolean> {
-    const result = await applyExtraction(plan, new ObsidianVaultPort(this.app));
-    if (!result.ok) {
-      const left = result.leftBehind.length > 0 ? ` Could not remove: ${result.leftBehind.join(", ")}.` : "";
-      new Notice(`Extraction failed and was undone: ${result.error}.${left}`, 10000);
-      return false;
+  /** Apply a reviewed plan and say what happened; keeps its record for undo (a run that created nothing keeps the previous one). */
+  async applyPlanOutcome(plan: ExtractionPlan): Promise<ExtractOutcome> {
+    const outcome = await applyPlan(this.host.port, plan);
+    if (outcome.failure) {
+      const left = outcome.failure.leftBehind.length > 0 ? ` Could not remove: ${outcome.failure.leftBehind.join(", ")}.` : "";
+      new Notice(`Extraction failed and was undone: ${outcome.failure.error}.${left}`, 10000);
+      return outcome;
     }
-    if (result.record) {
-      this.plugin.data.lastExtraction = result.record;
-      await this.plugin.persist();
+    if (outcome.code !== 0) {
+      new Notice(`Nothing was extracted: ${outcome.errors.join("; ")}.`, 10000);
+      return outcome;
     }
+    if (outcome.record) await this.host.setLastExtraction(outcome.record);
     // Skipped: candidates the user left unchecked (existing ones are linked, not skipped).
     const skipped = plan.candidates.filter((c) => !c.selected && c.existing === null).length;
-    const made = result.created.length;
-    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, linked ${result.linked.length} existing, skipped ${skipped}.`);
-    return true;
+    const made = outcome.created.length;
+    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, linked ${plan.linked.length} existing, skipped ${skipped}.`);
+    return outcome;
+  }
+
+  /** The same, answering whether it succeeded (the preview closes on success). */
+  async applyPlan(plan: ExtractionPlan): Promise<boolean> {
+    return (await this.applyPlanOutcome(plan)).code === 0;
   }
 
   async undoLastExtraction(): Promise<void> {
-    const record = this.plugin.data.lastExtraction;
+    const record = this.host.lastExtraction();
     if (!record) {
       new Notice("There is no extraction to undo.");
       return;
     }
     try {
-      const result = await undoExtraction(record, new ObsidianVaultPort(this.app));
-      this.plugin.data.lastExtraction = null;
-      await this.plugin.persist();
+      const result = await undo(this.host.port, record);
+      await this.host.setLastExtraction(null);
       const lines = [`Undid the extraction from ${record.sourcePath}: moved ${result.trashed.length} claim${result.trashed.length === 1 ? "" : "s"} to the trash.`];
       if (result.keptEdited.length > 0) lines.push(`Kept because edited since: ${result.keptEdited.join(", ")}.`);
       if (result.missing.length > 0) lines.push(`Already gone: ${result.missing.join(", ")}.`);
@@ -93,8 +121,8 @@ export class QueueActions {
 
   /** The highest-priority unprocessed source, newest first within a priority. */
   async openNextUnprocessed(): Promise<void> {
-    const next = this.plugin.index.ordered("priority-newest", false).items.find((i) => i.status === "unprocessed");
-    const file = next ? this.plugin.index.fileOf(next.path) : null;
+    const next = this.host.index.ordered("priority-newest", false).items.find((i) => i.status === "unprocessed");
+    const file = next ? this.host.index.fileOf(next.path) : null;
     if (!file) {
       new Notice("No unprocessed sources in the queue.");
       return;
@@ -104,7 +132,7 @@ export class QueueActions {
 
   /** The row's menu: every action on one note. */
   fillMenu(menu: Menu, file: TFile): void {
-    const item = this.plugin.index.get(file.path);
+    const item = this.host.index.get(file.path);
     menu.addItem((i) => i.setTitle("Open").setIcon("file-text").setSection("open").onClick(() => void this.open(file)));
     menu.addItem((i) => i.setTitle("Open in new tab").setIcon("file-plus").setSection("open").onClick(() => void this.open(file, "tab")));
     for (const p of PRIORITIES) {
@@ -113,7 +141,7 @@ export class QueueActions {
           .setTitle(`Priority: ${p}`)
           .setSection("priority")
           .setChecked(item?.priority === p)
-          .onClick(() => void this.change(file, { field: "priority", to: p })),
+          .onClick(() => void this.change(file, { priority: p })),
       );
     }
     for (const s of STATUSES) {
@@ -122,11 +150,11 @@ export class QueueActions {
           .setTitle(s === "null-result" ? "Status: null-result…" : `Status: ${s}`)
           .setSection("status")
           .setChecked(item?.status === s)
-          .onClick(() => void this.change(file, { field: "status", to: s })),
+          .onClick(() => void this.change(file, { status: s })),
       );
     }
     menu.addItem((i) => i.setTitle("Extract claims…").setIcon("split").setSection("extract").onClick(() => this.extract(file)));
-    if (this.plugin.data.lastExtraction?.sourcePath === file.path) {
+    if (this.host.lastExtraction()?.sourcePath === file.path) {
       menu.addItem((i) => i.setTitle("Undo last extraction").setIcon("undo-2").setSection("extract").onClick(() => void this.undoLastExtraction()));
     }
   }

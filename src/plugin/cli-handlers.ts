@@ -1,64 +1,92 @@
 // The same list, extract, set and validate for Obsidian's own command line
 // (Plugin.registerCliHandler, Obsidian 1.12.2+), answering in the JSON of
-// SPEC §5. Registered only where the app has it.
-import { Plugin, requireApiVersion, TFile, type CliData, type CliFlags } from "obsidian";
-import { planExtraction } from "../core/extraction";
-import { extractJson, listJson, validateJson } from "../core/json-output";
-import { PRIORITIES, STATUSES, type Priority, type Status } from "../core/model";
-import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, type StatusKey } from "../core/queue-query";
-import { today, writeField } from "./field-writer";
-import type SourceQueuePlugin from "./main";
-import { ObsidianVaultPort } from "./obsidian-vault-port";
+// SPEC §5: thin doors over the core commands, as the CLI is. Registered only
+// where the app has it.
+import { normalizePath, Plugin, requireApiVersion, type CliData, type CliFlags } from "obsidian";
+import { UsageError } from "../core/commands/command-error";
+import { extract, extractOutcomeJson, parseNumbered, parseSelect, planExtract, type ExtractOutcome } from "../core/commands/extract";
+import { listQueue, listResultJson } from "../core/commands/list";
+import { setFields, setJson } from "../core/commands/set-fields";
+import { validateQueue, validateResultJson } from "../core/commands/validate";
+import type { ExtractionPlan } from "../core/extraction";
+import { PRIORITIES, STATUSES } from "../core/model";
+import type { QueueItem } from "../core/queue-query";
+import type { Settings } from "../core/settings";
+import type { VaultPort } from "../core/vault-port";
 
-const split = (v: string | undefined) => (v && v !== "true" ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : []);
-const out = (value: unknown) => JSON.stringify(value, null, 2);
+export interface CliHost {
+  port: VaultPort;
+  vaultName(): string;
+  settings(): Settings;
+  /** Settings that were invalid in data.json and fell back to defaults. */
+  rejectedSettings(): readonly string[];
+  /** The settings file, vault-relative. */
+  settingsPath(): string;
+  now(): Date;
+  /** Every queue row, read from its note's text. */
+  rows(): Promise<QueueItem[]>;
+  /** Apply a plan as the preview does (keeping its record for undo). */
+  applyPlan(plan: ExtractionPlan): Promise<ExtractOutcome>;
+}
+
+/** A flag's value, or undefined when absent or given bare (`all` parses as "true"). */
+const value = (v: string | undefined) => (v === undefined || v === "true" ? undefined : v);
+const out = (result: unknown) => JSON.stringify(result, null, 2);
+
+/** Usage errors name the flag as Obsidian's command line spells it (`select=`). */
+async function answer(run: () => Promise<unknown>): Promise<string> {
+  try {
+    return out(await run());
+  } catch (err) {
+    if (err instanceof UsageError && err.option !== null) throw new Error(`${err.option}=: ${err.detail}`);
+    throw err;
+  }
+}
 
 type Registrar = (command: string, description: string, flags: CliFlags | null, handler: (params: CliData) => Promise<string>) => void;
 
-export function registerCliHandlers(plugin: SourceQueuePlugin): boolean {
+export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
   if (!requireApiVersion("1.12.2")) return false;
   const register = (Plugin.prototype as { registerCliHandler?: unknown }).registerCliHandler;
   if (typeof register !== "function") return false;
   const add: Registrar = (command, description, flags, handler) => (register as Registrar).call(plugin, command, description, flags, handler);
-  const fileOf = (params: CliData): TFile => {
-    const path = params.note ?? params.path;
-    const file = path ? plugin.app.vault.getAbstractFileByPath(path) : null;
-    if (!(file instanceof TFile)) throw new Error(`note not found in the vault: ${path ?? "(none given)"}`);
-    return file;
+  const noteOf = (params: CliData): string => {
+    const path = value(params.note) ?? value(params.path);
+    if (!path) throw new UsageError("a note is needed (note=<path>)");
+    return normalizePath(path);
   };
+  const ctx = () => ({ settings: host.settings(), now: host.now() });
 
-  add("source-queue:list", "List the source queue as JSON", { status: { value: "<a,b>", description: "Statuses to show" }, priority: { value: "<a,b>", description: "Priorities to show" }, domain: { value: "<domain>", description: "Only this domain" }, all: { description: "Include processed and null-result" } }, async (params) => {
-    const statuses = split(params.status) as StatusKey[];
-    const query = { ...DEFAULT_QUERY, statuses: statuses.length > 0 ? statuses : params.all ? ALL_STATUSES : DEFAULT_QUERY.statuses, priorities: split(params.priority) as (Priority | "unknown")[], domain: params.domain ?? "" };
-    plugin.index.ensureDetails(plugin.index.all().map((i) => i.path));
-    await plugin.index.idle();
-    const all = plugin.index.all();
-    return out(listJson(plugin.app.vault.getName(), countByStatus(all), queryItems(all, query)));
-  });
+  add("source-queue:list", "List the source queue as JSON", { status: { value: "<a,b>", description: "Statuses to show" }, priority: { value: "<a,b>", description: "Priorities to show" }, domain: { value: "<domain>", description: "Only this domain" }, all: { description: "Include processed and null-result" } }, (params) =>
+    answer(async () => listResultJson(host.vaultName(), listQueue(await host.rows(), { status: value(params.status), priority: value(params.priority), domain: value(params.domain), all: params.all !== undefined }))),
+  );
 
-  add("source-queue:extract", "Split a source's extraction hints into claim notes", { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" } }, async (params) => {
-    const file = fileOf(params);
-    const port = new ObsidianVaultPort(plugin.app);
-    const plan = planExtraction({ path: file.path, text: await plugin.app.vault.read(file), settings: plugin.data.settings, today: today(), port });
-    if (params["dry-run"] || plan.blockers.length > 0) return out(extractJson(plan, !!params["dry-run"], [], plan.blockers));
-    const before = new Set(plan.creates.map((c) => c.candidate.path));
-    const ok = await plugin.actions.applyPlan(plan);
-    return out(extractJson(plan, false, ok ? [...before] : [], ok ? [] : ["extract failed and was rolled back"]));
-  });
+  add(
+    "source-queue:extract",
+    "Split a source's extraction hints into claim notes",
+    { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" }, select: { value: "<1,3>", description: "Candidates to create, by number" }, add: { value: "<title>", description: "A claim in no hint" }, title: { value: "<N=title>", description: "Retitle candidate N" } },
+    (params) =>
+      answer(async () => {
+        const titled = value(params.add);
+        const req = {
+          path: noteOf(params),
+          dryRun: params["dry-run"] !== undefined,
+          select: value(params.select) === undefined ? undefined : parseSelect(value(params.select) ?? ""),
+          titles: parseNumbered(value(params.title) === undefined ? [] : [value(params.title) ?? ""], "title"),
+          added: titled === undefined ? [] : [{ title: titled }],
+        };
+        if (req.dryRun) return extractOutcomeJson(await extract(host.port, req, ctx()));
+        // Applied as the preview applies, so the run can be undone from the palette.
+        return extractOutcomeJson(await host.applyPlan(await planExtract(host.port, req, ctx())));
+      }),
+  );
 
-  add("source-queue:set", "Set a source's status or priority", { note: { value: "<path>", description: "The source note" }, status: { value: "<status>", description: STATUSES.join(", ") }, priority: { value: "<priority>", description: PRIORITIES.join(", ") }, reason: { value: "<text>", description: "Why, for null-result" } }, async (params) => {
-    const file = fileOf(params);
-    if (params.priority) {
-      if (!(PRIORITIES as readonly string[]).includes(params.priority)) throw new Error(`priority must be one of ${PRIORITIES.join(", ")}`);
-      await writeField(plugin.app, file, { field: "priority", to: params.priority as Priority }, plugin.data.settings);
-    }
-    if (params.status) {
-      if (!(STATUSES as readonly string[]).includes(params.status)) throw new Error(`status must be one of ${STATUSES.join(", ")}`);
-      await writeField(plugin.app, file, { field: "status", to: params.status as Status, reason: params.reason }, plugin.data.settings);
-    }
-    return `${file.path}: updated`;
-  });
+  add("source-queue:set", "Set a source's status or priority", { note: { value: "<path>", description: "The source note" }, status: { value: "<status>", description: STATUSES.join(", ") }, priority: { value: "<priority>", description: PRIORITIES.join(", ") }, reason: { value: "<text>", description: "Why, for null-result" } }, (params) =>
+    answer(async () => setJson(await setFields(host.port, noteOf(params), { status: value(params.status), priority: value(params.priority), reason: value(params.reason) }, ctx()))),
+  );
 
-  add("source-queue:validate", "Report every problem of every queue note as JSON", null, async () => out(validateJson(await plugin.collectProblems())));
+  add("source-queue:validate", "Report every problem of every queue note as JSON", null, () =>
+    answer(async () => validateResultJson(validateQueue({ items: await host.rows(), settingsPath: host.settingsPath(), rejected: host.rejectedSettings() }))),
+  );
   return true;
 }

@@ -2,17 +2,26 @@
 // user can review and change (which, titles, confidence), then Create applies
 // it all or nothing through the actions. Every change re-plans in core, so
 // the paths, the "exists" states and the button follow the titles as typed.
-import { ButtonComponent, Modal, Notice, type TFile } from "obsidian";
+import { ButtonComponent, Modal, Notice, type App, type TFile } from "obsidian";
+import { today } from "../core/commands/clock";
 import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
+import type { Settings } from "../core/settings";
 import { CandidateRow } from "./extract-row";
-import { today } from "./field-writer";
-import type SourceQueuePlugin from "./main";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** Sources being written right now: a second Create on one of them waits its turn instead of racing. */
 const applying = new Set<string>();
 
 const notes = (n: number) => `${n} note${n === 1 ? "" : "s"}`;
+
+/** What the preview needs, handed over by main.ts (not the plugin object, so no import circle). */
+export interface ExtractHost {
+  app: App;
+  settings(): Settings;
+  now(): Date;
+  /** Apply the reviewed plan; true when it was (the preview then closes). */
+  applyPlan(plan: ExtractionPlan): Promise<boolean>;
+}
 
 export class ExtractModal extends Modal {
   private readonly choices = new Map<number, CandidateChoice>();
@@ -24,10 +33,10 @@ export class ExtractModal extends Modal {
   private busy = false;
 
   constructor(
-    private readonly plugin: SourceQueuePlugin,
+    private readonly host: ExtractHost,
     private readonly file: TFile,
   ) {
-    super(plugin.app);
+    super(host.app);
   }
 
   override async onOpen(): Promise<void> {
@@ -56,8 +65,8 @@ export class ExtractModal extends Modal {
     this.plan = planExtraction({
       path: this.file.path,
       text: this.text,
-      settings: this.plugin.data.settings,
-      today: today(),
+      settings: this.host.settings(),
+      today: today(this.host.now()),
       port: new ObsidianVaultPort(this.app),
       choices: this.choices,
     });
@@ -95,7 +104,7 @@ export class ExtractModal extends Modal {
     } else if (plan.candidates[0]?.origin === "curator") {
       list.createEl("p", { cls: "source-queue-extract-note", text: "The agent notes have no hints, so these come from the curator's extraction hint." });
     }
-    const settings = this.plugin.data.settings;
+    const settings = this.host.settings();
     for (const c of plan.candidates) {
       const confidence = this.choices.get(c.index)?.confidence ?? settings.defaultConfidence;
       this.rows.set(
@@ -192,7 +201,7 @@ export class ExtractModal extends Modal {
         return;
       }
       if (plan.blockers.length > 0 || plan.creates.length === 0) return;
-      if (await this.plugin.actions.applyPlan(plan)) this.close();
+      if (await this.host.applyPlan(plan)) this.close();
     } catch (err) {
       new Notice(`Nothing was extracted: ${messageOf(err)}`);
     } finally {

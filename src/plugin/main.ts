@@ -1,45 +1,88 @@
 // Source Queue for Obsidian (SPEC §4). Wires the core to the app: the queue
-// index, the sidebar view, commands, settings, and the CLI handlers. Work
+// index, the sidebar view, commands, settings, and the CLI handlers. Each
+// module is handed what it needs (the port, a settings reader, the clock,
+// callbacks), never this object, so nothing imports this file back. Work
 // that reads the vault waits for the layout to be ready, so start-up stays
 // cheap; everything is registered through `this.register*`, so unloading
 // leaves nothing behind.
 import { Notice, Plugin, TFile, type WorkspaceLeaf } from "obsidian";
+import { settingsFile, validateQueue } from "../core/commands/validate";
 import { PRIORITIES, STATUSES } from "../core/model";
 import type { QueueQuery } from "../core/queue-query";
-import { queueItemFromText } from "../core/queue-item";
 import { QueueActions } from "./actions";
 import { ChoiceModal } from "./choice-modal";
 import { registerCliHandlers } from "./cli-handlers";
+import { ExtractModal } from "./extract-modal";
+import { ObsidianVaultPort } from "./obsidian-vault-port";
 import { loadPluginData, type PluginData } from "./plugin-data";
 import { QueueIndex } from "./queue-index";
+import { readQueueRows } from "./queue-rows";
 import { QueueView, VIEW_TYPE } from "./queue-view";
 import { SourceQueueSettingTab } from "./settings-tab";
-import { ValidateModal, type FileProblems } from "./validate-modal";
+import { ValidateModal } from "./validate-modal";
+
+/** The one clock of the plugin: every door asks it for "today". */
+const now = () => new Date();
 
 export default class SourceQueuePlugin extends Plugin {
   data!: PluginData;
   index!: QueueIndex;
   actions!: QueueActions;
+  /** Settings that were invalid in data.json at load and fell back to defaults; validate reports them. */
+  rejectedSettings: string[] = [];
 
   override async onload(): Promise<void> {
     let raw: unknown = null;
     try {
       raw = await this.loadData();
-    } catch {
+    } catch (err) {
+      this.rejectedSettings = [`(${err instanceof Error ? err.message.split("\n")[0] : "unreadable"})`];
       new Notice("Source queue: the settings file could not be read; defaults are used.");
     }
     const { data, rejected } = loadPluginData(raw);
     this.data = data;
+    this.rejectedSettings.push(...rejected);
     if (rejected.length > 0) new Notice(`Source queue: invalid settings were reset to defaults: ${rejected.join(", ")}.`);
 
-    this.index = new QueueIndex(this.app, () => this.data.settings);
-    this.actions = new QueueActions(this);
+    const port = new ObsidianVaultPort(this.app);
+    const settings = () => this.data.settings;
+    this.index = new QueueIndex(this.app, settings);
+    this.actions = new QueueActions({
+      app: this.app,
+      port,
+      settings,
+      now,
+      index: this.index,
+      lastExtraction: () => this.data.lastExtraction,
+      setLastExtraction: async (record) => {
+        this.data.lastExtraction = record;
+        await this.persist();
+      },
+      openExtract: (file) => new ExtractModal({ app: this.app, settings, now, applyPlan: (plan) => this.actions.applyPlan(plan) }, file).open(),
+    });
 
-    this.registerView(VIEW_TYPE, (leaf) => new QueueView(leaf, this));
+    const current = () => this.data;
+    this.registerView(VIEW_TYPE, (leaf) => new QueueView(leaf, {
+      get data() {
+        return current();
+      },
+      index: this.index,
+      actions: this.actions,
+      saveQuery: (q) => this.saveQuery(q),
+    }));
     this.addRibbonIcon("list-checks", "Open source queue", () => void this.openQueue());
-    this.addSettingTab(new SourceQueueSettingTab(this.app, this));
+    this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => this.index.rebuild() }));
     this.addCommands();
-    registerCliHandlers(this);
+    registerCliHandlers(this, {
+      port,
+      vaultName: () => this.app.vault.getName(),
+      settings,
+      rejectedSettings: () => this.rejectedSettings,
+      settingsPath: () => settingsFile(this.app.vault.configDir),
+      now,
+      rows: () => this.queueRows(),
+      applyPlan: (plan) => this.actions.applyPlanOutcome(plan),
+    });
 
     this.app.workspace.onLayoutReady(() => {
       this.index.rebuild();
@@ -107,28 +150,22 @@ export default class SourceQueuePlugin extends Plugin {
     onSource("cycle-priority", "Cycle priority of this source", (file) => void this.actions.cyclePriority(file));
     onSource("cycle-status", "Cycle status of this source", (file) => void this.actions.cycleStatus(file));
     onSource("set-priority", "Set priority of this source…", (file) =>
-      new ChoiceModal(this.app, PRIORITIES, "Priority", (to) => void this.actions.change(file, { field: "priority", to })).open(),
+      new ChoiceModal(this.app, PRIORITIES, "Priority", (priority) => void this.actions.change(file, { priority })).open(),
     );
     onSource("set-status", "Set status of this source…", (file) =>
-      new ChoiceModal(this.app, STATUSES, "Status", (to) => void this.actions.change(file, { field: "status", to })).open(),
+      new ChoiceModal(this.app, STATUSES, "Status", (status) => void this.actions.change(file, { status })).open(),
     );
     this.addCommand({ id: "next-unprocessed", name: "Open next unprocessed source", callback: () => void this.actions.openNextUnprocessed() });
     this.addCommand({ id: "validate-queue", name: "Validate queue", callback: () => void this.validateQueue() });
   }
 
-  /** Every problem of every queue note, read from the text (the index alone misses BOM, CRLF, duplicate keys). */
-  async collectProblems(): Promise<FileProblems[]> {
-    const report: FileProblems[] = [];
-    for (const item of this.index.all()) {
-      const file = this.index.fileOf(item.path);
-      if (!file) continue;
-      const full = queueItemFromText(file.path, await this.app.vault.cachedRead(file), this.data.settings);
-      if (full && full.problems.length > 0) report.push({ path: file.path, problems: full.problems });
-    }
-    return report.sort((a, b) => a.path.localeCompare(b.path));
+  /** Every queue row, read from the text (the index alone misses BOM, CRLF, duplicate keys). */
+  queueRows() {
+    return readQueueRows(this.app, this.index, this.data.settings);
   }
 
   async validateQueue(): Promise<void> {
-    new ValidateModal(this, await this.collectProblems(), this.index.size).open();
+    const result = validateQueue({ items: await this.queueRows(), settingsPath: settingsFile(this.app.vault.configDir), rejected: this.rejectedSettings });
+    new ValidateModal(this.app, (file, evt) => void this.actions.openFromEvent(file, evt), result.files, result.checked).open();
   }
 }

@@ -4,8 +4,10 @@
 // from its own guess about what a write did.
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
 import type { QueueItem, QueueQuery } from "../core/queue-query";
+import type { Settings } from "../core/settings";
 import { SortedQueue } from "../core/sorted-queue";
-import type SourceQueuePlugin from "./main";
+import type { QueueActions } from "./actions";
+import type { QueueIndex } from "./queue-index";
 import { QueueHeader } from "./queue-header";
 import { RowParts } from "./queue-row";
 
@@ -32,6 +34,14 @@ interface DrawnRow {
   minute: number;
 }
 
+/** What the view needs, handed over by main.ts (not the plugin object, so no import circle). */
+export interface QueueViewHost {
+  readonly data: { readonly query: QueueQuery; readonly settings: Settings };
+  readonly index: QueueIndex;
+  readonly actions: QueueActions;
+  saveQuery(query: QueueQuery): Promise<void>;
+}
+
 export class QueueView extends ItemView {
   private header!: QueueHeader;
   private listEl!: HTMLElement;
@@ -54,7 +64,7 @@ export class QueueView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly plugin: SourceQueuePlugin,
+    private readonly plugin: QueueViewHost,
   ) {
     super(leaf);
   }

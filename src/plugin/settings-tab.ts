@@ -1,16 +1,23 @@
 // Settings (SPEC §1, §3, §4): every setting, validated with the same zod
 // schema as data.json; an invalid value is shown, not saved.
-import { PluginSettingTab, Setting, type App } from "obsidian";
+import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
 import { CONFIDENCES, STATUSES } from "../core/model";
 import { settingsSchema, type Settings } from "../core/settings";
-import type SourceQueuePlugin from "./main";
+
+/** What the tab needs: the settings it edits, a way to save them, and the index to rebuild when the queue's scope changes. */
+export interface SettingsHost {
+  settings(): Settings;
+  save(): Promise<void>;
+  rebuildIndex(): void;
+}
 
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
 
 export class SourceQueueSettingTab extends PluginSettingTab {
   constructor(
     app: App,
-    private readonly plugin: SourceQueuePlugin,
+    plugin: Plugin,
+    private readonly host: SettingsHost,
   ) {
     super(app, plugin);
   }
@@ -25,14 +32,14 @@ export class SourceQueueSettingTab extends PluginSettingTab {
     }
     input.removeAttribute("aria-invalid");
     input.removeAttribute("title");
-    (this.plugin.data.settings as Record<string, unknown>)[key] = parsed.data;
-    await this.plugin.persist();
-    if (key === "queueFolder" || key === "sourceTypes" || key === "otherNoteTypes") this.plugin.index.rebuild();
+    (this.host.settings() as Record<string, unknown>)[key] = parsed.data;
+    await this.host.save();
+    if (key === "queueFolder" || key === "sourceTypes" || key === "otherNoteTypes") this.host.rebuildIndex();
   }
 
   override display(): void {
     const { containerEl } = this;
-    const s = this.plugin.data.settings;
+    const s = this.host.settings();
     containerEl.empty();
 
     new Setting(containerEl).setName("Queue").setHeading();

@@ -1,8 +1,7 @@
 // The validate-queue command (SPEC §4): every problem of every queue note,
 // grouped by note, each note a link that opens it.
-import { Modal, TFile } from "obsidian";
+import { Modal, TFile, type App } from "obsidian";
 import type { Problem } from "../core/model";
-import type SourceQueuePlugin from "./main";
 
 export interface FileProblems {
   path: string;
@@ -11,11 +10,13 @@ export interface FileProblems {
 
 export class ValidateModal extends Modal {
   constructor(
-    private readonly plugin: SourceQueuePlugin,
+    app: App,
+    /** Opens a note from a click (modifier-click: a new tab). */
+    private readonly openNote: (file: TFile, evt: MouseEvent) => void,
     private readonly report: FileProblems[],
     private readonly checked: number,
   ) {
-    super(plugin.app);
+    super(app);
   }
 
   override onOpen(): void {
@@ -39,7 +40,7 @@ export class ValidateModal extends Modal {
         evt.preventDefault();
         const file = this.app.vault.getAbstractFileByPath(entry.path);
         if (file instanceof TFile) {
-          void this.plugin.actions.openFromEvent(file, evt);
+          this.openNote(file, evt);
           this.close();
         }
       });

@@ -4,7 +4,9 @@
 // from the vault's storage, never from the plugin's own state.
 import { afterEach, describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
-import { today } from "../../src/plugin/field-writer";
+import { today as dayOf } from "../../src/core/commands/clock";
+
+const today = () => dayOf(new Date());
 import { SEED_CITATION, SEED_FILE_NAMES, SEED_TITLES } from "../fixtures/seed";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { demoVaultFiles, FOLDER, frontmatterLines, loadPlugin, openExtract, SEED, SEED_PATH } from "./extract-support";

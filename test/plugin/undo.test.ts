@@ -4,7 +4,9 @@
 // since left alone, and the record kept in data.json across a reload.
 import { afterEach, describe, expect, it } from "vitest";
 import { planExtraction } from "../../src/core/extraction";
-import { today } from "../../src/plugin/field-writer";
+import { today as dayOf } from "../../src/core/commands/clock";
+
+const today = () => dayOf(new Date());
 import SourceQueuePlugin from "../../src/plugin/main";
 import { ObsidianVaultPort } from "../../src/plugin/obsidian-vault-port";
 import type { Harness } from "../../test-support/obsidian/harness";

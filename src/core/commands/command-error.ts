@@ -25,3 +25,14 @@ export class CommandFailed extends Error {
     this.name = "CommandFailed";
   }
 }
+
+/** A note's frontmatter cannot be edited line-wise safely (YAML that does not parse): nothing was written. */
+export class EditRefused extends CommandFailed {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path} was not changed: ${reason}`);
+    this.name = "EditRefused";
+  }
+}

@@ -40,6 +40,8 @@ export interface ExtractOutcome {
   errors: string[];
   /** What undo needs; null when nothing was created. */
   record: ExtractionRecord | null;
+  /** Why a run failed midway (everything it wrote was removed but `leftBehind`). */
+  failure?: { error: string; leftBehind: string[] };
 }
 
 /** `1,3` as positions; a UsageError for anything that is not a whole number. */
@@ -121,7 +123,7 @@ export async function applyPlan(port: VaultPort, plan: ExtractionPlan): Promise<
   const result = await applyExtraction(plan, port);
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
-    return { plan, dryRun: false, code: 1, created: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null };
+    return { plan, dryRun: false, code: 1, created: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null, failure: { error: result.error, leftBehind: result.leftBehind } };
   }
   return { plan, dryRun: false, code: 0, created: result.created, errors: [], record: result.record };
 }

@@ -13,7 +13,7 @@ import { normalizePriority, normalizeStatus } from "../source-fields";
 import { statusEdits } from "../source-update";
 import type { VaultPort } from "../vault-port";
 import { today } from "./clock";
-import { CommandFailed, UsageError } from "./command-error";
+import { EditRefused, UsageError } from "./command-error";
 import { requireNote } from "./note-path";
 
 /** What a caller asks for, as typed or clicked: values are checked here. */
@@ -91,7 +91,7 @@ export function editsFor(text: string, change: CheckedChange, ctx: SetContext): 
   return edits;
 }
 
-/** Sets the fields of one note in one atomic edit; refuses (CommandFailed) a block that cannot be edited line-wise. */
+/** Sets the fields of one note in one atomic edit; refuses (EditRefused) a block that cannot be edited line-wise. */
 export async function setFields(port: VaultPort, path: string, change: FieldChange, ctx: SetContext): Promise<SetResult> {
   const checked = checkChange(change);
   requireNote(port, path);
@@ -103,7 +103,7 @@ export async function setFields(port: VaultPort, path: string, change: FieldChan
     const edits = editsFor(current, checked, ctx);
     fields = edits.map((e) => ({ key: e.key, value: "set" in e ? e.set : e.append.join(", ") }));
     const result = editFrontmatter(current, edits);
-    if (!result.ok) throw new CommandFailed(`${path} was not changed: ${result.reason}`);
+    if (!result.ok) throw new EditRefused(path, result.reason);
     changed = result.changed;
     return result.changed ? result.text : null;
   });
