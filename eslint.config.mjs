@@ -42,6 +42,29 @@ export default defineConfig([
     rules: { "depend/ban-dependencies": ["error", { allowed: ["js-yaml"] }] },
   },
   {
+    // No import circles anywhere in src: a module gets what it needs (a port,
+    // a settings reader, a clock, callbacks) instead of importing whoever uses it.
+    files: ["src/**/*.ts"],
+    settings: { "import/parsers": { "@typescript-eslint/parser": [".ts"] }, "import/resolver": { node: { extensions: [".ts", ".js", ".mjs", ".cjs"] } } },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // The plugin object is wired in main.ts and handed to nobody: importing it
+    // back (even as a type) is how the old circle main ↔ actions, views, tabs began.
+    files: ["src/plugin/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../cli/*", "../cli"], message: "The plugin and the CLI are separate doors over src/core; share code through core." },
+            { group: ["./main", "./main.ts"], message: "Modules get what they need from main.ts (port, settings, clock, callbacks), not the plugin object." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     languageOptions: { globals: { process: "readonly", NodeJS: "readonly" } },
     rules: {
@@ -49,7 +72,13 @@ export default defineConfig([
       "obsidianmd/hardcoded-config-path": "off",
       "obsidianmd/ui/sentence-case": "off",
       "obsidianmd/prefer-window-timers": "off",
-      "no-restricted-imports": ["error", { paths: [{ name: "obsidian", message: "The CLI runs without Obsidian." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "obsidian", message: "The CLI runs without Obsidian." }],
+          patterns: [{ group: ["../plugin/*", "../plugin"], message: "The plugin and the CLI are separate doors over src/core; share code through core." }],
+        },
+      ],
     },
   },
 ]);
