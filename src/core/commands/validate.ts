@@ -28,6 +28,16 @@ export interface ValidateResult {
 /** Where both the plugin and the CLI keep the settings, vault-relative. */
 export const settingsFile = (configDir: string): string => `${configDir}/plugins/source-queue/data.json`;
 
+/**
+ * The settings inside data.json as read from disk: the plugin keeps them
+ * under `settings` (beside the queue's filters and the last split); older
+ * versions kept them at the top level. The CLI reads what the plugin wrote.
+ */
+export function storedSettings(raw: unknown): unknown {
+  const isRecord = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+  return isRecord && "settings" in raw ? (raw as { settings: unknown }).settings : raw;
+}
+
 /** A rejected setting, or the whole file ("(…)" entries), as one line. */
 export function settingsProblem(key: string): string {
   if (key === "(whole file)") return "The settings file does not hold a set of settings; the defaults are used";
