@@ -35,7 +35,7 @@ export const settingsFile = (configDir: string): string => `${configDir}/plugins
  */
 export function storedSettings(raw: unknown): unknown {
   const isRecord = typeof raw === "object" && raw !== null && !Array.isArray(raw);
-  return isRecord && "settings" in raw ? (raw as { settings: unknown }).settings : raw;
+  return isRecord && "settings" in raw ? raw.settings : raw;
 }
 
 /** A rejected setting, or the whole file ("(…)" entries), as one line. */
