@@ -31,9 +31,6 @@ const plugin = {
   platform: "browser",
   target: "es2021",
   external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
-  // Mobile has no Node: gray-matter's require("fs") must not survive into main.js.
-  alias: { fs: "./build-support/empty-module.js" },
-  inject: ["./build-support/buffer-shim.js"],
   define: { "process.env.NODE_ENV": production ? '"production"' : '"development"' },
   logLevel: "info",
   sourcemap: production ? false : "inline",

@@ -36,14 +36,16 @@ export default defineConfig([
     },
   },
   {
-    // js-yaml is gray-matter's own YAML parser; using it directly with
-    // CORE_SCHEMA is what keeps `2026-03-00` a string. One parser, not two.
+    // js-yaml with CORE_SCHEMA is what keeps `2026-03-00` a string; the
+    // depend plugin would have it replaced, but it is the one YAML reader here.
     files: ["package.json"],
     rules: { "depend/ban-dependencies": ["error", { allowed: ["js-yaml"] }] },
   },
   {
     // No import circles anywhere in src: a module gets what it needs (a port,
     // a settings reader, a clock, callbacks) instead of importing whoever uses it.
+    // The `import` plugin is eslint-plugin-obsidianmd's own (it registers it), so
+    // it is not a dependency of ours (the depend plugin would ban it by name).
     files: ["src/**/*.ts"],
     settings: { "import/parsers": { "@typescript-eslint/parser": [".ts"] }, "import/resolver": { node: { extensions: [".ts", ".js", ".mjs", ".cjs"] } } },
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },

@@ -1,7 +1,7 @@
 // The plugin only ever loads YAML (with CORE_SCHEMA) and never dumps it, so
 // main.js takes js-yaml's loader alone: no dumper, no JavaScript-types schema.
-// gray-matter's default engine names safeLoad/safeDump at load time; ours
-// replaces that engine, so dumping is never reached.
+// safeDump is named only so code that expects the full module still loads;
+// nothing in the plugin dumps YAML.
 const loader = require("js-yaml/lib/js-yaml/loader.js");
 const CORE_SCHEMA = require("js-yaml/lib/js-yaml/schema/core.js");
 
