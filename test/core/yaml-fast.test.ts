@@ -3,6 +3,8 @@
 // order, the same top-level keys as written; on everything else it declines.
 import fc from "fast-check";
 import yaml from "js-yaml";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDemoVault } from "../../test-support/demo-vault";
 import { findBlock, shapeOf } from "../../src/core/frontmatter-block";
@@ -43,6 +45,26 @@ const frontmatterLines = (text: string): string[] | null => {
   const block = findBlock(shape.lines);
   return block.kind === "block" ? shape.lines.slice(1, block.close) : null;
 };
+
+/** Real source notes kept outside the repository (never committed); the test runs where they are. */
+const REAL_NOTES = "/work/realnotes/inbox/archive";
+
+describe.skipIf(!existsSync(REAL_NOTES))("the fast reader on the real notes of the archive (where present)", () => {
+  const notes = readdirSync(REAL_NOTES)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => [name, readFileSync(join(REAL_NOTES, name), "utf8")] as const);
+
+  it("reads every real note's frontmatter as js-yaml reads it, or leaves it to js-yaml", () => {
+    let read = 0;
+    for (const [, text] of notes) {
+      const lines = frontmatterLines(text);
+      if (lines && agrees(lines)) read++;
+    }
+    expect(notes.length).toBeGreaterThan(0);
+    // Most real blocks are simple key: value lines: that is what the reader is for.
+    expect(read / notes.length).toBeGreaterThan(0.5);
+  });
+});
 
 describe("the fast reader on real notes", () => {
   const vault = readDemoVault();
