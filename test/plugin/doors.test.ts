@@ -158,4 +158,16 @@ describe("the CLI, Obsidian's command line and the core command answer alike", (
     await expect(d.obsidian("source-queue:extract", { note: claim, "dry-run": "true" })).rejects.toThrow("not a source");
     await expect(extract(d.core.port, { path: claim, dryRun: true }, { settings: d.core.settings, now: new Date() })).rejects.toThrow("not a source");
   });
+
+  it("the plugin's Validate queue command lists bad settings first, as the CLI does", async () => {
+    const data = { settings: { defaultConfidence: "sure" } };
+    const started = await startPlugin({ data });
+    await started.h.settle();
+    await started.h.runCommand("source-queue:validate-queue");
+    await started.h.settle();
+    const report = document.querySelector<HTMLElement>(".modal.source-queue-report");
+    const first = report?.querySelector(".source-queue-report-list > li");
+    expect(first?.querySelector("a")?.textContent).toBe(SETTINGS);
+    expect(first?.textContent).toContain('Warning: Setting "defaultConfidence" is invalid; the default is used');
+  });
 });
