@@ -148,6 +148,28 @@ describe("source-queue extract", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('source-queue: --select: "9" is not a candidate number (1 to 3)\n');
   });
+
+  it.each([
+    ["a title of punctuation only", ["--add", "?!"], 'source-queue: --add: "?!": the title holds no letters or digits\n'],
+    ["an added title twice", ["--add", "Sparse features scale", "--add", "Sparse features scale"], 'source-queue: --add: "Sparse features scale": another candidate has this title\n'],
+    ["a retitle that is not N=text", ["--title", "Better title"], 'source-queue: --title: "Better title" is not N=text\n'],
+  ])("refuses %s with exit 2, one line, and writes nothing (#11)", (_name, args, line) => {
+    const before = snapshot(vault);
+    const r = cli(["extract", SEED, "--vault", vault, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(line);
+    expect(snapshot(vault)).toEqual(before);
+  });
+
+  it("--add and --title show in a --dry-run --json plan, written nowhere (#11)", () => {
+    const before = snapshot(vault);
+    const r = cli(["extract", SEED, "--vault", vault, "--dry-run", "--json", "--title", "1=Circuit tracing takes hours per prompt", "--add", "Interpretability reached production", "--description", "4=A first production decision used interpretability."]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { candidates: { title: string; selected: boolean; description: string }[] };
+    expect(out.candidates.map((c) => c.title)).toEqual(["Circuit tracing takes hours per prompt", expect.any(String), expect.any(String), "Interpretability reached production"]);
+    expect(out.candidates[3]?.selected).toBe(true);
+    expect(snapshot(vault)).toEqual(before);
+  });
 });
 
 describe("source-queue set", () => {
