@@ -83,7 +83,8 @@ export class AddClaimRow {
       this.refit();
       this.focus();
     }
-    this.showProblem(problem);
     this.events.onDraft();
+    // After the modal's re-check, which would clear the reason of an empty title.
+    this.showProblem(problem);
   }
 }
