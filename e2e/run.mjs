@@ -26,9 +26,10 @@ const vault = (page, path) => page.evaluate((p) => window.sourceQueuePreview.rea
 const files = (page) => page.evaluate(() => window.sourceQueuePreview.files());
 const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
 
-async function open(browser, { query = "", viewport = { width: 1400, height: 860 }, colorScheme = "light" } = {}) {
+async function open(browser, { query = "", viewport = { width: 1400, height: 860 }, colorScheme = "light", init = null } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${baseUrl}${query}`);
@@ -284,6 +285,33 @@ test("extract preview in the dark theme, with an added claim", async (page) => {
   await shot(page, "17-preview-dark");
   await axe(page, "dark preview with an added claim");
 }, { query: "?theme=dark", colorScheme: "dark" });
+
+test("without field-sizing (older WebKit on iOS), titles still grow as typed and refit when the window changes", async (page) => {
+  await page.addStyleTag({ content: "textarea { field-sizing: fixed !important; }" });
+  await row(page, SEED).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  await page.locator(".modal textarea.source-queue-extract-title").first().waitFor();
+  for (const a of await titleAreas(page)) assert(!a.hidden, `read whole when opened: "${a.value}"`);
+  const third = page.locator(".modal textarea.source-queue-extract-title").nth(2);
+  const before = (await third.boundingBox()).height;
+  await third.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" and more words, enough of them to wrap onto another line of the area");
+  const after = (await third.boundingBox()).height;
+  assert(after > before, `grew as typed: ${before} → ${after}`);
+  for (const a of await titleAreas(page)) assert(!a.hidden, `read whole after typing: "${a.value}"`);
+  await page.setViewportSize({ width: 700, height: 844 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll(".modal textarea.source-queue-extract-title")).every((a) => a.scrollHeight <= a.clientHeight + 1));
+  const wider = (await third.boundingBox()).height;
+  assert(wider < after, `fits again when wider: ${after} → ${wider}`);
+}, {
+  query: "?phone",
+  viewport: { width: 390, height: 844 },
+  init: () => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (a, b) => (a === "field-sizing" ? false : supports(a, b));
+  },
+});
 
 let baseUrl = "";
 const { server, url } = await startPreviewServer(0);
