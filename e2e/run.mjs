@@ -234,6 +234,7 @@ async function previewFlow(page, prefix) {
   assert(await inView(create), "Create in view with the add row scrolled to");
   await shot(page, `${prefix}-refused`);
 
+  const proposed = Number((await create.textContent()).match(/\d+/)[0]);
   await addTitle.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.type(ADDED);
@@ -246,16 +247,17 @@ async function previewFlow(page, prefix) {
   assert((await added.locator("textarea.source-queue-extract-title").inputValue()) === ADDED, "added row holds the title");
   assert((await added.locator(".source-queue-extract-origin").textContent()) === "Added by you", "added row says so");
   assert(!(await create.isDisabled()), "Create enabled again");
-  assert((await create.textContent()) === `Create ${areas.length + 1} notes`, `button: ${await create.textContent()}`);
+  assert((await create.textContent()) === `Create ${proposed + 1} notes`, `button counts the added claim: ${await create.textContent()}`);
   assert(await inView(create), "Create in view after adding");
   await added.scrollIntoViewIfNeeded();
   await shot(page, `${prefix}-added`);
 
+  const count = Number((await create.textContent()).match(/\d+/)[0]);
   const before = new Set(await files(page));
   await create.click();
   await page.waitForFunction(() => !document.querySelector(".modal.source-queue-extract"));
   const made = (await files(page)).filter((f) => !before.has(f));
-  assert(made.length === areas.length + 1, `created ${made.length}: ${made.join(", ")}`);
+  assert(made.length === count, `created ${made.length} of ${count}: ${made.join(", ")}`);
   const claimPath = `domains/ai-alignment/${ADDED}.md`;
   assert(made.includes(claimPath), `the added claim is a file: ${made.join(", ")}`);
   const claim = await vault(page, claimPath);
