@@ -288,6 +288,20 @@ test("extract preview in the dark theme, with an added claim", async (page) => {
   await axe(page, "dark preview with an added claim");
 }, { query: "?theme=dark", colorScheme: "dark" });
 
+test("extract preview of a processed source says when, by whom and how many claims at the top", async (page) => {
+  const R21 = "inbox/2025-05-26-r21-malaria-vaccine-seasonal-sites.md";
+  await page.locator(`.preview-files .nav-file[data-file="${R21}"]`).click();
+  await page.waitForFunction(() => /status: processed/.test(document.querySelector(".workspace-split.mod-root .markdown-text")?.textContent ?? ""));
+  await page.keyboard.press("Control+P");
+  await page.keyboard.type("extract claims");
+  await page.keyboard.press("Enter");
+  const notice = page.locator(".modal.source-queue-extract .source-queue-extract-previous");
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert(/^Extracted on 2025-06-02 by curator-hm: \d+ claims?\. Creating more adds to them\.$/.test(text), `notice: ${text}`);
+  await shot(page, "18-preview-previous");
+});
+
 test("without field-sizing (older WebKit on iOS), titles still grow as typed and refit when the window changes", async (page) => {
   await page.addStyleTag({ content: "textarea { field-sizing: fixed !important; }" });
   await row(page, SEED).click({ button: "right" });

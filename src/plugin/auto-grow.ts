@@ -3,7 +3,7 @@
 // (`field-sizing: content`, in styles.css) nothing is measured here; elsewhere
 // (older WebKit on iOS) the height follows the scroll height on every input.
 
-const sizesItself = (): boolean => typeof CSS !== "undefined" && typeof CSS.supports === "function" && CSS.supports("field-sizing", "content");
+const sizesItself = (): boolean => typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
 
 /** Fit the area to its text now. */
 export function fitToContent(el: HTMLTextAreaElement): void {
@@ -11,11 +11,7 @@ export function fitToContent(el: HTMLTextAreaElement): void {
   el.setCssProps({ height: "auto" });
   const inner = el.scrollHeight;
   // In a DOM without layout (tests) there is nothing to measure: leave the CSS height.
-  if (inner === 0) {
-    el.setCssProps({ height: "" });
-    return;
-  }
-  el.setCssProps({ height: `${inner + el.offsetHeight - el.clientHeight}px` });
+  el.setCssProps({ height: inner === 0 ? "" : `${inner + el.offsetHeight - el.clientHeight}px` });
 }
 
 /** Make the area grow as it is typed into; returns the fitting function for later refits (a resize, a new value). */
@@ -33,4 +29,15 @@ export function singleLine(el: HTMLTextAreaElement, onEnter?: () => void): void 
     evt.preventDefault();
     onEnter?.();
   });
+}
+
+/**
+ * A one-line text area that grows with its text: the title and description
+ * fields of the preview. `onInput` gets the text as typed; Enter calls `onEnter`.
+ */
+export function growingField(parent: HTMLElement, cls: string, attr: Record<string, string>, onInput: (value: string) => void, onEnter?: () => void): { el: HTMLTextAreaElement; fit: () => void } {
+  const el = parent.createEl("textarea", { cls, attr: { rows: "1", spellcheck: "true", ...attr } });
+  singleLine(el, onEnter);
+  el.addEventListener("input", () => onInput(el.value));
+  return { el, fit: autoGrow(el) };
 }

@@ -3,8 +3,8 @@
 // it can be added (the same reasons core refuses it for); this row only
 // collects the text and shows the refusal beside the fields.
 import { ButtonComponent } from "obsidian";
-import { autoGrow, fitToContent, singleLine } from "./auto-grow";
-import { sentence } from "./extract-text";
+import { fitToContent, growingField } from "./auto-grow";
+import { CLS, sentence } from "./extract-text";
 
 export interface AddEvents {
   /** The user asked to add the claim; returns why it cannot be, or null when it was added. */
@@ -22,28 +22,17 @@ export class AddClaimRow {
   private tried = false;
 
   constructor(parent: HTMLElement, private readonly events: AddEvents) {
-    this.el = parent.createDiv({ cls: "source-queue-extract-add", attr: { role: "group", "aria-labelledby": "source-queue-extract-add-heading" } });
-    this.el.createDiv({ cls: "source-queue-extract-add-heading", text: "Add a claim", attr: { id: "source-queue-extract-add-heading" } });
-    this.titleEl = this.el.createEl("textarea", {
-      cls: "source-queue-extract-add-title",
-      attr: { rows: "1", spellcheck: "true", "aria-label": "Title of the claim to add", placeholder: "A claim in no hint: an assertion someone could disagree with" },
-    });
-    singleLine(this.titleEl, () => this.add());
-    this.descriptionEl = this.el.createEl("textarea", {
-      cls: "source-queue-extract-add-description",
-      attr: { rows: "1", spellcheck: "true", "aria-label": "Description of the claim to add", placeholder: "Description (optional)" },
-    });
-    singleLine(this.descriptionEl, () => this.add());
-    const actions = this.el.createDiv({ cls: "source-queue-extract-add-actions" });
-    this.reasonEl = actions.createDiv({ cls: "source-queue-extract-add-reason", attr: { "aria-live": "polite" } });
+    this.el = parent.createDiv({ cls: `${CLS}-add`, attr: { role: "group", "aria-label": "Add a claim" } });
+    this.el.createDiv({ cls: `${CLS}-add-heading`, text: "Add a claim", attr: { "aria-hidden": "true" } });
+    const draft = () => events.onDraft();
+    this.titleEl = growingField(this.el, `${CLS}-add-title`, { "aria-label": "Title of the claim to add", placeholder: "A claim in no hint: an assertion someone could disagree with" }, draft, () => this.add()).el;
+    this.descriptionEl = growingField(this.el, `${CLS}-add-description`, { "aria-label": "Description of the claim to add", placeholder: "Description (optional)" }, draft, () => this.add()).el;
+    const actions = this.el.createDiv({ cls: `${CLS}-add-actions` });
+    this.reasonEl = actions.createDiv({ cls: `${CLS}-add-reason`, attr: { "aria-live": "polite" } });
     new ButtonComponent(actions)
       .setButtonText("Add")
-      .setClass("source-queue-extract-add-button")
+      .setClass(`${CLS}-add-button`)
       .onClick(() => this.add());
-    for (const el of [this.titleEl, this.descriptionEl]) {
-      el.addEventListener("input", () => events.onDraft());
-      autoGrow(el);
-    }
   }
 
   /** The title typed but not added yet ("" when none): Create waits for it to be added or cleared. */
@@ -60,13 +49,7 @@ export class AddClaimRow {
   showProblem(problem: string | null): void {
     this.reasonEl.setText(problem === null ? "" : sentence("Not added", problem));
     this.el.toggleClass("is-invalid", problem !== null);
-    if (problem !== null) this.titleEl.setAttr("aria-invalid", "true");
-    else this.titleEl.removeAttribute("aria-invalid");
-  }
-
-  refit(): void {
-    fitToContent(this.titleEl);
-    fitToContent(this.descriptionEl);
+    this.titleEl.setAttr("aria-invalid", problem === null ? null : "true");
   }
 
   focus(): void {
@@ -80,7 +63,8 @@ export class AddClaimRow {
       this.tried = false;
       this.titleEl.value = "";
       this.descriptionEl.value = "";
-      this.refit();
+      fitToContent(this.titleEl);
+      fitToContent(this.descriptionEl);
       this.focus();
     }
     this.events.onDraft();

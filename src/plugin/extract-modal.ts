@@ -8,10 +8,12 @@ import { addedTitleProblem } from "../core/added-claim";
 import type { Candidate } from "../core/candidates";
 import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
 import type { Confidence } from "../core/model";
+import { fitToContent } from "./auto-grow";
 import { AddClaimRow } from "./extract-add-row";
 import { rowProblems, type AddedEntry } from "./extract-problems";
 import { CandidateRow } from "./extract-row";
-import { createLabel, previousNotice } from "./extract-text";
+import { renderHeader } from "./extract-header";
+import { CLS, createLabel, createReasons } from "./extract-text";
 import { today } from "./field-writer";
 import type SourceQueuePlugin from "./main";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
@@ -50,7 +52,7 @@ export class ExtractModal extends Modal {
 
   override async onOpen(): Promise<void> {
     this.setTitle("Extract claims");
-    this.modalEl.addClass("source-queue-extract");
+    this.modalEl.addClass(CLS);
     this.scope.register(["Mod"], "Enter", () => {
       void this.create();
       return false;
@@ -84,12 +86,12 @@ export class ExtractModal extends Modal {
     const choices = new Map(this.choices);
     if (this.added.length > 0) {
       const base = this.proposedCount(input);
-      this.added.forEach((a, i) => choices.set(base + i + 1, { selected: a.selected, ...(a.confidence ? { confidence: a.confidence } : {}) }));
+      this.added.forEach((a, i) => choices.set(base + i + 1, { selected: a.selected, confidence: a.confidence }));
     }
     this.plan = planExtraction({
       ...input,
       choices,
-      added: this.added.map((a) => ({ title: a.title, ...(a.description.trim() !== "" ? { description: a.description } : {}) })),
+      added: this.added.map((a) => ({ title: a.title, description: a.description })),
     });
     return this.plan;
   }
@@ -103,41 +105,24 @@ export class ExtractModal extends Modal {
     this.addedRows.clear();
 
     // The body scrolls and the footer does not, so Create stays in view on a phone.
-    const body = el.createDiv({ cls: "source-queue-extract-body" });
-    const previous = previousNotice(plan.previous);
-    if (previous !== null) body.createDiv({ cls: "source-queue-extract-previous", text: previous, attr: { role: "status" } });
-
-    const about = body.createDiv({ cls: "source-queue-extract-about" });
-    about.createDiv({ cls: "source-queue-extract-source", text: `Source: ${plan.source.title}` });
-    about.createDiv({ cls: "source-queue-extract-folder", text: `Claim folder: ${plan.folder}` });
-
-    const errors = plan.problems.filter((p) => p.level === "error");
-    if (errors.length > 0) {
-      const list = body.createEl("ul", { cls: "source-queue-extract-problems" });
-      for (const p of errors) list.createEl("li", { cls: "source-queue-problem-error", text: `Error: ${p.message}` });
-    }
-
-    if (plan.guidance) {
-      const box = body.createDiv({ cls: "source-queue-extract-guidance", attr: { role: "note" } });
-      box.createDiv({ cls: "source-queue-extract-guidance-title", text: "Curator guidance" });
-      box.createEl("p", { text: plan.guidance });
-    }
+    const body = el.createDiv({ cls: `${CLS}-body` });
+    renderHeader(body, plan);
 
     const proposed = plan.candidates.filter((c) => c.origin !== "added");
     if (proposed.length > 1) {
-      const bar = body.createDiv({ cls: "source-queue-extract-select" });
+      const bar = body.createDiv({ cls: `${CLS}-select` });
       new ButtonComponent(bar).setButtonText("Select all").onClick(() => this.selectAll(true));
       new ButtonComponent(bar).setButtonText("Select none").onClick(() => this.selectAll(false));
     }
 
-    const list = body.createDiv({ cls: "source-queue-extract-list" });
+    const list = body.createDiv({ cls: `${CLS}-list` });
     this.listEl = list;
     if (proposed.length === 0) {
       // Hints too many to propose are named by the error above; "no hints" would be wrong.
       const text = plan.blockers.length > 0 && plan.problems.some((p) => p.level === "error") ? "No candidates are proposed for this source." : "This source has no extraction hints to split.";
-      list.createEl("p", { cls: "source-queue-extract-empty", text });
+      list.createEl("p", { cls: `${CLS}-empty`, text });
     } else if (proposed.every((c) => c.origin === "curator")) {
-      list.createEl("p", { cls: "source-queue-extract-note", text: "The agent notes have no hints, so these come from the curator's extraction hint." });
+      list.createEl("p", { cls: `${CLS}-note`, text: "The agent notes have no hints, so these come from the curator's extraction hint." });
     }
     const settings = this.plugin.data.settings;
     for (const c of plan.candidates) {
@@ -159,9 +144,9 @@ export class ExtractModal extends Modal {
     }
     this.addRow = new AddClaimRow(body, { onAdd: (title, description) => this.add(title, description), onDraft: () => this.draftChanged() });
 
-    const footer = el.createDiv({ cls: "source-queue-extract-footer" });
-    this.reasonEl = footer.createDiv({ cls: "source-queue-extract-reason", attr: { "aria-live": "polite" } });
-    const buttons = footer.createDiv({ cls: "source-queue-extract-buttons" });
+    const footer = el.createDiv({ cls: `${CLS}-footer` });
+    this.reasonEl = footer.createDiv({ cls: `${CLS}-reason`, attr: { "aria-live": "polite" } });
+    const buttons = footer.createDiv({ cls: `${CLS}-buttons` });
     new ButtonComponent(buttons).setButtonText("Cancel").onClick(() => this.close());
     this.createButton = new ButtonComponent(buttons).setCta().onClick(() => this.create());
     this.refresh();
@@ -206,7 +191,7 @@ export class ExtractModal extends Modal {
     const plan = this.replan();
     const candidate = plan.candidates[plan.candidates.length - 1];
     if (candidate) this.addedRows.set(entry, this.addedRowFor(this.listEl, candidate, entry));
-    this.listEl.querySelector(".source-queue-extract-empty")?.remove();
+    this.listEl.querySelector(`.${CLS}-empty`)?.remove();
     this.refresh();
     return null;
   }
@@ -257,9 +242,9 @@ export class ExtractModal extends Modal {
     this.refresh();
   }
 
+  /** Fit every text area to its text again: the width changed, so the lines did. */
   private refit(): void {
-    for (const row of [...this.rows.values(), ...this.addedRows.values()]) row.refit();
-    this.addRow?.refit();
+    for (const area of this.contentEl.findAll("textarea")) fitToContent(area as HTMLTextAreaElement);
   }
 
   /** Bring the rows and the button in line with the current plan. */
@@ -272,19 +257,8 @@ export class ExtractModal extends Modal {
       (entry ? this.addedRows.get(entry) : this.rows.get(c.index))?.update(c, problems.get(c.index) ?? null);
     }
     const count = plan.creates.length;
-    const reasons = [...plan.blockers];
     const pending = this.addRow?.pending ?? "";
-    if (pending !== "") reasons.push("Add the claim you typed, or clear it, before creating.");
-    if (reasons.length === 0 && count === 0) {
-      const existing = plan.candidates.length > 0 && plan.candidates.every((c) => c.existing !== null);
-      reasons.push(
-        plan.candidates.length === 0
-          ? "There is nothing to create."
-          : existing
-            ? "Every candidate exists already; nothing to create."
-            : "Check at least one candidate to create it.",
-      );
-    }
+    const reasons = createReasons(plan, pending !== "");
     this.createButton?.setButtonText(createLabel(count)).setDisabled(this.busy || reasons.length > 0);
     this.reasonEl?.setText(reasons.join(" "));
     this.reasonEl?.toggleClass("is-blocked", plan.blockers.length > 0 || pending !== "");

@@ -7,8 +7,8 @@ import { ButtonComponent, DropdownComponent, setIcon } from "obsidian";
 import { KIND_LABELS } from "../core/candidate-kind";
 import type { Candidate } from "../core/candidates";
 import { CONFIDENCES, type Confidence } from "../core/model";
-import { autoGrow, singleLine } from "./auto-grow";
-import { sentence, TOPIC_FLAG } from "./extract-text";
+import { growingField } from "./auto-grow";
+import { CLS, sentence, TOPIC_FLAG } from "./extract-text";
 
 /** What the user does to one row; the modal binds each row to its own state. */
 export interface RowEvents {
@@ -27,12 +27,10 @@ export interface RowValues {
   confidence: Confidence;
 }
 
-const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  proven: "Proven",
-  likely: "Likely",
-  experimental: "Experimental",
-  speculative: "Speculative",
-};
+/** "experimental" → "Experimental": the option labels. */
+const CONFIDENCE_LABELS = Object.fromEntries(CONFIDENCES.map((c) => [c, `${c.charAt(0).toUpperCase()}${c.slice(1)}`])) as Record<Confidence, string>;
+
+const DESCRIBE = "Description: one sentence of context beyond the title";
 
 const ORIGIN_LABELS: Record<Candidate["origin"], string | null> = {
   hints: null,
@@ -50,24 +48,19 @@ export class CandidateRow {
   private readonly kindEl: HTMLElement;
   private readonly pathEl: HTMLElement;
   private readonly problemEl: HTMLElement;
-  private readonly fits: (() => void)[] = [];
   /** The title core proposed: the topic flag is about it, and goes once the user rewrites it. */
   private readonly proposedTitle: string;
 
   constructor(parent: HTMLElement, candidate: Candidate, values: RowValues, events: RowEvents, before: HTMLElement | null = null) {
     this.proposedTitle = candidate.title;
-    this.el = createDiv({ cls: "source-queue-extract-row", attr: { "data-index": String(candidate.index), "data-origin": candidate.origin } });
+    this.el = createDiv({ cls: `${CLS}-row`, attr: { "data-origin": candidate.origin } });
     parent.insertBefore(this.el, before);
-    this.checkboxEl = this.el.createEl("input", { type: "checkbox", cls: "source-queue-extract-check" });
+    this.checkboxEl = this.el.createEl("input", { type: "checkbox", cls: `${CLS}-check` });
     this.checkboxEl.addEventListener("change", () => events.onSelect(this.checkboxEl.checked));
 
-    this.titleEl = this.el.createEl("textarea", {
-      cls: "source-queue-extract-title",
-      attr: { rows: "1", spellcheck: "true" },
-    });
+    const title = growingField(this.el, `${CLS}-title`, {}, (value) => events.onTitle(value));
+    this.titleEl = title.el;
     this.titleEl.value = values.title;
-    singleLine(this.titleEl);
-    this.titleEl.addEventListener("input", () => events.onTitle(this.titleEl.value));
 
     this.confidence = new DropdownComponent(this.el)
       .addOptions(CONFIDENCE_LABELS)
@@ -75,48 +68,41 @@ export class CandidateRow {
       .onChange((value) => {
         if ((CONFIDENCES as readonly string[]).includes(value)) events.onConfidence(value as Confidence);
       });
-    this.confidence.selectEl.addClass("source-queue-extract-confidence");
+    this.confidence.selectEl.addClass(`${CLS}-confidence`);
 
-    this.topicEl = this.el.createDiv({ cls: "source-queue-extract-topic", attr: { role: "note" } });
-    setIcon(this.topicEl.createSpan({ cls: "source-queue-extract-topic-icon", attr: { "aria-hidden": "true" } }), "alert-triangle");
+    this.topicEl = this.el.createDiv({ cls: `${CLS}-topic`, attr: { role: "note" } });
+    setIcon(this.topicEl.createSpan({ cls: `${CLS}-topic-icon`, attr: { "aria-hidden": "true" } }), "alert-triangle");
     this.topicEl.createSpan({ text: TOPIC_FLAG });
 
-    this.descriptionEl = this.el.createEl("textarea", {
-      cls: "source-queue-extract-description",
-      attr: { rows: "1", spellcheck: "true", placeholder: "Description: one sentence of context beyond the title" },
-    });
+    const description = growingField(this.el, `${CLS}-description`, { placeholder: DESCRIBE }, (value) => events.onDescription(value));
+    this.descriptionEl = description.el;
     this.descriptionEl.value = values.description;
-    singleLine(this.descriptionEl);
-    this.descriptionEl.addEventListener("input", () => events.onDescription(this.descriptionEl.value));
 
-    this.problemEl = this.el.createDiv({ cls: "source-queue-extract-row-problem", attr: { "aria-live": "polite" } });
+    this.problemEl = this.el.createDiv({ cls: `${CLS}-row-problem`, attr: { "aria-live": "polite" } });
 
-    const meta = this.el.createDiv({ cls: "source-queue-extract-row-meta" });
-    this.kindEl = meta.createSpan({ cls: "source-queue-extract-kind" });
+    const meta = this.el.createDiv({ cls: `${CLS}-row-meta` });
+    this.kindEl = meta.createSpan({ cls: `${CLS}-kind` });
     const origin = ORIGIN_LABELS[candidate.origin];
-    if (origin !== null) meta.createSpan({ cls: "source-queue-extract-origin", text: origin });
-    this.pathEl = meta.createSpan({ cls: "source-queue-extract-path" });
+    if (origin !== null) meta.createSpan({ cls: `${CLS}-origin`, text: origin });
+    this.pathEl = meta.createSpan({ cls: `${CLS}-path` });
     const remove = events.onRemove;
     if (remove) {
       new ButtonComponent(meta)
         .setButtonText("Remove")
-        .setClass("source-queue-extract-remove")
+        .setClass(`${CLS}-remove`)
         .onClick(() => remove());
     }
 
     // The full hint item: it becomes the claim's body, so the user sees what they are creating.
     if (candidate.origin !== "added" && candidate.text !== "") {
-      const rationale = this.el.createEl("p", { cls: "source-queue-extract-rationale" });
-      rationale.createSpan({ cls: "source-queue-extract-rationale-label", text: candidate.origin === "curator" ? "From the curator's hint: " : "From the hints: " });
+      const rationale = this.el.createEl("p", { cls: `${CLS}-rationale` });
+      rationale.createSpan({ cls: `${CLS}-rationale-label`, text: candidate.origin === "curator" ? "From the curator's hint: " : "From the hints: " });
       rationale.appendText(candidate.text);
     }
-    this.fits.push(autoGrow(this.titleEl), autoGrow(this.descriptionEl));
+    // Fitted again now that they hold their text.
+    title.fit();
+    description.fit();
     this.update(candidate, null);
-  }
-
-  /** Fit the text areas again (the modal was resized). */
-  refit(): void {
-    for (const fit of this.fits) fit();
   }
 
   /**
@@ -126,7 +112,6 @@ export class CandidateRow {
   update(candidate: Candidate, problem: string | null): void {
     const i = candidate.index;
     const exists = candidate.existing !== null;
-    this.el.dataset.index = String(i);
     this.checkboxEl.checked = candidate.selected && !exists;
     this.checkboxEl.disabled = exists;
     this.checkboxEl.setAttr("aria-label", `Create candidate ${i}: ${candidate.title === "" ? "(no title)" : candidate.title}`);
@@ -136,15 +121,13 @@ export class CandidateRow {
     this.confidence.setDisabled(exists);
     this.descriptionEl.disabled = exists;
     // The description a claim gets when the user leaves the field empty.
-    this.descriptionEl.placeholder = candidate.description !== "" ? candidate.description : "Description: one sentence of context beyond the title";
+    this.descriptionEl.placeholder = candidate.description !== "" ? candidate.description : DESCRIBE;
 
     const topic = candidate.topic && candidate.title === this.proposedTitle && !exists;
     this.topicEl.toggleClass("is-hidden", !topic);
-    this.el.toggleClass("is-topic", topic);
     this.problemEl.setText(problem === null ? "" : sentence("Cannot create", problem));
     this.el.toggleClass("is-invalid", problem !== null);
-    if (problem !== null) this.titleEl.setAttr("aria-invalid", "true");
-    else this.titleEl.removeAttribute("aria-invalid");
+    this.titleEl.setAttr("aria-invalid", problem === null ? null : "true");
 
     this.el.toggleClass("is-existing", exists);
     this.el.toggleClass("is-unselected", !candidate.selected || exists);

@@ -2,6 +2,9 @@
 // kept apart from the DOM so each wording is a table test.
 import type { ExtractionPlan } from "../core/extraction";
 
+/** The class every element of the preview is named under (styles.css, tests and the e2e read these names). */
+export const CLS = "source-queue-extract";
+
 const claims = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
 
 /** The line at the top of the preview for a source extracted before, or null when it was not. */
@@ -21,3 +24,13 @@ export const createLabel = (n: number): string => `Create ${n} note${n === 1 ? "
 export const sentence = (lead: string, reason: string): string => `${lead}: ${reason.replace(/\.$/, "")}.`;
 
 export const TOPIC_FLAG = "Names a topic, not a claim: rewrite it as an assertion someone could disagree with.";
+
+/** Why Create is disabled, in the order the footer shows them; empty when it can run. */
+export function createReasons(plan: Pick<ExtractionPlan, "blockers" | "creates" | "candidates">, pending: boolean): string[] {
+  const reasons = [...plan.blockers];
+  if (pending) reasons.push("Add the claim you typed, or clear it, before creating.");
+  if (reasons.length > 0 || plan.creates.length > 0) return reasons;
+  if (plan.candidates.length === 0) return ["There is nothing to create."];
+  if (plan.candidates.every((c) => c.existing !== null)) return ["Every candidate exists already; nothing to create."];
+  return ["Check at least one candidate to create it."];
+}

@@ -8,7 +8,7 @@ import type { Candidate } from "../../src/core/candidates";
 import type { ExtractionPlan } from "../../src/core/extraction";
 import { rowProblems } from "../../src/plugin/extract-problems";
 import { CandidateRow, type RowEvents } from "../../src/plugin/extract-row";
-import { createLabel, previousNotice, TOPIC_FLAG } from "../../src/plugin/extract-text";
+import { createLabel, createReasons, previousNotice, TOPIC_FLAG } from "../../src/plugin/extract-text";
 
 describe("the notice for a source extracted before", () => {
   const cases: { name: string; previous: ExtractionPlan["previous"]; text: string | null }[] = [
@@ -68,6 +68,24 @@ describe("which rows are invalid", () => {
     },
   ];
   for (const c of cases) it(c.name, () => expect([...rowProblems(c.candidates, c.added ?? none)]).toEqual(c.problems));
+});
+
+describe("why Create is disabled", () => {
+  const planned = (c: Candidate) => ({ candidate: c, confidence: "experimental" as const, text: "" });
+  const cases: { name: string; plan: Parameters<typeof createReasons>[0]; pending?: boolean; reasons: string[] }[] = [
+    { name: "nothing in the way", plan: { blockers: [], creates: [planned(candidate(1))], candidates: [candidate(1)] }, reasons: [] },
+    { name: "core's blockers, as core says them", plan: { blockers: ["Candidate 1 has an empty title"], creates: [], candidates: [candidate(1)] }, reasons: ["Candidate 1 has an empty title"] },
+    {
+      name: "a claim typed into Add a claim and not added",
+      plan: { blockers: [], creates: [planned(candidate(1))], candidates: [candidate(1)] },
+      pending: true,
+      reasons: ["Add the claim you typed, or clear it, before creating."],
+    },
+    { name: "no candidates at all", plan: { blockers: [], creates: [], candidates: [] }, reasons: ["There is nothing to create."] },
+    { name: "every candidate exists", plan: { blockers: [], creates: [], candidates: [candidate(1, { existing: "a.md", selected: false })] }, reasons: ["Every candidate exists already; nothing to create."] },
+    { name: "nothing checked", plan: { blockers: [], creates: [], candidates: [candidate(1, { selected: false })] }, reasons: ["Check at least one candidate to create it."] },
+  ];
+  for (const c of cases) it(c.name, () => expect(createReasons(c.plan, c.pending ?? false)).toEqual(c.reasons));
 });
 
 describe("a row", () => {
