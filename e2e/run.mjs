@@ -251,6 +251,7 @@ async function previewFlow(page, prefix) {
   assert(await inView(create), "Create in view after adding");
   await added.scrollIntoViewIfNeeded();
   await shot(page, `${prefix}-added`);
+  await axe(page, `${prefix} preview with an added claim`);
 
   const count = Number((await create.textContent()).match(/\d+/)[0]);
   const before = new Set(await files(page));

@@ -200,6 +200,8 @@ export class ExtractModal extends Modal {
     this.added = this.added.filter((a) => a !== entry);
     this.addedRows.get(entry)?.el.remove();
     this.addedRows.delete(entry);
+    // The focused Remove button is gone: keep the keyboard in the preview, where another claim can be added.
+    this.addRow?.focus();
     this.update();
   }
 

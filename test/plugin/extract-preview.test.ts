@@ -206,6 +206,7 @@ describe("adding a claim", () => {
     expect(modal.createButton.disabled).toBe(true);
     modal.button("Remove").click();
     expect(modal.rows).toHaveLength(n);
+    expect(document.activeElement).toBe(modal.addTitle);
     expect(modal.createButton.textContent).toBe(`Create ${n} notes`);
     expect(modal.createButton.disabled).toBe(false);
   });
