@@ -1,6 +1,7 @@
 // `npm run test:e2e`: the built plugin in real Chromium, on the preview page,
 // driven as a user would with mouse and keyboard. Screenshots of each state
 // go to test-results/. Prints "N passed, M failed" and exits 1 on a failure.
+// E2E_GREP=preview runs only the tests whose name holds "preview".
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startPreviewServer } from "../preview/serve.mjs";
@@ -25,9 +26,10 @@ const vault = (page, path) => page.evaluate((p) => window.sourceQueuePreview.rea
 const files = (page) => page.evaluate(() => window.sourceQueuePreview.files());
 const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
 
-async function open(browser, { query = "", viewport = { width: 1400, height: 860 }, colorScheme = "light" } = {}) {
+async function open(browser, { query = "", viewport = { width: 1400, height: 860 }, colorScheme = "light", init = null } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${baseUrl}${query}`);
@@ -120,10 +122,10 @@ test("extract: the modal lists candidates, a title is edited, Create writes the 
   await row(page, PERMAFROST).click({ button: "right" });
   await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
   const modal = page.locator(".modal");
-  await modal.locator("input[type=text]").first().waitFor();
+  await modal.locator("textarea.source-queue-extract-title").first().waitFor();
   const create = modal.locator("button", { hasText: /^Create/ });
   assert((await create.textContent()) === "Create 2 notes", `button: ${await create.textContent()}`);
-  const title = modal.locator("input[type=text]").first();
+  const title = modal.locator("textarea.source-queue-extract-title").first();
   await title.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Permafrost feedback adds 0.1–0.3 °C by 2100: intermediate emissions");
@@ -170,7 +172,7 @@ test("dark theme: the queue and the extract modal, with no serious accessibility
   await axe(page, "dark queue");
   await row(page, SEED).click({ button: "right" });
   await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
-  await page.locator(".modal input[type=text]").first().waitFor();
+  await page.locator(".modal textarea.source-queue-extract-title").first().waitFor();
   await shot(page, "12-extract-dark");
   await axe(page, "dark extract modal");
 }, { query: "?theme=dark", colorScheme: "dark" });
@@ -191,13 +193,152 @@ test("a phone (390×844): the queue fills the screen, badges still toggle", asyn
   await axe(page, "phone");
 }, { query: "?phone", viewport: { width: 390, height: 844 } });
 
+/** Every title area of the open preview: its text, and whether any of it is hidden (scrolled away in either direction). */
+const titleAreas = (page) =>
+  page.locator(".modal textarea.source-queue-extract-title").evaluateAll((areas) =>
+    areas.map((a) => ({ value: a.value, hidden: a.scrollHeight > a.clientHeight + 1 || a.scrollWidth > a.clientWidth + 1, height: a.getBoundingClientRect().height, width: a.getBoundingClientRect().width })),
+  );
+
+/** Whether an element lies wholly inside the viewport. */
+const inView = (locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  });
+
+const ADDED = "Interpretability is first used in a production deployment decision";
+
+/** Open the seed's preview, read every title whole, refuse a duplicate, add a claim, create, and check the files. */
+async function previewFlow(page, prefix) {
+  await row(page, SEED).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  const modal = page.locator(".modal.source-queue-extract");
+  await modal.locator("textarea.source-queue-extract-title").first().waitFor();
+  const areas = await titleAreas(page);
+  assert(areas.length >= 3, `the seed's candidates: ${areas.length}`);
+  for (const a of areas) assert(!a.hidden, `title read whole, nothing scrolled away: "${a.value}" (${Math.round(a.width)}×${Math.round(a.height)})`);
+  const longest = areas.reduce((a, b) => (b.value.length > a.value.length ? b : a));
+  const oneLine = Math.min(...areas.map((a) => a.height));
+  assert(longest.height > oneLine * 1.5, `the longest title grows onto more lines: ${longest.height} vs ${oneLine}`);
+  await shot(page, `${prefix}-preview`);
+
+  // A title another row has is refused, with the reason beside it, and Create waits.
+  const create = modal.locator("button", { hasText: /^Create/ });
+  const addTitle = modal.locator("textarea.source-queue-extract-add-title");
+  await addTitle.scrollIntoViewIfNeeded();
+  await addTitle.click();
+  await page.keyboard.type(areas[0].value.toLowerCase());
+  await modal.locator(".source-queue-extract-add button", { hasText: "Add" }).click();
+  await page.waitForFunction(() => document.querySelector(".source-queue-extract-add-reason")?.textContent === "Not added: another candidate has this title.");
+  assert(await create.isDisabled(), "Create disabled while the refused claim is pending");
+  assert(await inView(create), "Create in view with the add row scrolled to");
+  await shot(page, `${prefix}-refused`);
+
+  const proposed = Number((await create.textContent()).match(/\d+/)[0]);
+  await addTitle.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(ADDED);
+  await modal.locator("textarea.source-queue-extract-add-description").click();
+  await page.keyboard.type("Anthropic used attribution graphs before shipping a model.");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((n) => document.querySelectorAll(".source-queue-extract-row").length === n + 1, areas.length);
+  const rows = modal.locator(".source-queue-extract-row");
+  const added = rows.last();
+  assert((await added.locator("textarea.source-queue-extract-title").inputValue()) === ADDED, "added row holds the title");
+  assert((await added.locator(".source-queue-extract-origin").textContent()) === "Added by you", "added row says so");
+  assert(!(await create.isDisabled()), "Create enabled again");
+  assert((await create.textContent()) === `Create ${proposed + 1} notes`, `button counts the added claim: ${await create.textContent()}`);
+  assert(await inView(create), "Create in view after adding");
+  await added.scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-added`);
+  await axe(page, `${prefix} preview with an added claim`);
+
+  const count = Number((await create.textContent()).match(/\d+/)[0]);
+  const before = new Set(await files(page));
+  await create.click();
+  await page.waitForFunction(() => !document.querySelector(".modal.source-queue-extract"));
+  const made = (await files(page)).filter((f) => !before.has(f));
+  assert(made.length === count, `created ${made.length} of ${count}: ${made.join(", ")}`);
+  const claimPath = `domains/ai-alignment/${ADDED}.md`;
+  assert(made.includes(claimPath), `the added claim is a file: ${made.join(", ")}`);
+  const claim = await vault(page, claimPath);
+  assert(claim.includes("\ndescription: Anthropic used attribution graphs before shipping a model.\n"), `description in frontmatter:\n${claim}`);
+  assert(claim.includes(`\n# ${ADDED}\n`), "title as H1");
+  const source = await vault(page, SEED);
+  for (const a of areas) assert(source.includes(a.value.replace(/"/g, "")) || source.includes(a.value), `source lists "${a.value}"`);
+  assert(source.includes(ADDED), "source lists the added claim");
+}
+
+test("extract preview on a desktop: every title read whole, a claim added and created", async (page) => {
+  await previewFlow(page, "15-desktop");
+});
+
+test("extract preview on a phone (390×844): titles read whole, Create stays in view, a claim added and created", async (page) => {
+  await previewFlow(page, "16-phone");
+}, { query: "?phone", viewport: { width: 390, height: 844 } });
+
+test("extract preview in the dark theme, with an added claim", async (page) => {
+  await row(page, SEED).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  const modal = page.locator(".modal.source-queue-extract");
+  await modal.locator("textarea.source-queue-extract-add-title").click();
+  await page.keyboard.type(ADDED);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".source-queue-extract-row[data-origin=added]"));
+  await shot(page, "17-preview-dark");
+  await axe(page, "dark preview with an added claim");
+}, { query: "?theme=dark", colorScheme: "dark" });
+
+test("extract preview of a processed source says when, by whom and how many claims at the top", async (page) => {
+  const R21 = "inbox/2025-05-26-r21-malaria-vaccine-seasonal-sites.md";
+  await page.locator(`.preview-files .nav-file[data-file="${R21}"]`).click();
+  await page.waitForFunction(() => /status: processed/.test(document.querySelector(".workspace-split.mod-root .markdown-text")?.textContent ?? ""));
+  await page.keyboard.press("Control+P");
+  await page.keyboard.type("extract claims");
+  await page.keyboard.press("Enter");
+  const notice = page.locator(".modal.source-queue-extract .source-queue-extract-previous");
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert(/^Extracted on 2025-06-02 by curator-hm: \d+ claims?\. Creating more adds to them\.$/.test(text), `notice: ${text}`);
+  await shot(page, "18-preview-previous");
+});
+
+test("without field-sizing (older WebKit on iOS), titles still grow as typed and refit when the window changes", async (page) => {
+  await page.addStyleTag({ content: "textarea { field-sizing: fixed !important; }" });
+  await row(page, SEED).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  await page.locator(".modal textarea.source-queue-extract-title").first().waitFor();
+  for (const a of await titleAreas(page)) assert(!a.hidden, `read whole when opened: "${a.value}"`);
+  const third = page.locator(".modal textarea.source-queue-extract-title").nth(2);
+  const before = (await third.boundingBox()).height;
+  await third.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" and more words, enough of them to wrap onto another line of the area");
+  const after = (await third.boundingBox()).height;
+  assert(after > before, `grew as typed: ${before} → ${after}`);
+  for (const a of await titleAreas(page)) assert(!a.hidden, `read whole after typing: "${a.value}"`);
+  await page.setViewportSize({ width: 700, height: 844 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll(".modal textarea.source-queue-extract-title")).every((a) => a.scrollHeight <= a.clientHeight + 1));
+  const wider = (await third.boundingBox()).height;
+  assert(wider < after, `fits again when wider: ${after} → ${wider}`);
+}, {
+  query: "?phone",
+  viewport: { width: 390, height: 844 },
+  init: () => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (a, b) => (a === "field-sizing" ? false : supports(a, b));
+  },
+});
+
 let baseUrl = "";
 const { server, url } = await startPreviewServer(0);
 baseUrl = url;
 const browser = await launch();
 let passed = 0;
 let failed = 0;
-for (const t of tests) {
+// E2E_GREP=text runs only the tests whose name contains it (a quicker loop while working on one screen).
+const grep = process.env.E2E_GREP ?? "";
+for (const t of tests.filter((x) => x.name.includes(grep))) {
   let page;
   try {
     page = await open(browser, t.options);

@@ -18,7 +18,8 @@ export function addedTitleProblem(
   const clean = title.replace(/\s+/g, " ").trim();
   if (clean === "") return "the title is empty";
   if (!/[\p{L}\p{N}]/u.test(clean)) return "the title holds no letters or digits";
-  const fileName = toFileName(clean);
+  // No fallback name: a title that leaves nothing usable must be refused, not created as "Untitled claim".
+  const fileName = toFileName(clean, "");
   if (fileName === "" || !/[\p{L}\p{N}]/u.test(fileName)) return "the title leaves no usable file name";
   if (otherTitles.some((t) => sameName(t, clean) || sameName(toFileName(t), fileName))) return "another candidate has this title";
   const existing = existsAt(joinPath(folder, fileName));

@@ -1,18 +1,25 @@
-// The extract preview (SPEC §2–4): the candidates of one source as a plan the
-// user can review and change (which, titles, confidence), then Create applies
-// it all or nothing through the actions. Every change re-plans in core, so
-// the paths, the "exists" states and the button follow the titles as typed.
+// The extract preview (SPEC §2–4, issue #11): the candidates of one source as
+// a plan the user can review and change (which, titles, descriptions,
+// confidence, claims of their own), then Create applies it all or nothing
+// through the actions. Every change re-plans in core, so the paths, the
+// "exists" states and the button follow what is typed.
 import { ButtonComponent, Modal, Notice, type App, type TFile } from "obsidian";
+import { addedTitleProblem } from "../core/added-claim";
 import { today } from "../core/commands/clock";
+import type { Candidate } from "../core/candidates";
 import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
+import type { Confidence } from "../core/model";
 import type { Settings } from "../core/settings";
+import { fitToContent } from "./auto-grow";
+import { AddClaimRow } from "./extract-add-row";
+import { rowProblems, type AddedEntry } from "./extract-problems";
 import { CandidateRow } from "./extract-row";
+import { renderHeader } from "./extract-header";
+import { CLS, createLabel, createReasons } from "./extract-text";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** Sources being written right now: a second Create on one of them waits its turn instead of racing. */
 const applying = new Set<string>();
-
-const notes = (n: number) => `${n} note${n === 1 ? "" : "s"}`;
 
 /** What the preview needs, handed over by main.ts (not the plugin object, so no import circle). */
 export interface ExtractHost {
@@ -24,13 +31,22 @@ export interface ExtractHost {
 }
 
 export class ExtractModal extends Modal {
+  /** Choices for the hint and curator candidates, by index. */
   private readonly choices = new Map<number, CandidateChoice>();
+  /** Claims the user added, in order; they follow the other candidates. */
+  private added: AddedEntry[] = [];
   private text = "";
+  /** How many candidates the source itself proposes (added claims are numbered after them). */
+  private proposed: { text: string; count: number } | null = null;
   private plan: ExtractionPlan | null = null;
   private rows = new Map<number, CandidateRow>();
+  private addedRows = new Map<AddedEntry, CandidateRow>();
+  private listEl: HTMLElement | null = null;
+  private addRow: AddClaimRow | null = null;
   private createButton: ButtonComponent | null = null;
   private reasonEl: HTMLElement | null = null;
   private busy = false;
+  private readonly onResize = () => this.refit();
 
   constructor(
     private readonly host: ExtractHost,
@@ -39,13 +55,18 @@ export class ExtractModal extends Modal {
     super(host.app);
   }
 
+  private get port(): ObsidianVaultPort {
+    return new ObsidianVaultPort(this.app);
+  }
+
   override async onOpen(): Promise<void> {
     this.setTitle("Extract claims");
-    this.modalEl.addClass("source-queue-extract");
+    this.modalEl.addClass(CLS);
     this.scope.register(["Mod"], "Enter", () => {
       void this.create();
       return false;
     });
+    activeWindow.addEventListener("resize", this.onResize);
     try {
       this.text = await this.app.vault.read(this.file);
     } catch (err) {
@@ -57,18 +78,29 @@ export class ExtractModal extends Modal {
   }
 
   override onClose(): void {
+    activeWindow.removeEventListener("resize", this.onResize);
     this.contentEl.empty();
     this.rows.clear();
+    this.addedRows.clear();
+  }
+
+  /** The number of candidates the source proposes on its own, worked out once per source text. */
+  private proposedCount(input: Omit<Parameters<typeof planExtraction>[0], "choices" | "added">): number {
+    if (this.proposed?.text !== this.text) this.proposed = { text: this.text, count: planExtraction(input).candidates.length };
+    return this.proposed.count;
   }
 
   private replan(): ExtractionPlan {
+    const input = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port };
+    const choices = new Map(this.choices);
+    if (this.added.length > 0) {
+      const base = this.proposedCount(input);
+      this.added.forEach((a, i) => choices.set(base + i + 1, { selected: a.selected, confidence: a.confidence }));
+    }
     this.plan = planExtraction({
-      path: this.file.path,
-      text: this.text,
-      settings: this.host.settings(),
-      today: today(this.host.now()),
-      port: new ObsidianVaultPort(this.app),
-      choices: this.choices,
+      ...input,
+      choices,
+      added: this.added.map((a) => ({ title: a.title, description: a.description })),
     });
     return this.plan;
   }
@@ -79,50 +111,124 @@ export class ExtractModal extends Modal {
     const el = this.contentEl;
     el.empty();
     this.rows.clear();
+    this.addedRows.clear();
 
-    const about = el.createDiv({ cls: "source-queue-extract-about" });
-    about.createDiv({ cls: "source-queue-extract-source", text: `Source: ${plan.source.title}` });
-    about.createDiv({ cls: "source-queue-extract-folder", text: `Claim folder: ${plan.folder}` });
+    // The body scrolls and the footer does not, so Create stays in view on a phone.
+    const body = el.createDiv({ cls: `${CLS}-body` });
+    renderHeader(body, plan);
 
-    const errors = plan.problems.filter((p) => p.level === "error");
-    if (errors.length > 0) {
-      const list = el.createEl("ul", { cls: "source-queue-extract-problems" });
-      for (const p of errors) list.createEl("li", { cls: "source-queue-problem-error", text: `Error: ${p.message}` });
+    const proposed = plan.candidates.filter((c) => c.origin !== "added");
+    if (proposed.length > 1) {
+      const bar = body.createDiv({ cls: `${CLS}-select` });
+      new ButtonComponent(bar).setButtonText("Select all").onClick(() => this.selectAll(true));
+      new ButtonComponent(bar).setButtonText("Select none").onClick(() => this.selectAll(false));
     }
 
-    if (plan.guidance) {
-      const box = el.createDiv({ cls: "source-queue-extract-guidance", attr: { role: "note" } });
-      box.createDiv({ cls: "source-queue-extract-guidance-title", text: "Curator guidance" });
-      box.createEl("p", { text: plan.guidance });
-    }
-
-    const list = el.createDiv({ cls: "source-queue-extract-list" });
-    if (plan.candidates.length === 0) {
+    const list = body.createDiv({ cls: `${CLS}-list` });
+    this.listEl = list;
+    if (proposed.length === 0) {
       // Hints too many to propose are named by the error above; "no hints" would be wrong.
-      const text = plan.blockers.length > 0 ? "No candidates are proposed for this source." : "This source has no extraction hints to split.";
-      list.createEl("p", { cls: "source-queue-extract-empty", text });
-    } else if (plan.candidates[0]?.origin === "curator") {
-      list.createEl("p", { cls: "source-queue-extract-note", text: "The agent notes have no hints, so these come from the curator's extraction hint." });
+      const text = plan.blockers.length > 0 && plan.problems.some((p) => p.level === "error") ? "No candidates are proposed for this source." : "This source has no extraction hints to split.";
+      list.createEl("p", { cls: `${CLS}-empty`, text });
+    } else if (proposed.every((c) => c.origin === "curator")) {
+      list.createEl("p", { cls: `${CLS}-note`, text: "The agent notes have no hints, so these come from the curator's extraction hint." });
     }
     const settings = this.host.settings();
     for (const c of plan.candidates) {
-      const confidence = this.choices.get(c.index)?.confidence ?? settings.defaultConfidence;
-      this.rows.set(
-        c.index,
-        new CandidateRow(list, c, confidence, {
-          onSelect: (i, selected) => this.choose(i, { selected }),
-          onTitle: (i, title) => this.retitle(i, title),
-          onConfidence: (i, value) => this.choose(i, { confidence: value }),
-        }),
-      );
+      const entry = this.entryOf(c);
+      if (entry) this.addedRows.set(entry, this.addedRowFor(list, c, entry));
+      else {
+        const choice = this.choices.get(c.index);
+        const values = { title: choice?.title ?? c.title, description: choice?.description ?? c.description, confidence: choice?.confidence ?? settings.defaultConfidence };
+        this.rows.set(
+          c.index,
+          new CandidateRow(list, c, values, {
+            onSelect: (selected) => this.choose(c.index, { selected }),
+            onTitle: (title) => this.retitle(c.index, title),
+            onDescription: (description) => this.choose(c.index, { description }),
+            onConfidence: (confidence) => this.choose(c.index, { confidence }),
+          }),
+        );
+      }
     }
+    this.addRow = new AddClaimRow(body, { onAdd: (title, description) => this.add(title, description), onDraft: () => this.draftChanged() });
 
-    const footer = el.createDiv({ cls: "source-queue-extract-footer" });
-    this.reasonEl = footer.createDiv({ cls: "source-queue-extract-reason", attr: { "aria-live": "polite" } });
-    const buttons = footer.createDiv({ cls: "source-queue-extract-buttons" });
+    const footer = el.createDiv({ cls: `${CLS}-footer` });
+    this.reasonEl = footer.createDiv({ cls: `${CLS}-reason`, attr: { "aria-live": "polite" } });
+    const buttons = footer.createDiv({ cls: `${CLS}-buttons` });
     new ButtonComponent(buttons).setButtonText("Cancel").onClick(() => this.close());
     this.createButton = new ButtonComponent(buttons).setCta().onClick(() => this.create());
     this.refresh();
+  }
+
+  /** The user's entry behind an added candidate, or null for a proposed one. */
+  private entryOf(c: Candidate): AddedEntry | null {
+    if (c.origin !== "added" || !this.plan) return null;
+    const first = this.plan.candidates.length - this.added.length;
+    return this.added[c.index - first - 1] ?? null;
+  }
+
+  private addedRowFor(list: HTMLElement, c: Candidate, entry: AddedEntry): CandidateRow {
+    const change = (patch: Partial<AddedEntry>) => {
+      Object.assign(entry, patch);
+      this.update();
+    };
+    const values = { title: entry.title, description: entry.description, confidence: entry.confidence ?? this.host.settings().defaultConfidence };
+    return new CandidateRow(list, c, values, {
+      onSelect: (selected) => change({ selected }),
+      onTitle: (title) => change({ title }),
+      onDescription: (description) => change({ description }),
+      onConfidence: (confidence: Confidence) => change({ confidence }),
+      onRemove: () => this.remove(entry),
+    });
+  }
+
+  /** Why a claim with this title cannot be added (or kept), or null: the rules core refuses it for, against the rows as they stand. */
+  private addedProblem(title: string, except: Candidate | null): string | null {
+    const plan = this.plan;
+    if (!plan) return null;
+    const others = plan.candidates.filter((c) => c !== except).map((c) => c.title);
+    const port = this.port;
+    return addedTitleProblem(title, others, plan.folder, (p) => port.existing(p), plan.source.claimsExtracted);
+  }
+
+  private add(title: string, description: string): string | null {
+    const problem = this.addedProblem(title, null);
+    if (problem !== null || !this.plan || !this.listEl || !this.addRow) return problem;
+    const entry: AddedEntry = { title: title.replace(/\s+/g, " ").trim(), description: description.replace(/\s+/g, " ").trim(), selected: true };
+    this.added.push(entry);
+    const plan = this.replan();
+    const candidate = plan.candidates[plan.candidates.length - 1];
+    if (candidate) this.addedRows.set(entry, this.addedRowFor(this.listEl, candidate, entry));
+    this.listEl.querySelector(`.${CLS}-empty`)?.remove();
+    this.refresh();
+    return null;
+  }
+
+  private remove(entry: AddedEntry): void {
+    this.added = this.added.filter((a) => a !== entry);
+    this.addedRows.get(entry)?.el.remove();
+    this.addedRows.delete(entry);
+    // The focused Remove button is gone: keep the keyboard in the preview, where another claim can be added.
+    this.addRow?.focus();
+    this.update();
+  }
+
+  private draftChanged(): void {
+    const row = this.addRow;
+    if (row?.checking) row.showProblem(row.pending === "" ? null : this.addedProblem(row.pending, null));
+    this.refresh();
+  }
+
+  private selectAll(selected: boolean): void {
+    if (!this.plan) return;
+    for (const c of this.plan.candidates) {
+      if (c.existing !== null) continue;
+      const entry = this.entryOf(c);
+      if (entry) entry.selected = selected;
+      else this.choices.set(c.index, { ...this.choices.get(c.index), selected });
+    }
+    this.update();
   }
 
   private choose(index: number, change: CandidateChoice): void {
@@ -147,31 +253,32 @@ export class ExtractModal extends Modal {
     this.refresh();
   }
 
+  /** Fit every text area to its text again: the width changed, so the lines did. */
+  private refit(): void {
+    for (const area of this.contentEl.findAll("textarea")) fitToContent(area as HTMLTextAreaElement);
+  }
+
   /** Bring the rows and the button in line with the current plan. */
   private refresh(): void {
     const plan = this.plan;
     if (!plan) return;
-    for (const c of plan.candidates) this.rows.get(c.index)?.update(c);
-    const count = plan.creates.length;
-    const reasons = [...plan.blockers];
-    if (reasons.length === 0 && count === 0) {
-      const existing = plan.candidates.length > 0 && plan.candidates.every((c) => c.existing !== null);
-      reasons.push(
-        plan.candidates.length === 0
-          ? "There is nothing to create."
-          : existing
-            ? "Every candidate exists already; nothing to create."
-            : "Check at least one candidate to create it.",
-      );
+    const problems = rowProblems(plan.candidates, (c) => this.addedProblem(c.title, c));
+    for (const c of plan.candidates) {
+      const entry = this.entryOf(c);
+      (entry ? this.addedRows.get(entry) : this.rows.get(c.index))?.update(c, problems.get(c.index) ?? null);
     }
-    this.createButton?.setButtonText(`Create ${notes(count)}`).setDisabled(this.busy || reasons.length > 0);
+    const count = plan.creates.length;
+    const pending = this.addRow?.pending ?? "";
+    const reasons = createReasons(plan, pending !== "");
+    this.createButton?.setButtonText(createLabel(count)).setDisabled(this.busy || reasons.length > 0);
     this.reasonEl?.setText(reasons.join(" "));
-    this.reasonEl?.toggleClass("is-blocked", plan.blockers.length > 0);
+    this.reasonEl?.toggleClass("is-blocked", plan.blockers.length > 0 || pending !== "");
   }
 
   private async create(): Promise<void> {
     const path = this.file.path;
     if (!this.plan || this.busy) return;
+    if ((this.addRow?.pending ?? "") !== "") return;
     if (applying.has(path)) {
       new Notice(`Claims are already being extracted from ${this.file.basename}; wait for that to finish.`);
       return;

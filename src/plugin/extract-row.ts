@@ -1,74 +1,133 @@
-// One candidate in the extract preview (SPEC §4 "Extract preview"): a
-// checkbox, an editable title, a confidence and the path the claim will be
-// written to. The row is built once and then updated in place from each new
-// plan, so typing in its title never loses focus or the caret.
-import { DropdownComponent } from "obsidian";
+// One candidate in the extract preview (SPEC §4 "Extract preview", issue #11):
+// a checkbox, the title in a text area that grows with it (read whole, never
+// scrolled sideways), the topic flag beside it, the description, a confidence
+// and the path the claim will be written to. The row is built once and then
+// updated in place from each new plan, so typing never loses focus or the caret.
+import { ButtonComponent, DropdownComponent, setIcon } from "obsidian";
 import { KIND_LABELS } from "../core/candidate-kind";
 import type { Candidate } from "../core/candidates";
 import { CONFIDENCES, type Confidence } from "../core/model";
+import { growingField } from "./auto-grow";
+import { CLS, sentence, TOPIC_FLAG } from "./extract-text";
 
+/** What the user does to one row; the modal binds each row to its own state. */
 export interface RowEvents {
-  onSelect(index: number, selected: boolean): void;
-  onTitle(index: number, title: string): void;
-  onConfidence(index: number, confidence: Confidence): void;
+  onSelect(selected: boolean): void;
+  onTitle(title: string): void;
+  onDescription(description: string): void;
+  onConfidence(confidence: Confidence): void;
+  /** Only for claims the user added: take the row out again. */
+  onRemove?: () => void;
 }
 
-const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  proven: "Proven",
-  likely: "Likely",
-  experimental: "Experimental",
-  speculative: "Speculative",
+export interface RowValues {
+  /** The title as the user typed it (or as proposed). */
+  title: string;
+  description: string;
+  confidence: Confidence;
+}
+
+/** "experimental" → "Experimental": the option labels. */
+const CONFIDENCE_LABELS = Object.fromEntries(CONFIDENCES.map((c) => [c, `${c.charAt(0).toUpperCase()}${c.slice(1)}`])) as Record<Confidence, string>;
+
+const DESCRIBE = "Description: one sentence of context beyond the title";
+
+const ORIGIN_LABELS: Record<Candidate["origin"], string | null> = {
+  hints: null,
+  curator: "From the curator",
+  added: "Added by you",
 };
 
 export class CandidateRow {
   readonly el: HTMLElement;
   private readonly checkboxEl: HTMLInputElement;
-  private readonly titleEl: HTMLInputElement;
+  private readonly titleEl: HTMLTextAreaElement;
+  private readonly topicEl: HTMLElement;
+  private readonly descriptionEl: HTMLTextAreaElement;
   private readonly confidence: DropdownComponent;
   private readonly kindEl: HTMLElement;
   private readonly pathEl: HTMLElement;
+  private readonly problemEl: HTMLElement;
+  /** The title core proposed: the topic flag is about it, and goes once the user rewrites it. */
+  private readonly proposedTitle: string;
 
-  constructor(parent: HTMLElement, candidate: Candidate, confidence: Confidence, events: RowEvents) {
-    const i = candidate.index;
-    this.el = parent.createDiv({ cls: "source-queue-extract-row", attr: { "data-index": String(i) } });
-    const head = this.el.createDiv({ cls: "source-queue-extract-row-head" });
-    this.checkboxEl = head.createEl("input", { type: "checkbox", cls: "source-queue-extract-check" });
-    this.checkboxEl.addEventListener("change", () => events.onSelect(i, this.checkboxEl.checked));
+  constructor(parent: HTMLElement, candidate: Candidate, values: RowValues, events: RowEvents, before: HTMLElement | null = null) {
+    this.proposedTitle = candidate.title;
+    this.el = createDiv({ cls: `${CLS}-row`, attr: { "data-origin": candidate.origin } });
+    parent.insertBefore(this.el, before);
+    this.checkboxEl = this.el.createEl("input", { type: "checkbox", cls: `${CLS}-check` });
+    this.checkboxEl.addEventListener("change", () => events.onSelect(this.checkboxEl.checked));
 
-    this.titleEl = head.createEl("input", {
-      type: "text",
-      cls: "source-queue-extract-title",
-      value: candidate.title,
-      attr: { "aria-label": `Title of candidate ${i}`, spellcheck: "true" },
-    });
-    this.titleEl.addEventListener("input", () => events.onTitle(i, this.titleEl.value));
+    const title = growingField(this.el, `${CLS}-title`, {}, (value) => events.onTitle(value));
+    this.titleEl = title.el;
+    this.titleEl.value = values.title;
 
-    this.confidence = new DropdownComponent(head)
+    this.confidence = new DropdownComponent(this.el)
       .addOptions(CONFIDENCE_LABELS)
-      .setValue(confidence)
+      .setValue(values.confidence)
       .onChange((value) => {
-        if ((CONFIDENCES as readonly string[]).includes(value)) events.onConfidence(i, value as Confidence);
+        if ((CONFIDENCES as readonly string[]).includes(value)) events.onConfidence(value as Confidence);
       });
-    this.confidence.selectEl.addClass("source-queue-extract-confidence");
-    this.confidence.selectEl.setAttr("aria-label", `Confidence of candidate ${i}`);
+    this.confidence.selectEl.addClass(`${CLS}-confidence`);
 
-    const meta = this.el.createDiv({ cls: "source-queue-extract-row-meta" });
-    this.kindEl = meta.createSpan({ cls: "source-queue-extract-kind" });
-    this.pathEl = meta.createSpan({ cls: "source-queue-extract-path" });
+    this.topicEl = this.el.createDiv({ cls: `${CLS}-topic`, attr: { role: "note" } });
+    setIcon(this.topicEl.createSpan({ cls: `${CLS}-topic-icon`, attr: { "aria-hidden": "true" } }), "alert-triangle");
+    this.topicEl.createSpan({ text: TOPIC_FLAG });
+
+    const description = growingField(this.el, `${CLS}-description`, { placeholder: DESCRIBE }, (value) => events.onDescription(value));
+    this.descriptionEl = description.el;
+    this.descriptionEl.value = values.description;
+
+    this.problemEl = this.el.createDiv({ cls: `${CLS}-row-problem`, attr: { "aria-live": "polite" } });
+
+    const meta = this.el.createDiv({ cls: `${CLS}-row-meta` });
+    this.kindEl = meta.createSpan({ cls: `${CLS}-kind` });
+    const origin = ORIGIN_LABELS[candidate.origin];
+    if (origin !== null) meta.createSpan({ cls: `${CLS}-origin`, text: origin });
+    this.pathEl = meta.createSpan({ cls: `${CLS}-path` });
+    const remove = events.onRemove;
+    if (remove) {
+      new ButtonComponent(meta)
+        .setButtonText("Remove")
+        .setClass(`${CLS}-remove`)
+        .onClick(() => remove());
+    }
+
     // The full hint item: it becomes the claim's body, so the user sees what they are creating.
-    const rationale = this.el.createEl("p", { cls: "source-queue-extract-rationale" });
-    rationale.createSpan({ cls: "source-queue-extract-rationale-label", text: candidate.origin === "curator" ? "From the curator's hint: " : "From the hints: " });
-    rationale.appendText(candidate.text);
-    this.update(candidate);
+    if (candidate.origin !== "added" && candidate.text !== "") {
+      const rationale = this.el.createEl("p", { cls: `${CLS}-rationale` });
+      rationale.createSpan({ cls: `${CLS}-rationale-label`, text: candidate.origin === "curator" ? "From the curator's hint: " : "From the hints: " });
+      rationale.appendText(candidate.text);
+    }
+    // Fitted again now that they hold their text.
+    title.fit();
+    description.fit();
+    this.update(candidate, null);
   }
 
-  /** Show the candidate as the latest plan has it; the title input keeps what the user typed. */
-  update(candidate: Candidate): void {
+  /**
+   * Show the candidate as the latest plan has it; the text areas keep what
+   * the user typed. `problem` is why this row cannot be created, or null.
+   */
+  update(candidate: Candidate, problem: string | null): void {
+    const i = candidate.index;
     const exists = candidate.existing !== null;
     this.checkboxEl.checked = candidate.selected && !exists;
     this.checkboxEl.disabled = exists;
-    this.checkboxEl.setAttr("aria-label", `Create candidate ${candidate.index}: ${candidate.title === "" ? "(no title)" : candidate.title}`);
+    this.checkboxEl.setAttr("aria-label", `Create candidate ${i}: ${candidate.title === "" ? "(no title)" : candidate.title}`);
+    this.titleEl.setAttr("aria-label", `Title of candidate ${i}`);
+    this.descriptionEl.setAttr("aria-label", `Description of candidate ${i}`);
+    this.confidence.selectEl.setAttr("aria-label", `Confidence of candidate ${i}`);
     this.confidence.setDisabled(exists);
+    this.descriptionEl.disabled = exists;
+    // The description a claim gets when the user leaves the field empty.
+    this.descriptionEl.placeholder = candidate.description !== "" ? candidate.description : DESCRIBE;
+
+    const topic = candidate.topic && candidate.title === this.proposedTitle && !exists;
+    this.topicEl.toggleClass("is-hidden", !topic);
+    this.problemEl.setText(problem === null ? "" : sentence("Cannot create", problem));
+    this.el.toggleClass("is-invalid", problem !== null);
+    this.titleEl.setAttr("aria-invalid", problem === null ? null : "true");
 
     this.el.toggleClass("is-existing", exists);
     this.el.toggleClass("is-unselected", !candidate.selected || exists);

@@ -50,8 +50,60 @@ export class ExtractDialog {
     return this.row(n).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
   }
 
-  titleInput(n: number): HTMLInputElement {
-    return this.row(n).querySelector<HTMLInputElement>('input[type="text"]') as HTMLInputElement;
+  /** The title's text area: its value is the whole title, however long. */
+  titleInput(n: number): HTMLTextAreaElement {
+    return this.row(n).querySelector<HTMLTextAreaElement>("textarea.source-queue-extract-title") as HTMLTextAreaElement;
+  }
+
+  descriptionInput(n: number): HTMLTextAreaElement {
+    return this.row(n).querySelector<HTMLTextAreaElement>("textarea.source-queue-extract-description") as HTMLTextAreaElement;
+  }
+
+  /** The topic flag beside a title, or "" when it is not shown. */
+  topicFlag(n: number): string {
+    const flag = this.row(n).querySelector(".source-queue-extract-topic");
+    return flag && !flag.classList.contains("is-hidden") ? (flag.textContent ?? "") : "";
+  }
+
+  /** Why a row cannot be created, as shown beside it ("" when it can). */
+  rowProblem(n: number): string {
+    return this.row(n).querySelector(".source-queue-extract-row-problem")?.textContent ?? "";
+  }
+
+  origin(n: number): string {
+    return this.row(n).querySelector(".source-queue-extract-origin")?.textContent ?? "";
+  }
+
+  button(text: string, within: ParentNode = this.el): HTMLButtonElement {
+    const button = Array.from(within.querySelectorAll("button")).find((b) => b.textContent === text);
+    if (!button) throw new Error(`no "${text}" button`);
+    return button;
+  }
+
+  get addTitle(): HTMLTextAreaElement {
+    return this.el.querySelector<HTMLTextAreaElement>("textarea.source-queue-extract-add-title") as HTMLTextAreaElement;
+  }
+
+  get addDescription(): HTMLTextAreaElement {
+    return this.el.querySelector<HTMLTextAreaElement>("textarea.source-queue-extract-add-description") as HTMLTextAreaElement;
+  }
+
+  /** The refusal shown under "Add a claim" ("" when none). */
+  get addReason(): string {
+    return this.el.querySelector(".source-queue-extract-add-reason")?.textContent ?? "";
+  }
+
+  /** Type a claim into "Add a claim" and press Add. */
+  addClaim(title: string, description = ""): void {
+    fill(this.addTitle, title);
+    fill(this.addDescription, description);
+    const add = this.el.querySelector<HTMLElement>(".source-queue-extract-add");
+    this.button("Add", add ?? this.el).click();
+  }
+
+  /** The notice at the top for a source extracted before ("" when none). */
+  get previous(): string {
+    return this.el.querySelector(".source-queue-extract-previous")?.textContent ?? "";
   }
 
   confidence(n: number): HTMLSelectElement {
@@ -81,16 +133,24 @@ export class ExtractDialog {
   }
 
   type(n: number, text: string): void {
-    const input = this.titleInput(n);
-    input.focus();
-    input.value = text;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
+    fill(this.titleInput(n), text);
+  }
+
+  describe(n: number, text: string): void {
+    fill(this.descriptionInput(n), text);
   }
 
   async create(): Promise<void> {
     this.createButton.click();
     await this.h.settle();
   }
+}
+
+/** Replace a field's text as typing would: focus, value, an input event. */
+function fill(el: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  el.focus();
+  el.value = text;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
 /** Open the note and run the command palette's "Extract claims from this source". */

@@ -1,0 +1,36 @@
+// Words of the extract preview that depend on the plan (SPEC §3, re-extraction):
+// kept apart from the DOM so each wording is a table test.
+import type { ExtractionPlan } from "../core/extraction";
+
+/** The class every element of the preview is named under (styles.css, tests and the e2e read these names). */
+export const CLS = "source-queue-extract";
+
+const claims = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
+
+/** The line at the top of the preview for a source extracted before, or null when it was not. */
+export function previousNotice(previous: ExtractionPlan["previous"]): string | null {
+  if (previous === null) return null;
+  const when = previous.date ? ` on ${previous.date}` : "";
+  const who = previous.by ? ` by ${previous.by}` : "";
+  const lead = when === "" && who === "" ? "Extracted before" : `Extracted${when}${who}`;
+  if (previous.claims === 0) return `${lead}, with no claims listed. Creating claims adds them to this source.`;
+  return `${lead}: ${claims(previous.claims)}. Creating more adds to them.`;
+}
+
+/** "Create 1 note", "Create 3 notes". */
+export const createLabel = (n: number): string => `Create ${n} note${n === 1 ? "" : "s"}`;
+
+/** A reason from core ("the title is empty") as a sentence after a lead ("Not added"). */
+export const sentence = (lead: string, reason: string): string => `${lead}: ${reason.replace(/\.$/, "")}.`;
+
+export const TOPIC_FLAG = "Names a topic, not a claim: rewrite it as an assertion someone could disagree with.";
+
+/** Why Create is disabled, in the order the footer shows them; empty when it can run. */
+export function createReasons(plan: Pick<ExtractionPlan, "blockers" | "creates" | "candidates">, pending: boolean): string[] {
+  const reasons = [...plan.blockers];
+  if (pending) reasons.push("Add the claim you typed, or clear it, before creating.");
+  if (reasons.length > 0 || plan.creates.length > 0) return reasons;
+  if (plan.candidates.length === 0) return ["There is nothing to create."];
+  if (plan.candidates.every((c) => c.existing !== null)) return ["Every candidate exists already; nothing to create."];
+  return ["Check at least one candidate to create it."];
+}
