@@ -8,6 +8,8 @@ import { PRIORITIES, STATUSES } from "../core/model";
 import type { QueueQuery } from "../core/queue-query";
 import { queueItemFromText } from "../core/queue-item";
 import { QueueActions } from "./actions";
+import { registerBulkChanges } from "./bulk-commands";
+import type { BulkSetter } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
 import { registerCliHandlers } from "./cli-handlers";
 import { loadPluginData, type PluginData } from "./plugin-data";
@@ -20,6 +22,8 @@ export default class SourceQueuePlugin extends Plugin {
   data!: PluginData;
   index!: QueueIndex;
   actions!: QueueActions;
+  /** Changes on the queue's selection, and their undo (issue #14). */
+  bulk!: BulkSetter;
 
   override async onload(): Promise<void> {
     let raw: unknown = null;
@@ -39,6 +43,7 @@ export default class SourceQueuePlugin extends Plugin {
     this.addRibbonIcon("list-checks", "Open source queue", () => void this.openQueue());
     this.addSettingTab(new SourceQueueSettingTab(this.app, this));
     this.addCommands();
+    this.bulk = registerBulkChanges(this);
     registerCliHandlers(this);
 
     this.app.workspace.onLayoutReady(() => {

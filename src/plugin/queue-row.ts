@@ -43,12 +43,14 @@ export class RowParts {
   constructor(readonly el: HTMLElement) {
     el.empty();
     this.main = el.createDiv({ cls: "source-queue-row-main" });
+    // The selected state is shown by a check mark and a bar, not by colour alone (aria-selected says it too).
+    setIcon(this.main.createSpan({ cls: "source-queue-check", attr: { "aria-hidden": "true" } }), "check");
     // Badges are not buttons: a listbox option may not hold controls. A click
     // cycles them; from the keyboard, p and s do (their tooltips say so).
     this.priority = this.main.createSpan({ attr: { "data-field": "priority", title: "Click to change the priority (p)" } });
     this.title = this.main.createSpan({ cls: "source-queue-title" });
     // Who and what about, then where it stands: status, when, how much to split.
-    this.about = el.createDiv({ cls: "source-queue-row-meta" });
+    this.about = el.createDiv({ cls: ["source-queue-row-meta", "source-queue-row-about"] });
     this.author = this.about.createSpan({ cls: "source-queue-author" });
     this.meta = el.createDiv({ cls: "source-queue-row-meta" });
     this.status = this.meta.createSpan({ attr: { "data-field": "status", title: "Click to change the status (s)" } });

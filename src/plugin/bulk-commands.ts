@@ -1,0 +1,56 @@
+// The commands of bulk changes (issue #14): set a field on the queue's
+// selection, and undo the last bulk change. No default hotkeys.
+import type { TFile } from "obsidian";
+import { PRIORITIES, STATUSES } from "../core/model";
+import { BulkSetter, vaultRestoreOne, vaultSetOne } from "./bulk-set";
+import { ChoiceModal } from "./choice-modal";
+import type SourceQueuePlugin from "./main";
+import { QueueView, VIEW_TYPE } from "./queue-view";
+
+/** The notes selected in the open queue, in list order (none when it is closed). */
+export function selectedFiles(plugin: SourceQueuePlugin): TFile[] {
+  for (const leaf of plugin.app.workspace.getLeavesOfType(VIEW_TYPE)) {
+    // A deferred view is a placeholder until shown: it has no selection.
+    if (leaf.view instanceof QueueView) return leaf.view.selectedFiles();
+  }
+  return [];
+}
+
+/** Makes the plugin's bulk setter and registers its commands. */
+export function registerBulkChanges(plugin: SourceQueuePlugin): BulkSetter {
+  const settings = () => plugin.data.settings;
+  const bulk = new BulkSetter({
+    app: plugin.app,
+    setOne: vaultSetOne(plugin.app, settings),
+    restoreOne: vaultRestoreOne(plugin.app),
+    reasonField: () => settings().reasonField,
+  });
+  const onSelection = (id: string, name: string, run: (paths: string[]) => void) =>
+    plugin.addCommand({
+      id,
+      name,
+      checkCallback: (checking) => {
+        const files = selectedFiles(plugin);
+        if (files.length === 0) return false;
+        if (!checking) run(files.map((f) => f.path));
+        return true;
+      },
+    });
+  onSelection("set-priority-of-selection", "Set priority of the selected sources…", (paths) => {
+    if (!settings().usePriority) return;
+    new ChoiceModal(plugin.app, PRIORITIES, "Priority", (to) => void bulk.set(paths, { field: "priority", to })).open();
+  });
+  onSelection("set-status-of-selection", "Set status of the selected sources…", (paths) =>
+    new ChoiceModal(plugin.app, STATUSES, "Status", (to) => void bulk.set(paths, { field: "status", to })).open(),
+  );
+  plugin.addCommand({
+    id: "undo-last-bulk-change",
+    name: "Undo last bulk change",
+    checkCallback: (checking) => {
+      if (!bulk.canUndo) return false;
+      if (!checking) void bulk.undo();
+      return true;
+    },
+  });
+  return bulk;
+}
