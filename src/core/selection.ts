@@ -52,7 +52,7 @@ export function selectAll(count: number, pathAt: PathAt, anchor: string | null =
     const p = pathAt(i);
     if (p !== undefined) paths.add(p);
   }
-  return { paths, anchor: anchor ?? pathAt(0) ?? null };
+  return { paths, anchor: count === 0 ? null : (anchor ?? pathAt(0) ?? null) };
 }
 
 /** A note was renamed: its selection and anchor move with it. */
