@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Issue #14: select many rows, set them at once, undo them at once.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Menu, TFile } from "obsidian";
+import type { Menu } from "obsidian";
 import { changedLines } from "../cli/run-cli";
 import { click, key, openQueue, row, rowPaths, rows, startPlugin, type Started } from "./plugin-harness";
 
@@ -89,7 +89,8 @@ describe("selecting rows in the queue", () => {
     await s.h.editExternally(paths[5]!, s.h.read(paths[5]!).replace(/\npriority: \w+/, "\npriority: low"));
     await s.h.settle();
     expect(selected(view).sort()).toEqual(paths.slice(0, 3).sort());
-    const file = s.h.app.vault.getFileByPath(paths[1]!) as TFile;
+    const file = s.h.vault.getFileByPath(paths[1]!);
+    if (!file) throw new Error("no file");
     await s.h.app.fileManager.renameFile(file, "inbox/renamed-source.md");
     await s.h.settle();
     expect(selected(view).sort()).toEqual([paths[0], paths[2], "inbox/renamed-source.md"].sort());
