@@ -3,16 +3,12 @@
 // `vaultSetOne` below is one Vault.process per note over the core's line
 // editor, and is meant to be replaced by the core command layer's
 // `setFields` (same contract: the note's text before and after).
-import { formatISO } from "date-fns";
 import { Notice, type App } from "obsidian";
 import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/bulk-change";
-import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
+import { editFrontmatter } from "../core/frontmatter-edit";
 import type { Priority, Status } from "../core/model";
-import { parseFrontmatter } from "../core/parse-frontmatter";
-import { nextPriority, nextStatus } from "../core/queue-query";
 import type { Settings } from "../core/settings";
-import { normalizePriority, normalizeStatus } from "../core/source-fields";
-import { statusEdits } from "../core/source-update";
+import { editsFor } from "./field-writer";
 import { ReasonModal } from "./reason-modal";
 
 export type BulkFieldChange =
@@ -23,19 +19,6 @@ export type BulkFieldChange =
 /** Beyond this many notes a progress notice counts them. */
 export const PROGRESS_FROM = 20;
 
-const today = (): string => formatISO(new Date(), { representation: "date" });
-
-/** The frontmatter edits of a change on this text (a cycle reads the value from the text itself). */
-export function bulkEdits(text: string, change: BulkFieldChange, settings: Settings): FieldEdit[] {
-  if ("cycle" in change) {
-    const data = parseFrontmatter(text).data ?? {};
-    if (change.field === "priority") return [{ key: "priority", set: nextPriority(normalizePriority(data.priority).value) }];
-    return statusEdits(nextStatus(normalizeStatus(data.status).value), today(), settings.processedBy, undefined, settings.reasonField);
-  }
-  if (change.field === "priority") return [{ key: "priority", set: change.to }];
-  return statusEdits(change.to, today(), settings.processedBy, change.reason, settings.reasonField);
-}
-
 /** One note, one Vault.process: the line editor's result, or why it refused. */
 export function vaultSetOne(app: App, settings: () => Settings): SetOne<BulkFieldChange> {
   return async (path, change) => {
@@ -45,7 +28,7 @@ export function vaultSetOne(app: App, settings: () => Settings): SetOne<BulkFiel
     let refused: string | null = null;
     const after = await app.vault.process(file, (text) => {
       before = text;
-      const result = editFrontmatter(text, bulkEdits(text, change, settings()));
+      const result = editFrontmatter(text, editsFor(text, change, settings()));
       if (result.ok) return result.text;
       refused = result.reason;
       return text;

@@ -27,10 +27,10 @@ export function editsFor(text: string, change: FieldChange, settings: Settings):
   if ("cycle" in change) {
     const data = parseFrontmatter(text).data ?? {};
     if (change.field === "priority") return [{ key: "priority", set: nextPriority(normalizePriority(data.priority).value) }];
-    return statusEdits(nextStatus(normalizeStatus(data.status).value), today(), settings.processedBy);
+    return statusEdits(nextStatus(normalizeStatus(data.status).value), today(), settings.processedBy, undefined, settings.reasonField);
   }
   if (change.field === "priority") return [{ key: "priority", set: change.to }];
-  return statusEdits(change.to, today(), settings.processedBy, change.reason);
+  return statusEdits(change.to, today(), settings.processedBy, change.reason, settings.reasonField);
 }
 
 export async function writeField(app: App, file: TFile, change: FieldChange, settings: Settings): Promise<void> {
