@@ -89,3 +89,13 @@ export function loadSettings(stored: unknown): SettingsResult {
 function structuredCloneSettings(s: Settings): Settings {
   return { ...s, sourceTypes: [...s.sourceTypes], otherNoteTypes: [...s.otherNoteTypes] };
 }
+
+/**
+ * The settings in a whole data.json as the plugin writes it (`{settings,
+ * query, lastExtraction}`), or in the older layout that kept them at the top
+ * level: the CLI reads the file the plugin wrote.
+ */
+export function settingsFromData(raw: unknown): SettingsResult {
+  const nested = typeof raw === "object" && raw !== null && !Array.isArray(raw) && "settings" in raw;
+  return loadSettings(nested ? (raw as { settings: unknown }).settings : raw);
+}
