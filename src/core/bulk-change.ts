@@ -34,16 +34,36 @@ export interface BulkOptions {
   onProgress?: (done: number, total: number) => void;
   /** Yields to the screen; called whenever a run of notes has taken `budgetMs`. */
   pause?: () => Promise<void>;
-  /** Work between pauses, in ms: well under a frame budget of 50 ms. */
+  /** Work between pauses, in ms (default 8): with what the writes cause (cache, index, redraw), well under a 50 ms frame. */
   budgetMs?: number;
+  /**
+   * Notes between pauses at most (default 8). Each write costs more after it
+   * returns (the app parses the note, the index and the sidebar follow) than
+   * the runner can time: bounding the count bounds that work too.
+   */
+  notesPerPause?: number;
   now?: () => number;
 }
 
-export async function runBulk<C>(paths: readonly string[], change: C, setOne: SetOne<C>, opts: BulkOptions = {}): Promise<BulkOutcome> {
+/** Whether to pause now: after the time budget, or after the most notes between pauses. */
+function pacer(opts: BulkOptions): () => Promise<void> {
   const now = opts.now ?? (() => performance.now());
-  const budget = opts.budgetMs ?? 12;
-  const outcome: BulkOutcome = { changed: [], unchanged: [], refused: [] };
+  const budget = opts.budgetMs ?? 8;
+  const most = opts.notesPerPause ?? 8;
   let since = now();
+  let count = 0;
+  return async () => {
+    count++;
+    if (!opts.pause || (now() - since < budget && count < most)) return;
+    await opts.pause();
+    since = now();
+    count = 0;
+  };
+}
+
+export async function runBulk<C>(paths: readonly string[], change: C, setOne: SetOne<C>, opts: BulkOptions = {}): Promise<BulkOutcome> {
+  const outcome: BulkOutcome = { changed: [], unchanged: [], refused: [] };
+  const pace = pacer(opts);
   for (const [i, path] of paths.entries()) {
     let result: SetResult;
     try {
@@ -55,10 +75,7 @@ export async function runBulk<C>(paths: readonly string[], change: C, setOne: Se
     else if (result.before === undefined || result.after === undefined || result.before === result.after) outcome.unchanged.push(path);
     else outcome.changed.push({ path, before: result.before, after: result.after });
     opts.onProgress?.(i + 1, paths.length);
-    if (opts.pause && now() - since >= budget) {
-      await opts.pause();
-      since = now();
-    }
+    await pace();
   }
   return outcome;
 }
@@ -79,10 +96,8 @@ export interface UndoOutcome {
 }
 
 export async function undoBulk(changes: readonly NoteChange[], restoreOne: RestoreOne, opts: BulkOptions = {}): Promise<UndoOutcome> {
-  const now = opts.now ?? (() => performance.now());
-  const budget = opts.budgetMs ?? 12;
   const outcome: UndoOutcome = { restored: [], edited: [], missing: [] };
-  let since = now();
+  const pace = pacer(opts);
   // Newest first, as an undo stack runs (the record holds each note once, so the order is for the reader).
   for (const [i, change] of [...changes].reverse().entries()) {
     let result: RestoreResult;
@@ -93,10 +108,7 @@ export async function undoBulk(changes: readonly NoteChange[], restoreOne: Resto
     }
     outcome[result].push(change.path);
     opts.onProgress?.(i + 1, changes.length);
-    if (opts.pause && now() - since >= budget) {
-      await opts.pause();
-      since = now();
-    }
+    await pace();
   }
   return outcome;
 }

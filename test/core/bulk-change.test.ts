@@ -48,6 +48,13 @@ describe("runBulk", () => {
     ]);
   });
 
+  it("pauses after 8 notes even when they were quick (what a write causes afterwards is not timed here)", async () => {
+    const n = notes(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`n${i}`, "priority: low"])));
+    let pauses = 0;
+    await runBulk([...n.files.keys()], { to: "high" }, n.setOne, { now: () => 0, pause: async () => void pauses++ });
+    expect(pauses).toBe(2);
+  });
+
   it("pauses whenever a run of notes has used its time budget, and reports progress after each note", async () => {
     let clock = 0;
     const n = notes(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`n${i}`, "priority: low"])));
