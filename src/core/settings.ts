@@ -96,6 +96,6 @@ function structuredCloneSettings(s: Settings): Settings {
  * level: the CLI reads the file the plugin wrote.
  */
 export function settingsFromData(raw: unknown): SettingsResult {
-  const nested = typeof raw === "object" && raw !== null && !Array.isArray(raw) && "settings" in raw;
-  return loadSettings(nested ? (raw as { settings: unknown }).settings : raw);
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && "settings" in raw) return loadSettings(raw.settings);
+  return loadSettings(raw);
 }
