@@ -27,7 +27,8 @@ export class QueueActions {
 
   async change(file: TFile, change: FieldChange): Promise<void> {
     if ("to" in change && change.field === "status" && change.to === "null-result" && change.reason === undefined) {
-      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { field: "status", to: "null-result", reason })).open();
+      const field = this.plugin.data.settings.reasonField;
+      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { field: "status", to: "null-result", reason }), { field }).open();
       return;
     }
     try {

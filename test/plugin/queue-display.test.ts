@@ -44,6 +44,26 @@ describe("the queue's display settings", () => {
     expect(s.plugin.index.all().some((i) => i.problems.some((p) => p.message.startsWith("No priority")))).toBe(false);
   });
 
+  it("writes a single note's null-result reason to the reason field, and then warns about nothing", async () => {
+    s = await startPlugin({ data: { settings: { reasonField: "extraction_notes" } } });
+    const view = await openQueue(s);
+    const first = rows(view)[0]!;
+    const path = first.dataset.path!;
+    first.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
+    click(Array.from(document.querySelectorAll<HTMLElement>(".menu .menu-item")).find((i) => i.textContent === "Status: null-result…")!);
+    await s.h.settle();
+    const modal = document.querySelector<HTMLElement>(".modal")!;
+    expect(modal.textContent).toContain("the note's extraction_notes field");
+    const area = modal.querySelector<HTMLTextAreaElement>("textarea")!;
+    area.value = "Only an abstract";
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    click(Array.from(modal.querySelectorAll("button")).find((b) => b.textContent === "Set null-result")!);
+    await s.h.settle();
+    expect(s.h.read(path)).toContain("\nextraction_notes: Only an abstract");
+    expect(s.h.read(path)).not.toContain("\nnotes: Only an abstract");
+    expect(s.plugin.index.get(path)?.problems.some((p) => p.message.includes("does not say why"))).toBe(false);
+  });
+
   it("shows a status chip's state by a check mark and aria-pressed, not by fill alone", async () => {
     s = await startPlugin();
     const view = await openQueue(s);
