@@ -5,6 +5,7 @@
 import { defineConfig } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import { builtinModules } from "node:module";
+import tseslint from "typescript-eslint";
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -65,6 +66,12 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // The release's manifest, checked by the obsidianmd rule (it reads JSON as one object expression).
+    files: ["manifest.json"],
+    languageOptions: { parser: tseslint.parser },
+    rules: { "obsidianmd/validate-manifest": "error" },
   },
   {
     files: ["src/cli/**/*.ts"],

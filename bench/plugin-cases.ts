@@ -15,6 +15,7 @@ import { loadSettings } from "../src/core/settings";
 import SourceQueuePlugin from "../src/plugin/main";
 import { ObsidianVaultPort } from "../src/plugin/obsidian-vault-port";
 import type { QueueView } from "../src/plugin/queue-view";
+import { triageCases } from "./triage-cases";
 import { prng, SEED } from "./vault-shape";
 import { sample, summarize } from "./measure";
 import type { Report } from "./report";
@@ -198,6 +199,26 @@ export async function pluginCases(report: Report, files: Record<string, string>,
   });
   await oneChange("one note changed, the top row (every row below moves)", () => view.containerEl.querySelector<HTMLElement>(".source-queue-row")?.dataset.path);
   report.add(rowsName("after the changes"), n, rowCount(), "rows", 100, { op: "<=" });
+
+  // The same targets with compact rows (one line each: more rows in view).
+  plugin.data.settings.compactRows = true;
+  internals.fullReset = true;
+  view.render();
+  await settle();
+  await fullRender("compact rows: sidebar render, status filter toggled", 16, [{ ...base, statuses: [...base.statuses, "processed"] }, base]);
+  plugin.data.query = base;
+  internals.fullReset = true;
+  view.render();
+  await settle();
+  report.time("compact rows: sidebar redraw, nothing changed", n, await sample(render, { ...runsFor(n), after: settle }), 16);
+  await oneChange("compact rows: one note changed, the top row", () => view.containerEl.querySelector<HTMLElement>(".source-queue-row")?.dataset.path);
+  report.add(rowsName("with compact rows"), n, rowCount(), "rows", 100, { op: "<=" });
+  plugin.data.settings.compactRows = false;
+  internals.fullReset = true;
+  view.render();
+  await settle();
+
+  await triageCases(report, h, plugin, view, n, settle);
   h.destroy();
 }
 

@@ -330,6 +330,132 @@ test("without field-sizing (older WebKit on iOS), titles still grow as typed and
   },
 });
 
+/** The lines that differ between two texts. */
+function diffLines(before, after) {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const out = [];
+  // Line endings stay as they were (CRLF notes keep theirs); the diff reads without them.
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(`${(a[i] ?? "").replace(/\r$/, "")} → ${(b[i] ?? "").replace(/\r$/, "")}`);
+  return out;
+}
+
+const selectedPaths = (page) => page.$$eval('.source-queue-row[aria-selected="true"]', (els) => els.map((e) => e.dataset.path));
+
+test("Shift-click selects 5 rows, the menu sets them to high: 5 one-line diffs, and Undo puts them back", async (page) => {
+  // Only medium rows, so every one of the five changes.
+  await page.locator(".source-queue-priority-filter").selectOption("medium");
+  await page.waitForFunction(() => document.querySelectorAll('.source-queue-row [data-field="priority"][data-value="medium"]').length >= 5 && !document.querySelector('.source-queue-row [data-field="priority"]:not([data-value="medium"])'));
+  const paths = (await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path))).slice(0, 5);
+  const before = await Promise.all(paths.map((p) => vault(page, p)));
+  await row(page, paths[0]).locator(".source-queue-title").click();
+  await row(page, paths[4]).locator(".source-queue-title").click({ modifiers: ["Shift"] });
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "5 selected");
+  assert(JSON.stringify(await selectedPaths(page)) === JSON.stringify(paths), `selected: ${await selectedPaths(page)}`);
+  await shot(page, "15-selection-light");
+  await row(page, paths[2]).click({ button: "right" });
+  assert((await page.locator(".menu .menu-item").first().textContent()) === "5 sources selected", "menu for the selection");
+  await shot(page, "16-selection-menu");
+  await page.locator(".menu .menu-item", { hasText: "Priority: high" }).click();
+  await page.waitForFunction(() => /Set priority high on 5 notes/.test(document.querySelector(".notice-container")?.textContent ?? ""));
+  for (const [i, p] of paths.entries()) {
+    const diff = diffLines(before[i], await vault(page, p));
+    assert(diff.length === 1 && diff[0] === "priority: medium → priority: high", `${p}: ${diff.join("; ")}`);
+  }
+  await shot(page, "17-bulk-notice");
+  await page.locator(".notice .source-queue-notice-undo").click();
+  await page.waitForFunction(() => /Undid the change on 5 notes/.test(document.querySelector(".notice-container")?.textContent ?? ""));
+  for (const [i, p] of paths.entries()) assert((await vault(page, p)) === before[i], `${p} restored byte for byte`);
+});
+
+test("Ctrl+A selects every row shown, Esc clears; selected rows show a check mark", async (page) => {
+  await page.locator(".source-queue-list").focus();
+  await page.keyboard.press("Control+A");
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "22 selected");
+  assert((await page.locator(".source-queue-row.is-selected .source-queue-check svg").count()) > 0, "check marks on selected rows");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.classList.contains("is-hidden"));
+});
+
+/** Whether a select shows its longest option in full: the text's width plus padding fits. */
+async function sortFits(page) {
+  return page.evaluate(() => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    const misfits = [];
+    for (const el of document.querySelectorAll(".source-queue-controls select")) {
+      const style = getComputedStyle(el);
+      ctx.font = style.font;
+      const text = Math.max(...Array.from(el.options, (o) => ctx.measureText(o.text).width));
+      const need = text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      if (need > el.clientWidth + 0.5) misfits.push(`${el.className}: ${el.clientWidth}px for ${need.toFixed(0)}px`);
+    }
+    return { fits: misfits.length === 0 && document.querySelectorAll(".source-queue-controls select").length === 3, misfits };
+  });
+}
+
+test("the sort and filter menus show their longest label in full (\"Priority, then newest\")", async (page) => {
+  const r = await sortFits(page);
+  assert(r.fits, `menus cut off: ${r.misfits.join("; ")}`);
+});
+
+test("on a phone the menus fit too, and the selection shows", async (page) => {
+  const r = await sortFits(page);
+  assert(r.fits, `menus cut off: ${r.misfits.join("; ")}`);
+  const paths = await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path));
+  await row(page, paths[1]).locator(".source-queue-title").click({ modifiers: ["Control"] });
+  await row(page, paths[3]).locator(".source-queue-title").click({ modifiers: ["Control"] });
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "2 selected");
+  await shot(page, "18-phone-selection");
+}, { query: "?phone", viewport: { width: 390, height: 844 } });
+
+async function compact(page) {
+  await page.evaluate(() => {
+    const { plugin } = window.sourceQueuePreview;
+    plugin.data.settings.compactRows = true;
+    for (const leaf of plugin.app.workspace.getLeavesOfType("source-queue")) leaf.view.render();
+  });
+  await page.waitForFunction(() => document.querySelector(".source-queue-view")?.classList.contains("is-compact"));
+}
+
+test("compact rows: one line each, with badges, and selection still works", async (page) => {
+  await compact(page);
+  const heights = await page.$$eval(".source-queue-row", (els) => els.map((e) => e.getBoundingClientRect().height));
+  assert(heights.every((h) => h === 30), `rows 30px high: ${heights.join(",")}`);
+  // The title's and the badges' vertical centres: one line means they are within a few pixels of each other.
+  const spreads = await page.$$eval(".source-queue-row", (els) =>
+    els.map((e) => {
+      const mids = Array.from(e.querySelectorAll(".source-queue-badge, .source-queue-title"), (c) => c.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top + r.height / 2);
+      return Math.max(...mids) - Math.min(...mids);
+    }),
+  );
+  assert(spreads.every((d) => d <= 3), `title and badges on one line: ${spreads.map((d) => d.toFixed(1)).join(",")}`);
+  const paths = await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path));
+  await row(page, paths[2]).locator(".source-queue-title").click();
+  await row(page, paths[5]).locator(".source-queue-title").click({ modifiers: ["Shift"] });
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "4 selected");
+  await shot(page, "19-compact-light");
+  await axe(page, "compact queue");
+});
+
+test("compact rows in the dark theme", async (page) => {
+  await compact(page);
+  const paths = await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path));
+  await row(page, paths[0]).locator(".source-queue-title").click();
+  await row(page, paths[2]).locator(".source-queue-title").click({ modifiers: ["Shift"] });
+  await shot(page, "20-compact-dark");
+  await axe(page, "compact dark");
+}, { query: "?theme=dark", colorScheme: "dark" });
+
+test("dark theme: a selection and the status chips' on state", async (page) => {
+  const paths = await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path));
+  await row(page, paths[1]).locator(".source-queue-title").click();
+  await row(page, paths[3]).locator(".source-queue-title").click({ modifiers: ["Shift"] });
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "3 selected");
+  assert((await page.locator('.source-queue-chip[aria-pressed="true"] .source-queue-chip-check svg').count()) >= 1, "on chips show a check");
+  await shot(page, "21-selection-dark");
+  await axe(page, "dark selection");
+}, { query: "?theme=dark", colorScheme: "dark" });
+
 let baseUrl = "";
 const { server, url } = await startPreviewServer(0);
 baseUrl = url;

@@ -12,7 +12,10 @@ const root = new URL("..", import.meta.url).pathname;
 const vault = join(root, "demo-vault");
 const seed = "inbox/2026-04-06-circuit-tracing-production-safety-mitra.md";
 const cli = (args, cwd = root) => execFileSync(process.execPath, [join(root, "dist/cli.cjs"), ...args], { cwd, encoding: "utf8" });
-const heading = (text) => console.log(`\n\x1b[1m== ${text}\x1b[0m\n`);
+// Bold headings only on a terminal, and never with NO_COLOR set (https://no-color.org):
+// `npm run demo | cat` and CI logs get plain text (the same rule as src/cli/output.ts).
+const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+const heading = (text) => console.log(colour ? `\n\x1b[1m== ${text}\x1b[22m\n` : `\n== ${text}\n`);
 
 heading("1. Install the plugin into the demo vault");
 const pluginDir = join(vault, ".obsidian", "plugins", "source-queue");

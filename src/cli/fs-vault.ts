@@ -5,8 +5,7 @@ import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, ope
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/links";
-import { storedSettings } from "../core/commands/validate";
-import { loadSettings, type Settings } from "../core/settings";
+import { loadSettings, settingsFromData, type Settings } from "../core/settings";
 import type { VaultPort } from "../core/vault-port";
 import type { FileStamp } from "./row-codec";
 
@@ -57,7 +56,7 @@ export class FsVault implements VaultPort {
     const file = join(this.root, this.configDir, "plugins", "source-queue", "data.json");
     if (!existsSync(file)) return loadSettings(null);
     try {
-      return loadSettings(storedSettings(JSON.parse(readFileSync(file, "utf8"))));
+      return settingsFromData(JSON.parse(readFileSync(file, "utf8")));
     } catch {
       return { settings: loadSettings(null).settings, rejected: ["(data.json is not valid JSON)"] };
     }

@@ -21,7 +21,7 @@ export async function list(vault: FsVault, settings: Settings, opts: ListOptions
   const summary = STATUS_KEYS.filter((k) => counts[k] > 0).map((k) => `${k} ${counts[k]}`).join(", ");
   const head = `${shown.length} of ${all.length} sources in ${settings.queueFolder || "the vault"}/ (${summary || "none"})`;
   if (shown.length === 0) {
-    const hint = all.length === 0 ? `No notes found under "${settings.queueFolder}".` : "Nothing matches; --all shows processed and null-result sources too.";
+    const hint = all.length === 0 ? `No notes found under "${settings.queueFolder}".` : nothingMatches(all, opts.domain?.trim() ?? "");
     return { code: 0, out: `${head}\n${hint}` };
   }
   const rows = [["PRIORITY", "STATUS", "DATE", "DOMAIN", "HINTS", "TITLE", "PATH"]];
@@ -31,4 +31,13 @@ export async function list(vault: FsVault, settings: Settings, opts: ListOptions
   }
   const legend = shown.some((i) => i.problems.length > 0) ? "\n! has errors, ~ has warnings: see `source-queue validate`" : "";
   return { code: 0, out: `${head}\n\n${table(rows, new Set([4]))}${legend}` };
+}
+
+/** Why nothing is listed: an unknown domain names the known ones; otherwise --all may help. */
+function nothingMatches(all: readonly { domain: string | null }[], domain: string): string {
+  const domains = [...new Set(all.map((i) => i.domain).filter((d): d is string => d !== null))].sort();
+  if (domain !== "" && !domains.includes(domain)) {
+    return `No source has the domain "${domain}". Known domains: ${domains.join(", ") || "none"}.`;
+  }
+  return "Nothing matches; --all shows processed and null-result sources too.";
 }

@@ -13,6 +13,14 @@ export const DEFAULT_SETTINGS = {
   defaultConfidence: "experimental" as (typeof CONFIDENCES)[number],
   statusAfterExtraction: "processed" as (typeof STATUSES)[number],
   processedBy: "",
+  /** The vault's conventions (issue #14): whether sources carry a priority at all. */
+  usePriority: true,
+  /** The field that says why a source is null-result: read by validate, written by a null-result change. */
+  reasonField: "notes",
+  /** The field that lists the claims a source enriched (read by extraction where it looks for earlier work). */
+  enrichmentsField: "enrichments",
+  /** One line per row in the queue, with priority and status as small badges. */
+  compactRows: false,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -32,6 +40,12 @@ const typeList = (min: number) =>
     z.transform((xs: string[]) => xs.map((x) => x.toLowerCase())),
   );
 
+/** A frontmatter key: one line of text without a colon, so it can be written back as a YAML key. */
+const fieldName = trimmed.check(
+  z.refine((s: string) => s.length > 0, "must not be empty"),
+  z.refine((s: string) => /^[^:#\s][^:\n]*$/.test(s), "must be a plain frontmatter key (no colon)"),
+);
+
 export const settingsSchema = z.object({
   queueFolder: folder,
   sourceTypes: typeList(1),
@@ -41,6 +55,10 @@ export const settingsSchema = z.object({
   defaultConfidence: z.enum(CONFIDENCES),
   statusAfterExtraction: z.enum(STATUSES),
   processedBy: trimmed,
+  usePriority: z.boolean(),
+  reasonField: fieldName,
+  enrichmentsField: fieldName,
+  compactRows: z.boolean(),
 });
 
 export interface SettingsResult {
@@ -70,4 +88,14 @@ export function loadSettings(stored: unknown): SettingsResult {
 
 function structuredCloneSettings(s: Settings): Settings {
   return { ...s, sourceTypes: [...s.sourceTypes], otherNoteTypes: [...s.otherNoteTypes] };
+}
+
+/**
+ * The settings in a whole data.json as the plugin writes it (`{settings,
+ * query, lastExtraction}`), or in the older layout that kept them at the top
+ * level: the CLI reads the file the plugin wrote.
+ */
+export function settingsFromData(raw: unknown): SettingsResult {
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && "settings" in raw) return loadSettings(raw.settings);
+  return loadSettings(raw);
 }

@@ -203,15 +203,17 @@ export function normalizeFields(data: Data, basename: string, settings: Settings
 
   const status = normalizeStatus(data.status);
   if (status.problem) problems.push(status.problem);
-  const priority = normalizePriority(data.priority);
+  // A vault without priorities (settings.usePriority false) gets no warning for a missing or odd one.
+  const priority = settings.usePriority ? normalizePriority(data.priority) : { value: normalizePriority(data.priority).value };
   if (priority.problem) problems.push(priority.problem);
 
   const processedDate = optionalText(data, "processed_date", problems);
   if (processedDate !== null && !isValidDate(processedDate)) {
     problems.push({ level: "warning", message: `processed_date "${processedDate}" is not YYYY-MM-DD` });
   }
-  if (status.value === "null-result" && optionalText(data, "notes", []) === null) {
-    problems.push({ level: "warning", message: "Status is null-result but notes does not say why" });
+  const reasonField = settings.reasonField;
+  if (status.value === "null-result" && optionalText(data, reasonField, []) === null) {
+    problems.push({ level: "warning", message: `Status is null-result but ${reasonField} does not say why` });
   }
 
   return {

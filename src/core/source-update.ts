@@ -19,14 +19,14 @@ export interface SourceUpdate {
 export const EXTRACTED_HEADING = "## Extracted claims";
 
 /** Frontmatter edits for a status change, with the fields that go with it (SPEC §4 "Toggles"). */
-export function statusEdits(status: Status, today: string, processedBy: string, reason?: string): FieldEdit[] {
+export function statusEdits(status: Status, today: string, processedBy: string, reason?: string, reasonField = "notes"): FieldEdit[] {
   const edits: FieldEdit[] = [{ key: "status", set: status }];
   if (status === "processed") {
     edits.push({ key: "processed_date", set: today });
     if (processedBy !== "") edits.push({ key: "processed_by", set: processedBy });
   }
   if (status === "null-result" && reason !== undefined && reason.trim() !== "") {
-    edits.push({ key: "notes", set: reason.trim() });
+    edits.push({ key: reasonField, set: reason.trim() });
   }
   return edits;
 }

@@ -48,7 +48,8 @@ export class QueueActions {
   /** Set or cycle fields; null-result without a reason asks for one first. */
   async change(file: TFile, change: FieldChange): Promise<void> {
     if (change.status?.trim().toLowerCase() === "null-result" && !change.reason?.trim()) {
-      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { ...change, reason })).open();
+      const field = this.host.settings().reasonField;
+      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { ...change, reason }), { field }).open();
       return;
     }
     try {

@@ -10,6 +10,8 @@ import { settingsFile, validateQueue } from "../core/commands/validate";
 import { PRIORITIES, STATUSES } from "../core/model";
 import type { QueueQuery } from "../core/queue-query";
 import { QueueActions } from "./actions";
+import { registerBulkChanges } from "./bulk-commands";
+import type { BulkSetter } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
 import { registerCliHandlers } from "./cli-handlers";
 import { ExtractModal } from "./extract-modal";
@@ -30,6 +32,8 @@ export default class SourceQueuePlugin extends Plugin {
   actions!: QueueActions;
   /** Settings that were invalid in data.json at load and fell back to defaults; validate reports them. */
   rejectedSettings: string[] = [];
+  /** Changes on the queue's selection, and their undo (issue #14). */
+  bulk!: BulkSetter;
 
   override async onload(): Promise<void> {
     let raw: unknown = null;
@@ -62,17 +66,22 @@ export default class SourceQueuePlugin extends Plugin {
     });
 
     const current = () => this.data;
+    const bulk = () => this.bulk;
     this.registerView(VIEW_TYPE, (leaf) => new QueueView(leaf, {
       get data() {
         return current();
       },
       index: this.index,
       actions: this.actions,
+      get bulk() {
+        return bulk();
+      },
       saveQuery: (q) => this.saveQuery(q),
     }));
     this.addRibbonIcon("list-checks", "Open source queue", () => void this.openQueue());
     this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => this.index.rebuild() }));
     this.addCommands();
+    this.bulk = registerBulkChanges({ plugin: this, port, settings, now });
     registerCliHandlers(this, {
       port,
       vaultName: () => this.app.vault.getName(),

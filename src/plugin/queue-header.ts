@@ -1,12 +1,15 @@
 // The queue's header (SPEC §4): counts per status (each a filter toggle),
 // a search box, priority and domain filters and the sort order.
-import { debounce } from "obsidian";
+import { debounce, setIcon } from "obsidian";
 import { PRIORITIES } from "../core/model";
 import { SORT_LABELS, SORT_ORDERS, STATUS_KEYS, type QueueQuery, type SortOrder, type StatusKey } from "../core/queue-query";
 
 export interface HeaderHandlers {
   query: () => QueueQuery;
   setQuery: (q: QueueQuery) => void;
+  clearSelection: () => void;
+  /** settings.usePriority: without it there is no priority filter. */
+  usePriority: () => boolean;
 }
 
 const STATUS_LABELS: Record<StatusKey, string> = {
@@ -24,8 +27,10 @@ export class QueueHeader {
   private priorityEl: HTMLSelectElement;
   private sortEl: HTMLSelectElement;
   private summaryEl: HTMLElement;
+  private selectedEl: HTMLElement;
+  private selectedText: HTMLElement;
   /** What the controls show now: a render after a one-note change then touches only what differs. */
-  private current = { chips: new Map<StatusKey, string>(), domains: null as readonly string[] | null, domain: "", priority: "", sort: "", summary: "" };
+  private current = { chips: new Map<StatusKey, string>(), domains: null as readonly string[] | null, domain: "", priority: "", sort: "", summary: "", selected: -1, usePriority: true };
 
   constructor(
     parent: HTMLElement,
@@ -35,6 +40,9 @@ export class QueueHeader {
     const counts = root.createDiv({ cls: "source-queue-counts", attr: { role: "group", "aria-label": "Filter by status" } });
     for (const key of STATUS_KEYS) {
       const chip = counts.createEl("button", { cls: "source-queue-chip", attr: { "data-status": key } });
+      // On/off is shown by a check mark and an outline as well as the fill (aria-pressed says it to screen readers).
+      setIcon(chip.createSpan({ cls: "source-queue-chip-check", attr: { "aria-hidden": "true" } }), "check");
+      chip.createSpan({ cls: "source-queue-chip-label" });
       chip.addEventListener("click", () => this.toggleStatus(key));
       this.chips.set(key, chip);
     }
@@ -59,7 +67,13 @@ export class QueueHeader {
     this.sortEl = controls.createEl("select", { cls: "dropdown source-queue-sort", attr: { "aria-label": "Sort order" } });
     for (const order of SORT_ORDERS) this.sortEl.createEl("option", { value: order, text: SORT_LABELS[order] });
     this.sortEl.addEventListener("change", () => this.h.setQuery({ ...this.h.query(), sort: this.sortEl.value as SortOrder }));
-    this.summaryEl = root.createDiv({ cls: "source-queue-summary", attr: { "aria-live": "polite" } });
+    const status = root.createDiv({ cls: "source-queue-status-line" });
+    this.summaryEl = status.createDiv({ cls: "source-queue-summary", attr: { "aria-live": "polite" } });
+    this.selectedEl = status.createDiv({ cls: "source-queue-selected is-hidden", attr: { "aria-live": "polite" } });
+    this.selectedText = this.selectedEl.createSpan();
+    const clear = this.selectedEl.createEl("button", { cls: "clickable-icon source-queue-clear-selection", attr: { "aria-label": "Clear the selection" } });
+    setIcon(clear, "x");
+    clear.addEventListener("click", () => this.h.clearSelection());
   }
 
   private toggleStatus(key: StatusKey): void {
@@ -68,7 +82,21 @@ export class QueueHeader {
     this.h.setQuery({ ...q, statuses });
   }
 
-  update(counts: Record<StatusKey, number>, domains: readonly string[], shown: number, total: number): void {
+  /** "N selected", from two rows on (one row is just the row clicked). */
+  showSelected(count: number): void {
+    if (count === this.current.selected) return;
+    this.current.selected = count;
+    this.selectedEl.toggleClass("is-hidden", count < 2);
+    this.selectedText.setText(`${count} selected`);
+  }
+
+  update(counts: Record<StatusKey, number>, domains: readonly string[], shown: number, total: number, selected: number): void {
+    this.showSelected(selected);
+    const usePriority = this.h.usePriority();
+    if (usePriority !== this.current.usePriority) {
+      this.current.usePriority = usePriority;
+      this.priorityEl.toggleClass("is-hidden", !usePriority);
+    }
     const q = this.h.query();
     const last = this.current;
     for (const [key, chip] of this.chips) {
@@ -76,7 +104,7 @@ export class QueueHeader {
       const state = `${counts[key]}:${on ? 1 : 0}`;
       if (last.chips.get(key) === state) continue;
       last.chips.set(key, state);
-      chip.setText(`${STATUS_LABELS[key]} ${counts[key]}`);
+      chip.querySelector(".source-queue-chip-label")?.setText(`${STATUS_LABELS[key]} ${counts[key]}`);
       chip.toggleClass("is-active", on);
       chip.setAttr("aria-pressed", on ? "true" : "false");
       chip.toggleClass("is-empty", counts[key] === 0);

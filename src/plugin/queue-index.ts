@@ -22,6 +22,8 @@ export interface IndexChange {
   path: string;
   old: QueueItem | undefined;
   next: QueueItem | undefined;
+  /** Set on the new entry of a renamed note: the path it had (the view's selection moves with it). */
+  renamedFrom?: string;
 }
 
 export type IndexListener = (changes: readonly IndexChange[] | "all") => void;
@@ -181,7 +183,7 @@ export class QueueIndex {
     this.detailed.delete(oldPath);
     const gone = this.drop(oldPath);
     const item = this.isQueuePath(file.path) ? this.fromCache(file, this.app.metadataCache.getFileCache(file)) : null;
-    const changes = [gone, item ? this.put(item) : null].filter((c): c is IndexChange => c !== null);
+    const changes = [gone, item ? { ...this.put(item), renamedFrom: oldPath } : null].filter((c): c is IndexChange => c !== null);
     if (changes.length > 0) this.emit(changes);
   }
 

@@ -2,7 +2,6 @@
 // relative), domain, hint count, priority and status badges and a problem
 // marker. Stable hooks: the row alone has data-path; badges have data-field
 // and data-value; the marker's aria-label lists the problems.
-import { formatDistanceToNowStrict } from "date-fns";
 import { setIcon, setTooltip } from "obsidian";
 import type { QueueItem } from "../core/queue-query";
 
@@ -13,7 +12,40 @@ export function relativeDate(date: string | null, now = new Date()): string | nu
   if (!m) return null;
   const d = new Date(Number(m[1]), Math.max(Number(m[2]) - 1, 0), Math.max(Number(m[3]), 1));
   if (Number.isNaN(d.getTime())) return null;
-  return formatDistanceToNowStrict(d, { addSuffix: true, roundingMethod: "floor" }).replace(/^0 seconds ago$/, "today");
+  return distanceToNow(d, now);
+}
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 1440;
+const MONTH_MINUTES = 43_200;
+const YEAR_MINUTES = 525_600;
+let format: Intl.RelativeTimeFormat | null = null;
+
+/**
+ * "3 days ago", "in 2 months": date-fns's formatDistanceToNowStrict (floor
+ * rounding, its units and thresholds, daylight-saving normalized days) over
+ * the platform's Intl.RelativeTimeFormat. date-fns's version brings its whole
+ * English locale, 9 KB of main.js, for these few words.
+ */
+function distanceToNow(d: Date, now: Date): string {
+  const ms = Math.abs(now.getTime() - d.getTime());
+  if (ms < 1000) return "today";
+  const future = d.getTime() > now.getTime();
+  const [earlier, later] = future ? [now, d] : [d, now];
+  const minutes = ms / MINUTE;
+  const normalized = (ms - (earlier.getTimezoneOffset() - later.getTimezoneOffset()) * MINUTE) / MINUTE;
+  let value: number;
+  let unit: Intl.RelativeTimeFormatUnit;
+  if (minutes < 1) [value, unit] = [Math.floor(ms / 1000), "second"];
+  else if (minutes < 60) [value, unit] = [Math.floor(minutes), "minute"];
+  else if (minutes < DAY_MINUTES) [value, unit] = [Math.floor(minutes / 60), "hour"];
+  else if (normalized < MONTH_MINUTES) [value, unit] = [Math.floor(normalized / DAY_MINUTES), "day"];
+  else if (normalized < YEAR_MINUTES) {
+    const months = Math.floor(normalized / MONTH_MINUTES);
+    [value, unit] = months === 12 ? [1, "year"] : [months, "month"];
+  } else [value, unit] = [Math.floor(normalized / YEAR_MINUTES), "year"];
+  format ??= new Intl.RelativeTimeFormat("en", { numeric: "always" });
+  return format.format(future ? value : -value, unit);
 }
 
 const label = (value: string | null) => (value ? value.charAt(0).toUpperCase() + value.slice(1) : "Unknown");
@@ -43,12 +75,14 @@ export class RowParts {
   constructor(readonly el: HTMLElement) {
     el.empty();
     this.main = el.createDiv({ cls: "source-queue-row-main" });
+    // The selected state is shown by a check mark and a bar, not by colour alone (aria-selected says it too).
+    setIcon(this.main.createSpan({ cls: "source-queue-check", attr: { "aria-hidden": "true" } }), "check");
     // Badges are not buttons: a listbox option may not hold controls. A click
     // cycles them; from the keyboard, p and s do (their tooltips say so).
     this.priority = this.main.createSpan({ attr: { "data-field": "priority", title: "Click to change the priority (p)" } });
     this.title = this.main.createSpan({ cls: "source-queue-title" });
     // Who and what about, then where it stands: status, when, how much to split.
-    this.about = el.createDiv({ cls: "source-queue-row-meta" });
+    this.about = el.createDiv({ cls: ["source-queue-row-meta", "source-queue-row-about"] });
     this.author = this.about.createSpan({ cls: "source-queue-author" });
     this.meta = el.createDiv({ cls: "source-queue-row-meta" });
     this.status = this.meta.createSpan({ attr: { "data-field": "status", title: "Click to change the status (s)" } });

@@ -3,18 +3,24 @@
 // 50. It re-renders from the index when the cache reports a change, never
 // from its own guess about what a write did.
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
-import type { QueueItem, QueueQuery } from "../core/queue-query";
+import { nextPriority, nextStatus, type QueueItem, type QueueQuery } from "../core/queue-query";
+import { EMPTY_SELECTION, inOrder, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, type Selection } from "../core/selection";
 import type { Settings } from "../core/settings";
 import { SortedQueue } from "../core/sorted-queue";
 import type { QueueActions } from "./actions";
+import { fieldChangeOf, type BulkFieldChange, type BulkSetter } from "./bulk-set";
+import { keyIntent, type ListIntent } from "./list-keys";
 import type { QueueIndex } from "./queue-index";
 import { QueueHeader } from "./queue-header";
 import { RowParts } from "./queue-row";
+import { fillRowMenu } from "./row-menu";
 
 export const VIEW_TYPE = "source-queue";
 
 /** Must match --source-queue-row-height in styles.css (rows are placed at multiples of it). */
 export const ROW_HEIGHT = 72;
+/** The same for compact rows (settings.compactRows): one line each. */
+export const COMPACT_ROW_HEIGHT = 30;
 /** Rows drawn beyond the visible ones, above and below. */
 const OVERSCAN = 6;
 /** Rows drawn when the list has no height yet (hidden, or a test DOM without layout). */
@@ -30,15 +36,18 @@ interface DrawnRow {
   item: QueueItem;
   position: number;
   focused: boolean;
+  selected: boolean;
   /** Minute it was drawn in: relative dates ("3 hours ago") are redrawn when it passes. */
   minute: number;
 }
 
 /** What the view needs, handed over by main.ts (not the plugin object, so no import circle). */
 export interface QueueViewHost {
-  readonly data: { readonly query: QueueQuery; readonly settings: Settings };
+  readonly data: { readonly query: QueueQuery; readonly settings: Settings; readonly lastExtraction: { sourcePath: string } | null };
   readonly index: QueueIndex;
   readonly actions: QueueActions;
+  /** Changes on the selection, and their undo (issue #14). */
+  readonly bulk: BulkSetter;
   saveQuery(query: QueueQuery): Promise<void>;
 }
 
@@ -57,10 +66,18 @@ export class QueueView extends ItemView {
   /** The focused note: focus follows it when a change moves it in the order. */
   private focusedPath: string | null = null;
   private renderTimer: number | null = null;
+  /** A new query was set: the next render drops rows it hides from the selection. */
+  private pruneSelection = false;
   private fullReset = true;
   private drawn = "";
   /** The rows in the DOM by note path, kept while their entry is unchanged, so a redraw only builds what changed. */
   private rows = new Map<string, DrawnRow>();
+  /** The selected notes by path (a pure model: it survives redraws, scrolling and live updates; renames move it). */
+  private selection: Selection = EMPTY_SELECTION;
+  /** Bumped on every selection change, so a redraw knows rows' selected state may differ. */
+  private selectionVersion = 0;
+  private rowHeight = ROW_HEIGHT;
+  private compact = false;
 
   constructor(
     leaf: WorkspaceLeaf,
@@ -95,13 +112,16 @@ export class QueueView extends ItemView {
       setQuery: (q) => {
         void this.plugin.saveQuery(q);
         this.fullReset = true;
+        this.pruneSelection = true;
         this.scheduleRender();
       },
+      clearSelection: () => this.setSelection(EMPTY_SELECTION),
+      usePriority: () => this.plugin.data.settings.usePriority,
     });
     this.emptyEl = root.createDiv({ cls: "source-queue-empty" });
     this.listEl = root.createDiv({
       cls: "source-queue-list",
-      attr: { tabindex: "0", role: "listbox", "aria-label": "Sources" },
+      attr: { tabindex: "0", role: "listbox", "aria-label": "Sources", "aria-multiselectable": "true" },
     });
     this.spacerEl = this.listEl.createDiv({ cls: "source-queue-spacer" });
     this.windowEl = this.spacerEl.createDiv({ cls: "source-queue-window" });
@@ -132,6 +152,7 @@ export class QueueView extends ItemView {
         if (changes === "all") this.fullReset = true;
         // With a reset pending, the list is stale: the reset takes the changes in.
         else if (!this.fullReset) for (const c of changes) this.queue.update(c.old, c.next);
+        this.followChanges(changes);
         this.scheduleRender();
       }),
     );
@@ -156,6 +177,7 @@ export class QueueView extends ItemView {
   }
 
   render(): void {
+    this.applyDisplaySettings();
     // Read the list's size before anything is written: reading it after the
     // header has changed would make the browser lay the page out twice.
     const viewport = this.viewport();
@@ -164,13 +186,18 @@ export class QueueView extends ItemView {
       this.queue.reset(index.ordered(this.query.sort), this.query);
       this.fullReset = false;
     }
-    this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size);
+    if (this.pruneSelection) {
+      // A new filter: rows it hides leave the selection (an action never reaches notes out of sight).
+      this.pruneSelection = false;
+      if (this.selection.paths.size > 0) this.setSelection(retain(this.selection, (p) => this.queue.indexOf(index.get(p)) >= 0), false);
+    }
+    this.header.update(index.statusCounts(), index.domains(), this.queue.length, index.size, this.selection.paths.size);
     this.renderEmptyState();
     // Heights and offsets in pixels, not as custom properties: a custom property
     // is inherited, so changing one restyles every row under it (in Chromium,
     // 5-10 ms of layout for the spacer's row count; 0.1 ms as a height).
-    if (this.spacerHeight !== this.queue.length * ROW_HEIGHT) {
-      this.spacerHeight = this.queue.length * ROW_HEIGHT;
+    if (this.spacerHeight !== this.queue.length * this.rowHeight) {
+      this.spacerHeight = this.queue.length * this.rowHeight;
       this.spacerEl.setCssProps({ height: `${this.spacerHeight}px` });
     }
     // The focused note is usually where it was: look there before searching the whole queue.
@@ -211,11 +238,11 @@ export class QueueView extends ItemView {
   /** Draw the rows in view (plus a margin); with no layout, a first window. */
   private drawWindow({ height, top }: { height: number; top: number } = this.viewport()): void {
     // A position read before the list got shorter may be past its end now: the browser is about to clamp it.
-    const scrolled = Math.min(top, Math.max(0, this.queue.length * ROW_HEIGHT - height));
-    const first = height > 0 ? Math.max(0, Math.floor(scrolled / ROW_HEIGHT) - OVERSCAN) : 0;
-    const count = height > 0 ? Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN : FIRST_WINDOW;
+    const scrolled = Math.min(top, Math.max(0, this.queue.length * this.rowHeight - height));
+    const first = height > 0 ? Math.max(0, Math.floor(scrolled / this.rowHeight) - OVERSCAN) : 0;
+    const count = height > 0 ? Math.ceil(height / this.rowHeight) + 2 * OVERSCAN : FIRST_WINDOW;
     const items = this.queue.slice(first, first + count);
-    const key = `${first}:${items.length}:${this.focused}`;
+    const key = `${first}:${items.length}:${this.focused}:${this.selectionVersion}`;
     if (key === this.drawn) return;
     this.drawn = key;
     const now = new Date();
@@ -236,8 +263,8 @@ export class QueueView extends ItemView {
     }
     for (const row of spare) row.parts.el.detach();
     this.windowEl.setChildrenInPlace([...rows.values()].map((r) => r.parts.el));
-    if (this.windowTop !== first * ROW_HEIGHT) {
-      this.windowTop = first * ROW_HEIGHT;
+    if (this.windowTop !== first * this.rowHeight) {
+      this.windowTop = first * this.rowHeight;
       this.windowEl.setCssProps({ top: `${this.windowTop}px` });
     }
     this.rows = rows;
@@ -247,6 +274,7 @@ export class QueueView extends ItemView {
   /** A row for this entry at this position: the one that showed it, or one to refill, or a new one. */
   private drawRow(old: DrawnRow | undefined, item: QueueItem, position: number, now: Date, minute: number): DrawnRow {
     const focused = position === this.focused;
+    const selected = this.selection.paths.has(item.path);
     let parts = old?.parts;
     if (!parts) {
       // A row keeps its id while it lives (aria-activedescendant names it).
@@ -254,13 +282,14 @@ export class QueueView extends ItemView {
       parts = new RowParts(el);
     }
     if (old?.item !== item || old.minute !== minute) parts.fill(item, now);
-    if (old?.focused !== focused) {
-      parts.el.setAttr("aria-selected", focused ? "true" : "false");
-      parts.el.toggleClass("is-focused", focused);
+    if (old?.focused !== focused) parts.el.toggleClass("is-focused", focused);
+    if (old?.selected !== selected) {
+      parts.el.setAttr("aria-selected", selected ? "true" : "false");
+      parts.el.toggleClass("is-selected", selected);
     }
     // Set only when it changes: an attribute write restyles and updates the accessibility tree even when the value is the same.
     if (focused && this.listEl.getAttribute("aria-activedescendant") !== parts.el.id) this.listEl.setAttr("aria-activedescendant", parts.el.id);
-    return { parts, item, position, focused, minute };
+    return { parts, item, position, focused, selected, minute };
   }
 
   private rowOf(evt: Event): { file: TFile; position: number; badge: HTMLElement | null } | null {
@@ -273,14 +302,83 @@ export class QueueView extends ItemView {
     return { file, position: drawn.position, badge: target?.closest<HTMLElement>("[data-field]") ?? null };
   }
 
+  /** The selected notes in list order (the set commands act on them). */
+  selectedFiles(): TFile[] {
+    const index = this.plugin.index;
+    return inOrder(this.selection, (p) => this.queue.indexOf(index.get(p)))
+      .map((p) => index.fileOf(p))
+      .filter((f): f is TFile => f !== null);
+  }
+
+  private setSelection(next: Selection, draw = true): void {
+    if (next === this.selection) return;
+    this.selection = next;
+    this.selectionVersion++;
+    if (!draw) return;
+    this.header.showSelected(next.paths.size);
+    this.drawWindow();
+  }
+
+  /** Live updates: a renamed note stays selected under its new path; a deleted one leaves the selection. */
+  private followChanges(changes: readonly { path: string; next: QueueItem | undefined; renamedFrom?: string }[] | "all"): void {
+    if (this.selection.paths.size === 0) return;
+    let next = this.selection;
+    if (changes !== "all") for (const c of changes) if (c.renamedFrom !== undefined) next = renamed(next, c.renamedFrom, c.path);
+    const index = this.plugin.index;
+    next = retain(next, (p) => index.get(p) !== undefined);
+    if (next !== this.selection) {
+      this.selection = next;
+      this.selectionVersion++;
+    }
+  }
+
+  /** Compact rows and the priority convention, read from the settings on every render (they change in the settings tab). */
+  private applyDisplaySettings(): void {
+    const { compactRows, usePriority } = this.plugin.data.settings;
+    this.contentEl.toggleClass("is-without-priority", !usePriority);
+    if (compactRows === this.compact) return;
+    this.compact = compactRows;
+    this.rowHeight = compactRows ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
+    this.contentEl.toggleClass("is-compact", compactRows);
+    this.spacerHeight = -1;
+    this.windowTop = -1;
+  }
+
+  private positionOf(path: string | null): number {
+    return path === null ? -1 : this.queue.indexOf(this.plugin.index.get(path));
+  }
+
+  private pathAt = (i: number): string | undefined => this.queue.at(i)?.path;
+
   private onClick(evt: MouseEvent): void {
     const hit = this.rowOf(evt);
     if (!hit) return;
-    this.setFocus(hit.position, false);
+    const path = hit.file.path;
     const field = hit.badge?.dataset.field;
-    if (field === "priority") void this.plugin.actions.cyclePriority(hit.file);
-    else if (field === "status") void this.plugin.actions.cycleStatus(hit.file);
-    else void this.plugin.actions.openFromEvent(hit.file, evt);
+    // A badge is that note's: its click changes that note alone.
+    if (field === "priority" || field === "status") {
+      this.setFocus(hit.position, false);
+      void (field === "priority" ? this.plugin.actions.cyclePriority(hit.file) : this.plugin.actions.cycleStatus(hit.file));
+      return;
+    }
+    if (evt.button === 1) {
+      void this.plugin.actions.open(hit.file, "tab");
+      return;
+    }
+    if (evt.shiftKey) {
+      const anchor = this.positionOf(this.selection.anchor ?? this.focusedPath);
+      this.setFocus(hit.position, false);
+      this.setSelection(selectRange(this.selection.anchor === null ? { ...this.selection, anchor: this.queue.at(anchor)?.path ?? null } : this.selection, anchor, hit.position, this.pathAt));
+      return;
+    }
+    if (evt.ctrlKey || evt.metaKey) {
+      this.setFocus(hit.position, false);
+      this.setSelection(toggle(this.selection, path));
+      return;
+    }
+    this.setFocus(hit.position, false);
+    this.setSelection(selectOnly(path));
+    void this.plugin.actions.open(hit.file);
   }
 
   private onContextMenu(evt: MouseEvent): void {
@@ -288,9 +386,23 @@ export class QueueView extends ItemView {
     if (!hit) return;
     evt.preventDefault();
     this.setFocus(hit.position, false);
+    this.rowMenu(hit.file).showAtMouseEvent(evt);
+  }
+
+  /** The menu of a row: on the whole selection when the row is in it. */
+  private rowMenu(file: TFile): Menu {
+    const index = this.plugin.index;
+    const targets = targetsOf(this.selection, file.path).map((p) => index.fileOf(p)).filter((f): f is TFile => f !== null);
     const menu = new Menu();
-    this.plugin.actions.fillMenu(menu, hit.file);
-    menu.showAtMouseEvent(evt);
+    fillRowMenu(menu, { app: this.app, plugin: this.plugin, file, targets, set: (change) => this.setOn(targets, change) });
+    return menu;
+  }
+
+  /** One note goes the single-note way (its own notices); several go through the bulk runner (one undo). */
+  private setOn(files: readonly TFile[], change: BulkFieldChange): void {
+    const [only] = files;
+    if (files.length === 1 && only) void this.plugin.actions.change(only, fieldChangeOf(change));
+    else void this.plugin.bulk.set(files.map((f) => f.path), change);
   }
 
   private focusedFile(): TFile | null {
@@ -302,58 +414,78 @@ export class QueueView extends ItemView {
     this.focused = Math.max(0, Math.min(position, this.queue.length - 1));
     this.focusedPath = this.queue.at(this.focused)?.path ?? null;
     if (scroll) {
-      const top = this.focused * ROW_HEIGHT;
+      const top = this.focused * this.rowHeight;
       const height = this.listEl.clientHeight;
       if (top < this.listEl.scrollTop) this.listEl.scrollTop = top;
-      else if (height > 0 && top + ROW_HEIGHT > this.listEl.scrollTop + height) this.listEl.scrollTop = top + ROW_HEIGHT - height;
+      else if (height > 0 && top + this.rowHeight > this.listEl.scrollTop + height) this.listEl.scrollTop = top + this.rowHeight - height;
     }
     this.drawn = "";
     this.drawWindow();
   }
 
   private onListKey(evt: KeyboardEvent): void {
-    if (evt.ctrlKey || evt.metaKey || evt.altKey) {
-      if (evt.key === "Enter") {
-        const file = this.focusedFile();
-        if (file) void this.plugin.actions.openFromEvent(file, evt);
+    const page = Math.max(1, Math.floor(this.listEl.clientHeight / this.rowHeight) - 1);
+    const intent = keyIntent(evt, page);
+    if (!intent) return;
+    if (intent.kind !== "cycle" && intent.kind !== "extract") evt.preventDefault();
+    this.act(intent, evt);
+  }
+
+  private act(intent: ListIntent, evt: KeyboardEvent): void {
+    switch (intent.kind) {
+      case "move":
+        return this.setFocus(this.focused + intent.by);
+      case "home":
+      case "end":
+      case "extend": {
+        const to = intent.kind === "extend" ? this.focused + intent.by : intent.kind === "home" ? 0 : this.queue.length - 1;
+        const extend = intent.kind === "extend" ? true : intent.extend;
+        // A range grows from the anchor, or from the row focused when it began.
+        const anchorPath = this.selection.anchor ?? this.focusedPath;
+        this.setFocus(to);
+        if (extend && anchorPath !== null) this.setSelection(selectRange({ ...this.selection, anchor: anchorPath }, this.positionOf(anchorPath), this.focused, this.pathAt));
+        return;
       }
-      return;
+      case "select-all":
+        return this.setSelection(selectAll(this.queue.length, this.pathAt, this.focusedPath));
+      case "clear":
+        return this.setSelection(EMPTY_SELECTION);
+      case "toggle":
+        if (this.focusedPath !== null) this.setSelection(toggle(this.selection, this.focusedPath));
+        return;
+      default:
+        return this.actOnFocused(intent, evt);
     }
-    const page = Math.max(1, Math.floor(this.listEl.clientHeight / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (evt.key in moves) {
-      evt.preventDefault();
-      this.setFocus(this.focused + (moves[evt.key] ?? 0));
-      return;
-    }
-    if (evt.key === "Home" || evt.key === "End") {
-      evt.preventDefault();
-      this.setFocus(evt.key === "Home" ? 0 : this.queue.length - 1);
-      return;
-    }
+  }
+
+  private actOnFocused(intent: ListIntent, evt: KeyboardEvent): void {
     const file = this.focusedFile();
     if (!file) return;
-    switch (evt.key) {
-      case "Enter":
-        evt.preventDefault();
-        void this.plugin.actions.open(file);
-        break;
-      case "p":
-        void this.plugin.actions.cyclePriority(file);
-        break;
-      case "s":
-        void this.plugin.actions.cycleStatus(file);
-        break;
-      case "x":
+    const item = this.plugin.index.get(file.path);
+    const targets = targetsOf(this.selection, file.path);
+    switch (intent.kind) {
+      case "open":
+        void (intent.newTab ? this.plugin.actions.openFromEvent(file, evt) : this.plugin.actions.open(file));
+        return;
+      case "cycle": {
+        if (intent.field === "priority" && !this.plugin.data.settings.usePriority) return;
+        if (targets.length === 1) {
+          void (intent.field === "priority" ? this.plugin.actions.cyclePriority(file) : this.plugin.actions.cycleStatus(file));
+          return;
+        }
+        // On a selection, every note takes the focused row's next value: they end up alike, not each one step on.
+        const change: BulkFieldChange =
+          intent.field === "priority" ? { field: "priority", to: nextPriority(item?.priority ?? null) } : { field: "status", to: nextStatus(item?.status ?? null) };
+        void this.plugin.bulk.set(inOrder({ ...this.selection }, (p) => this.positionOf(p)), change);
+        return;
+      }
+      case "extract":
         this.plugin.actions.extract(file);
-        break;
-      case "ContextMenu": {
-        evt.preventDefault();
-        const menu = new Menu();
-        this.plugin.actions.fillMenu(menu, file);
+        return;
+      case "menu": {
         const rect = this.listEl.querySelector(".source-queue-row.is-focused")?.getBoundingClientRect();
-        menu.showAtPosition({ x: rect?.left ?? 0, y: rect?.bottom ?? 0 });
-        break;
+        this.rowMenu(file).showAtPosition({ x: rect?.left ?? 0, y: rect?.bottom ?? 0 });
+        return;
       }
     }
   }

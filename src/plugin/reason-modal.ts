@@ -8,13 +8,18 @@ export class ReasonModal extends Modal {
     app: App,
     private readonly noteName: string,
     private readonly onSubmit: (reason: string) => void,
+    /** For a bulk change: how many sources, and the field the reason goes to (settings.reasonField). */
+    private readonly opts: { count?: number; field?: string } = {},
   ) {
     super(app);
   }
 
   override onOpen(): void {
     this.setTitle("Mark as null-result");
-    this.contentEl.createEl("p", { text: `Why did "${this.noteName}" yield nothing? This is saved in the note's notes field.` });
+    const field = this.opts.field ?? "notes";
+    const what = this.opts.count !== undefined && this.opts.count > 1 ? `these ${this.opts.count} sources` : `"${this.noteName}"`;
+    const where = this.opts.count !== undefined && this.opts.count > 1 ? `each note's ${field} field` : `the note's ${field} field`;
+    this.contentEl.createEl("p", { text: `Why did ${what} yield nothing? This is saved in ${where}.` });
     const submit = () => {
       if (this.reason.trim() === "") return;
       this.close();

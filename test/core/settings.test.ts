@@ -29,6 +29,10 @@ describe("loadSettings", () => {
       defaultConfidence: "likely",
       statusAfterExtraction: "processing",
       processedBy: "  curator-1 ",
+      usePriority: false,
+      reasonField: " extraction_notes ",
+      enrichmentsField: "enriches",
+      compactRows: true,
     };
     expect(loadSettings(stored)).toEqual({
       settings: {
@@ -40,9 +44,32 @@ describe("loadSettings", () => {
         defaultConfidence: "likely",
         statusAfterExtraction: "processing",
         processedBy: "curator-1",
+        usePriority: false,
+        reasonField: "extraction_notes",
+        enrichmentsField: "enriches",
+        compactRows: true,
       },
       rejected: [],
     });
+  });
+
+  it("keeps working with a data.json from before the vault-convention settings: they take their defaults", () => {
+    const { settings, rejected } = loadSettings({ queueFolder: "Sources", processedBy: "me" });
+    expect(rejected).toEqual([]);
+    expect(settings).toMatchObject({ usePriority: true, reasonField: "notes", enrichmentsField: "enrichments", compactRows: false });
+  });
+
+  it.each<[string, unknown]>([
+    ["a key with a colon", "why: not"],
+    ["an empty key", "  "],
+    ["a key that is a comment", "#why"],
+    ["a number", 3],
+  ])("rejects a reason field that is %s", (_name, value) => {
+    expect(loadSettings({ reasonField: value })).toEqual({ settings: DEFAULT_SETTINGS, rejected: ["reasonField"] });
+  });
+
+  it("rejects a usePriority or compactRows that is not true or false", () => {
+    expect(loadSettings({ usePriority: "no", compactRows: 1 }).rejected.sort()).toEqual(["compactRows", "usePriority"]);
   });
 
   it("falls back per field, keeping the valid ones next to the invalid ones", () => {

@@ -162,14 +162,16 @@ describe("the queue sidebar", () => {
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
   });
 
-  it("opens a note on click, and in a new tab on modifier-click", async () => {
+  it("opens a note on click, and in a new tab on middle-click (Ctrl/Cmd-click selects)", async () => {
     s = await startPlugin();
     const view = await openQueue(s);
     click(row(view, SEED).querySelector(".source-queue-title")!);
     await s.h.settle();
     expect(s.h.app.workspace.getActiveFile()?.path).toBe(SEED);
     const tabsBefore = s.h.app.workspace.getLeavesOfType("markdown").length;
-    click(row(view, "inbox/2026-03-02-ocean-heat-content-record.md").querySelector(".source-queue-title")!, { ctrlKey: true });
+    row(view, "inbox/2026-03-02-ocean-heat-content-record.md")
+      .querySelector(".source-queue-title")!
+      .dispatchEvent(new MouseEvent("auxclick", { bubbles: true, cancelable: true, button: 1 }));
     await s.h.settle();
     expect(s.h.app.workspace.getLeavesOfType("markdown").length).toBe(tabsBefore + 1);
     expect(s.h.app.workspace.getActiveFile()?.path).toBe("inbox/2026-03-02-ocean-heat-content-record.md");

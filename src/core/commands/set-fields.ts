@@ -54,7 +54,7 @@ export interface SetResult {
  * The field a null-result reason is written to. One place, so the setting
  * that names it (issue #14, `reasonField`, default "notes") is one line here.
  */
-export const reasonField = (settings: Settings): string => (settings as Settings & { reasonField?: string }).reasonField || "notes";
+export const reasonField = (settings: Settings): string => settings.reasonField || "notes";
 
 function pick<T extends string>(raw: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (raw === undefined) return undefined;
@@ -73,7 +73,7 @@ export function checkChange(change: FieldChange): CheckedChange {
   const status = pick(change.status, STATUSES, "status");
   const priority = pick(change.priority, PRIORITIES, "priority");
   const reason = change.reason?.replace(/\s+/g, " ").trim();
-  if (status === "null-result" && !reason) throw new UsageError("null-result needs a reason (it is written to notes)", "status");
+  if (status === "null-result" && !reason) throw new UsageError("null-result needs a reason (it is written to the reason field, notes by default)", "status");
   if (change.reason !== undefined && status !== "null-result") throw new UsageError("goes with status null-result", "reason");
   return { status, priority, reason };
 }

@@ -1,0 +1,175 @@
+// A priority or status change on the whole selection (issue #14), with one
+// undo for all of it. The runner (src/core/bulk-change.ts) is given `setOne`;
+// `vaultSetOne` below is the core command layer's `setFields` over the
+// port: one Vault.process per note, the same checks as every other door.
+import { Notice, type App } from "obsidian";
+import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/bulk-change";
+import { messageOf } from "../core/extraction";
+import { setFields, type FieldChange } from "../core/commands/set-fields";
+import type { Priority, Status } from "../core/model";
+import type { Settings } from "../core/settings";
+import type { VaultPort } from "../core/vault-port";
+import { ReasonModal } from "./reason-modal";
+
+export type BulkFieldChange =
+  | { field: "priority"; to: Priority }
+  | { field: "status"; to: Status; reason?: string }
+  | { field: "priority" | "status"; cycle: true };
+
+/** Beyond this many notes a progress notice counts them. */
+export const PROGRESS_FROM = 20;
+
+/** A bulk change as the command layer's change of one note. */
+export const fieldChangeOf = (change: BulkFieldChange): FieldChange =>
+  "cycle" in change ? { cycle: change.field } : change.field === "priority" ? { priority: change.to } : { status: change.to, reason: change.reason };
+
+/** One note, one atomic edit through the core command: its text before and after, or why it refused. */
+export function vaultSetOne(port: VaultPort, settings: () => Settings, now: () => Date): SetOne<BulkFieldChange> {
+  return async (path, change) => {
+    if (port.existing(path) === null) return { ok: false, error: "no longer exists" };
+    try {
+      const result = await setFields(port, path, fieldChangeOf(change), { settings: settings(), now: now() });
+      return { ok: true, before: result.before, after: result.after };
+    } catch (err) {
+      return { ok: false, error: messageOf(err) };
+    }
+  };
+}
+
+/** Puts a note back only if it is still byte for byte what the change left. */
+export function vaultRestoreOne(app: App): RestoreOne {
+  return async ({ path, before, after }) => {
+    const file = app.vault.getFileByPath(path);
+    if (!file) return "missing";
+    let result: "restored" | "edited" = "edited";
+    await app.vault.process(file, (text) => {
+      if (text !== after) return text;
+      result = "restored";
+      return before;
+    });
+    return result;
+  };
+}
+
+/** A yield to the screen: the next frame where there is one, else the next task. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestAnimationFrame === "function" && !document.hidden) window.requestAnimationFrame(() => resolve());
+    else window.setTimeout(resolve, 0);
+  });
+}
+
+const describe = (change: BulkFieldChange): string =>
+  "cycle" in change ? `the next ${change.field}` : `${change.field} ${change.to}`;
+
+export interface BulkSetterDeps {
+  app: App;
+  setOne: SetOne<BulkFieldChange>;
+  restoreOne: RestoreOne;
+  /** Where null-result reasons go (settings.reasonField), named in the dialog. */
+  reasonField: () => string;
+  pause?: () => Promise<void>;
+}
+
+/** Runs bulk changes, shows their progress and summary, and keeps the last one for undo (in memory: texts of hundreds of notes do not belong in data.json). */
+export class BulkSetter {
+  private last: NoteChange[] | null = null;
+  private running = false;
+
+  constructor(private readonly deps: BulkSetterDeps) {}
+
+  get canUndo(): boolean {
+    return this.last !== null && this.last.length > 0;
+  }
+
+  /**
+   * Set one field on these notes. Null-result without a reason asks once for
+   * all of them. Resolves when done (or when the reason dialog is dismissed, with null).
+   */
+  async set(paths: readonly string[], change: BulkFieldChange): Promise<BulkOutcome | null> {
+    if (paths.length === 0) return null;
+    if ("to" in change && change.field === "status" && change.to === "null-result" && change.reason === undefined) {
+      const reason = await this.askReason(paths);
+      if (reason === null) return null;
+      return this.set(paths, { ...change, reason });
+    }
+    if (this.running) {
+      new Notice("A bulk change is still running; wait for it to finish.");
+      return null;
+    }
+    this.running = true;
+    const progress = paths.length > PROGRESS_FROM ? new Notice(`Setting ${describe(change)}: 0 of ${paths.length}…`, 0) : null;
+    try {
+      const outcome = await runBulk(paths, change, this.deps.setOne, {
+        pause: this.deps.pause ?? nextFrame,
+        onProgress: (done, total) => {
+          if (progress && (done % 10 === 0 || done === total)) progress.setMessage(`Setting ${describe(change)}: ${done} of ${total}…`);
+        },
+      });
+      progress?.hide();
+      if (outcome.changed.length > 0) this.last = outcome.changed;
+      // A one-note change says nothing unless it was refused: the row shows it.
+      if (paths.length > 1 || outcome.refused.length > 0) this.summary(bulkSummary(outcome, describe(change)), outcome.changed.length > 0 && paths.length > 1);
+      return outcome;
+    } finally {
+      progress?.hide();
+      this.running = false;
+    }
+  }
+
+  /** Puts back every note of the last bulk change that nobody edited since. */
+  async undo(): Promise<void> {
+    const last = this.last;
+    if (!last || last.length === 0) {
+      new Notice("There is no bulk change to undo.");
+      return;
+    }
+    this.last = null;
+    const outcome = await undoBulk(last, this.deps.restoreOne, { pause: this.deps.pause ?? nextFrame });
+    new Notice(undoSummary(outcome), 8000);
+  }
+
+  private summary(text: string, offerUndo: boolean): void {
+    if (!offerUndo) {
+      new Notice(text, 6000);
+      return;
+    }
+    // The message as a fragment with the button in it (Notice.messageEl needs 1.8.7; a fragment works from 0.x).
+    let notice: Notice | null = null;
+    const message = createFragment((f) => {
+      f.appendText(text);
+      const button = f.createEl("button", { cls: "source-queue-notice-undo", text: "Undo" });
+      button.addEventListener("click", (evt) => {
+        evt.stopPropagation();
+        notice?.hide();
+        void this.undo();
+      });
+    });
+    notice = new Notice(message, 10000);
+  }
+
+  private askReason(paths: readonly string[]): Promise<string | null> {
+    return new Promise((resolve) => {
+      let answered = false;
+      const name = (paths[0] ?? "").replace(/^.*\//, "").replace(/\.md$/i, "");
+      const modal = new ReasonModal(
+        this.deps.app,
+        name,
+        (reason) => {
+          answered = true;
+          resolve(reason);
+        },
+        { count: paths.length, field: this.deps.reasonField() },
+      );
+      const close = modal.onClose.bind(modal);
+      modal.onClose = () => {
+        close();
+        // Dismissed without a reason: nothing is set.
+        window.setTimeout(() => {
+          if (!answered) resolve(null);
+        }, 0);
+      };
+      modal.open();
+    });
+  }
+}
