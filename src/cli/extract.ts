@@ -8,6 +8,7 @@ import type { Settings } from "../core/settings";
 import { isQueueNote } from "../core/source-note";
 import { UsageError, type FsVault } from "./fs-vault";
 import { json, problemLine } from "./output";
+import { journalStoreOf } from "./recovery";
 import type { CommandResult } from "./result";
 
 export interface ExtractOptions {
@@ -65,7 +66,7 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
   }
   if (opts.dryRun) return { code: 0, out: opts.json ? report([], []) : describe(plan, true).join("\n") };
 
-  const result = await applyExtraction(plan, vault);
+  const result = await applyExtraction(plan, vault, { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now });
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
     const error = `extract failed and was rolled back: ${result.error}${left}`;

@@ -3,7 +3,9 @@
 import { parseArgs } from "node:util";
 import { extract } from "./extract";
 import { FsVault, UsageError } from "./fs-vault";
+import { errorText, shortLine } from "./error-line";
 import { list } from "./list";
+import { recoverInterrupted } from "./recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
 import { validate } from "./validate";
@@ -62,14 +64,23 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
   const vault = new FsVault(values.vault ?? process.cwd());
+  // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
+  const recovered = await recoverInterrupted(vault);
+  const result = await dispatch(command, vault, rest[0] ?? "", values);
+  return recovered.length === 0 ? result : { ...result, err: [...recovered, ...(result.err ? [result.err] : [])].join("\n") };
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>["values"];
+
+function dispatch(command: string, vault: FsVault, note: string, values: Values): Promise<CommandResult> {
   const { settings, rejected } = vault.settings();
   switch (command) {
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
-      return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json });
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json });
     case "set":
-      return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason });
+      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason });
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
@@ -79,16 +90,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await run(argv);
     if (result.out) process.stdout.write(result.out.endsWith("\n") ? result.out : `${result.out}\n`);
-    if (result.err) process.stderr.write(`${result.err}\n`);
+    if (result.err) process.stderr.write(`${result.err.split("\n").map(shortLine).join("\n")}\n`);
     return result.code;
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`source-queue: ${err.message}\n`);
-      return 2;
-    }
-    const e = err as NodeJS.ErrnoException;
-    const detail = e.code ? `${e.code}: ${e.message}` : (e.message ?? String(err));
-    process.stderr.write(`source-queue: ${detail.split("\n")[0]}\n`);
-    return 1;
+    process.stderr.write(`${shortLine(`source-queue: ${errorText(err)}`)}\n`);
+    return err instanceof UsageError ? 2 : 1;
   }
 }

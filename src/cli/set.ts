@@ -1,7 +1,7 @@
 // `source-queue set` (SPEC §5, §4 "Toggles"): change status or priority by
 // editing only the lines of those fields.
 import { formatISO } from "date-fns";
-import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
+import { editFrontmatter, type EditResult, type FieldEdit } from "../core/frontmatter-edit";
 import { PRIORITIES, STATUSES, type Status } from "../core/model";
 import type { Settings } from "../core/settings";
 import { statusEdits } from "../core/source-update";
@@ -31,13 +31,19 @@ export async function set(vault: FsVault, settings: Settings, noteArg: string, o
   // A path out of the vault, or through a link out of it, is refused by name (exit 2), before "not found".
   vault.abs(path);
   if (vault.existing(path) === null) throw new UsageError(`note not found in the vault: ${noteArg}`);
-  const text = await vault.read(path);
   const edits: FieldEdit[] = [];
   if (priority !== undefined) edits.push({ key: "priority", set: priority });
   if (status !== undefined) edits.push(...statusEdits(status as Status, formatISO(new Date(), { representation: "date" }), settings.processedBy, opts.reason));
-  const result = editFrontmatter(text, edits);
+  // One locked read-modify-write: a `set` of another field at the same moment is not lost (SPEC §8).
+  const seen: { result: EditResult | null } = { result: null };
+  await vault.edit(path, (text) => {
+    const r = editFrontmatter(text, edits);
+    seen.result = r;
+    return r.ok && r.changed ? r.text : null;
+  });
+  const result = seen.result;
+  if (result === null) throw new Error(`${path} was not read`);
   if (!result.ok) return { code: 1, out: "", err: `source-queue: ${path} was not changed: ${result.reason}` };
-  if (result.changed) await vault.replace(path, text, result.text);
   const summary = edits.map((e) => ("set" in e ? `${e.key}: ${e.set}` : e.key)).join(", ");
   return { code: 0, out: result.changed ? `${path}: ${summary}` : `${path}: already ${summary}; nothing changed` };
 }
