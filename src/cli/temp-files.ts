@@ -114,8 +114,13 @@ function linkNew(tmp: string, full: string): void {
     renameSync(tmp, full);
     return;
   }
-  writeStep(`remove the temp file of ${full}`);
-  unlinkSync(tmp);
+  // The note is in place; a temp name that cannot be dropped now is swept once this process is gone.
+  try {
+    writeStep(`remove the temp file of ${full}`);
+    unlinkSync(tmp);
+  } catch {
+    // not a failure of the write
+  }
 }
 
 function writeAll(fd: number, bytes: Buffer, from: number, to: number): void {

@@ -38,6 +38,17 @@ function missingFolders(folder: string, port: VaultPort): string[] {
   return out;
 }
 
+/** Is the file at `path` (if any) the beginning of `text`, an empty file included? */
+async function isPartOf(port: VaultPort, path: string, text: string): Promise<boolean> {
+  const found = port.existing(path);
+  if (found === null) return false;
+  try {
+    return text.startsWith(await port.read(found));
+  } catch {
+    return false;
+  }
+}
+
 /** Check everything, journal the intent, then create folders and claims, then update the source; on any failure undo this run's writes. */
 export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, journal?: JournalContext): Promise<ApplyResult> {
   if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
@@ -71,7 +82,13 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     }
     folders.push(...(await port.ensureFolder(plan.folder)));
     for (const p of plan.creates) {
-      await port.create(p.candidate.path, p.text);
+      try {
+        await port.create(p.candidate.path, p.text);
+      } catch (err) {
+        // A create that failed midway may leave part of the claim (a full disk): that part is this run's.
+        if (await isPartOf(port, p.candidate.path, p.text)) made.push(p.candidate.path);
+        throw err;
+      }
       made.push(p.candidate.path);
     }
     const final = renderSourceAfter(

@@ -136,8 +136,8 @@ export async function recoverJournal(j: ExtractionJournal, port: VaultPort): Pro
 
 /** One line for a person: what was found and what was done. */
 export function recoveryLine(r: RecoveryReport): string {
-  if (r.outcome === "unreadable") return `an unreadable extraction journal (${r.id}) was set aside`;
-  const what = r.outcome === "finished" ? "finished" : `rolled back${r.removed.length > 0 ? ` (removed ${r.removed.length} partial claim${r.removed.length === 1 ? "" : "s"})` : ""}`;
+  if (r.outcome === "unreadable") return `an unreadable extraction journal (${r.id}) was removed`;
+  const what = r.outcome === "finished" ? "finished" : `rolled back${r.removed.length > 0 ? ` (removed the ${r.removed.length} claim${r.removed.length === 1 ? "" : "s"} it had written)` : ""}`;
   return `an interrupted extraction of ${r.sourcePath} was ${what}${r.note ? `; ${r.note}` : ""}`;
 }
 
