@@ -80,15 +80,17 @@ export function retitle(c: Candidate, title: string, folder: string, port: Vault
  * user retitled or checked keeps their choice (a clash is then a blocker).
  */
 function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined): Candidate[] {
-  const claimed = new Map<string, string>();
+  const claimed = new Map<string, { path: string; title: string }>();
   return candidates.map((c) => {
     const key = c.fileName.normalize("NFC").toLowerCase();
     const first = claimed.get(key);
     const choice = choices?.get(c.index);
-    if (first !== undefined && c.existing === null && choice?.title === undefined && choice?.selected !== true) {
-      return { ...c, existing: first, selected: false };
+    // The same title in another Unicode form is the same claim even when both were picked (SPEC §8).
+    const sameTitle = first !== undefined && first.title.normalize("NFC") === c.title.normalize("NFC");
+    if (first !== undefined && c.existing === null && (sameTitle || (choice?.title === undefined && choice?.selected !== true))) {
+      return { ...c, existing: first.path, selected: false };
     }
-    if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, c.existing ?? c.path);
+    if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, { path: c.existing ?? c.path, title: c.title });
     return c;
   });
 }

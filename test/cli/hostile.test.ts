@@ -172,7 +172,7 @@ describe("size and shape: each finishes quickly with a clear problem", () => {
   const hints = Array.from({ length: 100_000 }, (_, i) => `- Claim number ${i} holds`).join("\n");
 
   it.each<[string, string | Buffer, string]>([
-    ["a 10 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(2_000_000)}\n`), "error: Note is 10.0 million characters; only its frontmatter is read"],
+    ["a 25 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(5_000_000)}\n`), "error: Note is 25.0 million characters; only its frontmatter is read"],
     ["100,000 list items in a hints block", fm([], `**Extraction hints:**\n${hints}\n`), "error: Extraction hints hold 100,000 items; more than 200 is refused, so none are proposed (split the hints by hand)"],
     ["a 10,000-line frontmatter", fm(Array.from({ length: 10_000 }, (_, i) => `field_${i}: ${i}`)), "warning: Frontmatter is 10,002 lines long; more than 1,000 is unusual for a source (check what wrote it)"],
     ["a YAML alias bomb", fm(bomb), "error: Frontmatter YAML does not parse: YAML expands to more than 100,000 values (each alias counted in full); refused as unsafe"],
