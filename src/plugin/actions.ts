@@ -6,6 +6,7 @@ import { PRIORITIES, STATUSES } from "../core/model";
 import type SourceQueuePlugin from "./main";
 import { ExtractModal } from "./extract-modal";
 import { writeField, type FieldChange } from "./field-writer";
+import { pluginJournal } from "./journal-store";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 import { ReasonModal } from "./reason-modal";
 
@@ -53,7 +54,7 @@ export class QueueActions {
 
   /** Apply a reviewed plan; keep its record for undo (a run that created nothing keeps the previous one). */
   async applyPlan(plan: ExtractionPlan): Promise<boolean> {
-    const result = await applyExtraction(plan, new ObsidianVaultPort(this.app));
+    const result = await applyExtraction(plan, new ObsidianVaultPort(this.app), pluginJournal(this.app, this.plugin.manifest));
     if (!result.ok) {
       const left = result.leftBehind.length > 0 ? ` Could not remove: ${result.leftBehind.join(", ")}.` : "";
       new Notice(`Extraction failed and was undone: ${result.error}.${left}`, 10000);

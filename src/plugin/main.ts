@@ -10,6 +10,7 @@ import { queueItemFromText } from "../core/queue-item";
 import { QueueActions } from "./actions";
 import { ChoiceModal } from "./choice-modal";
 import { registerCliHandlers } from "./cli-handlers";
+import { recoverInterrupted } from "./journal-store";
 import { loadPluginData, type PluginData } from "./plugin-data";
 import { QueueIndex } from "./queue-index";
 import { QueueView, VIEW_TYPE } from "./queue-view";
@@ -42,6 +43,7 @@ export default class SourceQueuePlugin extends Plugin {
     registerCliHandlers(this);
 
     this.app.workspace.onLayoutReady(() => {
+      void recoverInterrupted(this.app, this.manifest);
       this.index.rebuild();
       this.registerEvent(this.app.metadataCache.on("changed", (file, _data, cache) => this.index.update(file, cache)));
       this.registerEvent(this.app.vault.on("delete", (file) => this.index.remove(file.path)));
