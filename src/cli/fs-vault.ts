@@ -24,7 +24,7 @@ function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
 /**
  * The largest file read as a note. Larger ones (a 3 GB file named .md) would
  * take seconds and gigabytes of memory only to be refused as text; the core
- * reads just the frontmatter of notes over 5 million characters anyway.
+ * reads just the frontmatter of notes over 20 million characters anyway.
  */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
