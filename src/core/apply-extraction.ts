@@ -38,12 +38,17 @@ function missingFolders(folder: string, port: VaultPort): string[] {
   return out;
 }
 
-/** Is the file at `path` (if any) the beginning of `text`, an empty file included? */
+/**
+ * Is the file at `path` (if any) a beginning of `text` cut short, an empty
+ * file included? A whole copy is not taken: another run of the same plan
+ * may have just created it (two extracts at once), and it is theirs.
+ */
 async function isPartOf(port: VaultPort, path: string, text: string): Promise<boolean> {
   const found = port.existing(path);
   if (found === null) return false;
   try {
-    return text.startsWith(await port.read(found));
+    const now = await port.read(found);
+    return now.length < text.length && text.startsWith(now);
   } catch {
     return false;
   }

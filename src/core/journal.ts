@@ -112,7 +112,7 @@ async function readOrNull(port: VaultPort, path: string): Promise<string | null>
 }
 
 /** Read what the journal names, decide, and act through the port. The journal itself is left for the caller to remove. */
-export async function recoverJournal(j: ExtractionJournal, port: VaultPort): Promise<RecoveryReport> {
+export async function recoverJournal(j: ExtractionJournal, port: VaultPort, busy: ReadonlySet<string> = new Set()): Promise<RecoveryReport> {
   const claims = new Map<string, string | null>();
   for (const c of j.claims) claims.set(c.path, await readOrNull(port, c.path));
   const decision = decideRecovery(j, { source: await readOrNull(port, j.sourcePath), claims });
@@ -123,6 +123,10 @@ export async function recoverJournal(j: ExtractionJournal, port: VaultPort): Pro
     return report;
   }
   report.outcome = "rolled back";
+  // A path a live run also means to write is that run's now (two extracts of one source at once).
+  decision.keepClaims.push(...decision.removeClaims.filter((p) => busy.has(p)));
+  decision.removeClaims = decision.removeClaims.filter((p) => !busy.has(p));
+  if (busy.has(j.sourcePath)) decision.restoreSource = false;
   for (const path of decision.removeClaims) {
     await port.remove(path);
     report.removed.push(path);
@@ -148,15 +152,17 @@ export function recoveryLine(r: RecoveryReport): string {
  */
 export async function recoverAll(store: JournalStore, port: VaultPort, mayRecover: (j: ExtractionJournal) => boolean): Promise<RecoveryReport[]> {
   const reports: RecoveryReport[] = [];
-  for (const { id, text } of await store.list()) {
-    const j = parseJournal(text);
+  const listed = (await store.list()).map(({ id, text }) => ({ id, j: parseJournal(text) }));
+  const busy = new Set<string>();
+  for (const { j } of listed) if (j !== null && !mayRecover(j)) for (const p of [j.sourcePath, ...j.claims.map((c) => c.path)]) busy.add(p);
+  for (const { id, j } of listed) {
     if (j === null) {
       await store.remove(id);
       reports.push({ id, sourcePath: "", outcome: "unreadable", removed: [], kept: [], note: null });
       continue;
     }
     if (!mayRecover(j)) continue;
-    reports.push(await recoverJournal(j, port));
+    reports.push(await recoverJournal(j, port, busy));
     await store.remove(id);
   }
   return reports;

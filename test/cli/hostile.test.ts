@@ -153,7 +153,8 @@ describe("no title, hint or domain leaves the claim folder", () => {
       expect(name.split(".")[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
       expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(200);
     }
-    expect(existsSync(join(vault, ".obsidian"))).toBe(false);
+    // Nothing lands in .obsidian but the plugin's own (now empty) journal and lock folders.
+    expect([...snapshot(vault).keys()].filter((p) => p.startsWith(".obsidian/"))).toEqual([]);
     // The NFD spelling is the NFC claim: "exists — link only", not a second file.
     const [first, second] = out.candidates.slice(-2);
     expect(first).toMatchObject({ exists: false, selected: true, path: `domains/obsidian/${nfc}.md` });
@@ -245,6 +246,9 @@ describe("races", () => {
         "const write = fs.writeFileSync;",
         "let first = true;",
         "fs.writeFileSync = function (...args) { if (first) { first = false; sleep(400); } return write.apply(this, args); };",
+        // Writes open their temp file first (SPEC §8): the pause goes there too.
+        "const open = fs.openSync;",
+        'fs.openSync = function (...args) { if (first && args[1] === "wx") { first = false; sleep(400); } return open.apply(this, args); };',
       ].join("\n"),
     );
     const runs = await Promise.all([0, 1].map(() => cliAsync(["extract", seed, "--vault", vault, "--json"], ["--require", gate])));

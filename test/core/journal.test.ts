@@ -115,6 +115,19 @@ describe("a split with a journal", () => {
   });
 });
 
+describe("recovering every journal of a store", () => {
+  it("leaves alone the paths a live run's journal names, even when a dead run named them too", async () => {
+    const store = new MemoryJournals();
+    await store.save(J);
+    await store.save({ ...J, id: "live", pid: 2 });
+    const port = new MemoryPort({ "inbox/s.md": "before", "c/a.md": "claim a" });
+    const reports = await recoverAll(store, port, (j) => j.id !== "live");
+    expect(reports).toMatchObject([{ id: "j1", outcome: "rolled back", removed: [], kept: ["c/a.md"] }]);
+    expect(port.files.get("c/a.md")).toBe("claim a");
+    expect([...store.saved.keys()]).toEqual(["live"]);
+  });
+});
+
 describe("the same title in two Unicode forms", () => {
   it("is one claim even when both candidates are picked (extract --select 1,2)", () => {
     const nfc = "Café owners claim résumé gains".normalize("NFC");
