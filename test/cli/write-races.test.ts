@@ -66,7 +66,8 @@ describe("two set processes on one note at once", () => {
 });
 
 describe("a set killed while it writes a 60 MB note", () => {
-  it("leaves the note as it was and, once the next run has started, no temp file", async () => {
+  // Each kill lands inside the note's lock, so each later run also shows a stale lock taken over.
+  it("leaves the note as it was, its lock taken over once stale, and once the next run has started no temp file", async () => {
     const vault = copyDemoVault();
     const path = NOTES[0] as string;
     const full = join(vault, path);
