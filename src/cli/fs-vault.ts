@@ -1,36 +1,24 @@
 // The CLI's vault: a folder on disk, seen as Obsidian sees it. Paths are
 // vault-relative with forward slashes; nothing outside the vault is read or
 // written, and a symbolic link that points outside the vault is refused.
-import { closeSync, constants, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/links";
 import { loadSettings, type Settings } from "../core/settings";
 import { SourceChangedError, type VaultPort } from "../core/vault-port";
 import { writeStep } from "./fault-injection";
+import { checkSize, kindOf, readRegular, UsageError } from "./note-file";
 import { withNoteLock } from "./note-lock";
 import { isTempName, removeStaleTemps, writeAtomic } from "./temp-files";
 import type { FileStamp } from "./row-codec";
 
-export class UsageError extends Error {}
+export { MAX_READ_BYTES, UsageError } from "./note-file";
 
 function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
   try {
     return lstatSync(path);
   } catch {
     return null;
-  }
-}
-
-/**
- * The largest file read as a note. Larger ones (a 3 GB file named .md) would
- * take seconds and gigabytes of memory only to be refused as text; the core
- * reads just the frontmatter of notes over 20 million characters anyway.
- */
-export const MAX_READ_BYTES = 64 * 1024 * 1024;
-
-function checkSize(bytes: number): void {
-  if (bytes > MAX_READ_BYTES) {
-    throw new Error(`the file is ${(bytes / 1024 / 1024).toFixed(0)} MB; notes over ${MAX_READ_BYTES / 1024 / 1024} MB are not read`);
   }
 }
 
@@ -371,35 +359,6 @@ export class FsVault implements VaultPort {
       .get(nameKey(wanted))
       ?.find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
     return hit ? this.linkToFile(hit, fromPath) : formatTextLink(this.linkStyle, linktext);
-  }
-}
-
-/** What a file that is not a note is, for the one line that refuses it. */
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return "a folder";
-  if (st.isFIFO()) return "a named pipe (FIFO)";
-  if (st.isSocket()) return "a socket";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
-  return "not a regular file";
-}
-
-/**
- * Read a note's text, refusing at once anything that is not a regular file:
- * opened without blocking (a FIFO would wait for a writer forever), then
- * checked on the open file, so nothing can be swapped in between.
- */
-function readRegular(full: string, path: string): string {
-  const before = statSync(full);
-  if (!before.isFile()) throw new UsageError(`${path} is ${kindOf(before)}, not a note`);
-  checkSize(before.size);
-  const fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new UsageError(`${path} is ${kindOf(st)}, not a note`);
-    checkSize(st.size);
-    return readFileSync(fd, "utf8");
-  } finally {
-    closeSync(fd);
   }
 }
 
