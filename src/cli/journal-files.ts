@@ -14,7 +14,7 @@ export class FsJournalStore implements JournalStore {
   async save(journal: ExtractionJournal): Promise<void> {
     writeStep("make the journal folder");
     mkdirSync(this.dir, { recursive: true });
-    writeAtomic(this.fileOf(journal.id), journalText(journal), { exclusive: false });
+    writeAtomic(this.fileOf(journal.id), journalText(journal), { exclusive: false, durable: true });
   }
 
   async remove(id: string): Promise<void> {

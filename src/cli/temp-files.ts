@@ -63,6 +63,14 @@ export interface AtomicWrite {
   exclusive: boolean;
   /** The mode to give the file (an existing note keeps its own). */
   mode?: number;
+  /**
+   * Flush to the disk before it is moved into place. Only the journal asks:
+   * a kill (SIGKILL) loses nothing the kernel was given, and a flush per note
+   * tripled a split's time here (the bench's seed split: 40 ms with, 13 ms
+   * without); after a power cut, the flushed journal still names every note
+   * of the run, and a note found empty or cut short is taken back.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -83,7 +91,7 @@ export function writeAtomic(full: string, text: string, how: AtomicWrite): void 
     writeAll(fd, bytes, 0, half);
     writeStep(`write the second half of ${full}`);
     writeAll(fd, bytes, half, bytes.length);
-    fsyncSync(fd);
+    if (how.durable) fsyncSync(fd);
     closeSync(fd);
     open = false;
     writeStep(`move ${full} into place`);
