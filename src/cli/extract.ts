@@ -8,6 +8,7 @@ import type { Settings } from "../core/settings";
 import type { FsVault } from "./fs-vault";
 import { notePath } from "./note-arg";
 import { json, problemLine } from "./output";
+import { journalStoreOf } from "./recovery";
 import type { CommandResult } from "./result";
 
 export interface ExtractOptions {
@@ -63,7 +64,7 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
       descriptions: parseNumbered(opts.description ?? [], "description"),
       added: (opts.add ?? []).map((title) => ({ title })),
     },
-    { settings, now },
+    { settings, now, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
   );
   return opts.json ? { code: outcome.code, out: json(extractOutcomeJson(outcome)) } : text(outcome, settings);
 }

@@ -1,34 +1,24 @@
 // The CLI's vault: a folder on disk, seen as Obsidian sees it. Paths are
 // vault-relative with forward slashes; nothing outside the vault is read or
 // written, and a symbolic link that points outside the vault is refused.
-import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/links";
 import { loadSettings, settingsFromData, type Settings } from "../core/settings";
-import type { VaultPort } from "../core/vault-port";
+import { SourceChangedError, type VaultPort } from "../core/vault-port";
+import { writeStep } from "./fault-injection";
+import { checkSize, kindOf, readRegular, UsageError } from "./note-file";
+import { withNoteLock } from "./note-lock";
+import { isTempName, removeStaleTemps, writeAtomic } from "./temp-files";
 import type { FileStamp } from "./row-codec";
 
-export class UsageError extends Error {}
+export { MAX_READ_BYTES, UsageError } from "./note-file";
 
 function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
   try {
     return lstatSync(path);
   } catch {
     return null;
-  }
-}
-
-/**
- * The largest file read as a note. Larger ones (a 3 GB file named .md) would
- * take seconds and gigabytes of memory only to be refused as text; the core
- * reads just the frontmatter of notes over 5 million characters anyway.
- */
-export const MAX_READ_BYTES = 64 * 1024 * 1024;
-
-function checkSize(bytes: number): void {
-  if (bytes > MAX_READ_BYTES) {
-    throw new Error(`the file is ${(bytes / 1024 / 1024).toFixed(0)} MB; notes over ${MAX_READ_BYTES / 1024 / 1024} MB are not read`);
   }
 }
 
@@ -144,6 +134,7 @@ export class FsVault implements VaultPort {
         // Most entries are plain notes, which need no path built (join() per note is a tenth of a warm list).
         if (entry.isFile()) {
           if (entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
+          else if (entry.name.endsWith(".tmp") && isTempName(entry.name)) this.sweep(dir);
           continue;
         }
         if (entry.name.startsWith(".") && SKIP_DIRS.has(entry.name)) continue;
@@ -188,10 +179,8 @@ export class FsVault implements VaultPort {
     return hit ? relative(this.root, join(dir, hit)).split(sep).join("/") : null;
   }
 
-  read(path: string): Promise<string> {
-    const full = this.abs(path);
-    checkSize(statSync(full).size);
-    return readFile(full, "utf8");
+  async read(path: string): Promise<string> {
+    return readRegular(this.abs(path), path);
   }
 
   /**
@@ -239,6 +228,21 @@ export class FsVault implements VaultPort {
   // small files one after another, and each awaited call costs a round trip
   // through libuv's thread pool (a third of a split's time).
 
+  /** The plugin's folder in this vault: settings, journals of interrupted splits, locks. */
+  pluginDir(): string {
+    return join(this.root, this.configDir, "plugins", "source-queue");
+  }
+
+  /** Folders whose stale temp files were removed in this run: each is looked at once. */
+  private swept = new Set<string>();
+
+  /** Remove the temp files that dead processes left in a folder (SPEC §8), once per folder and run. */
+  sweep(dir: string): void {
+    if (this.swept.has(dir)) return;
+    this.swept.add(dir);
+    removeStaleTemps(dir);
+  }
+
   async ensureFolder(path: string): Promise<string[]> {
     const made: string[] = [];
     const parts = path.split("/").filter(Boolean);
@@ -246,6 +250,7 @@ export class FsVault implements VaultPort {
       const sub = parts.slice(0, i).join("/");
       const full = this.abs(sub);
       if (!existsSync(full)) {
+        writeStep(`make the folder ${sub}`);
         mkdirSync(full);
         made.push(sub);
       } else if (!statSync(full).isDirectory()) {
@@ -256,43 +261,57 @@ export class FsVault implements VaultPort {
   }
 
   async create(path: string, text: string): Promise<void> {
-    // "wx" fails if the file exists: never overwrite a user's note.
-    writeFileSync(this.abs(path), text, { encoding: "utf8", flag: "wx" });
+    const full = this.abs(path);
+    this.sweep(dirname(full));
+    // Written beside and linked in: the note appears whole or not at all, and never over an existing one.
+    writeAtomic(full, text, { exclusive: true });
     this.noteAdded(path);
   }
 
-  // Not yet locked against another process: the write-guarantees work (SPEC §8) adds the per-note lock here.
-  async edit(path: string, fn: (current: string) => string | null): Promise<string> {
-    const current = await this.read(path);
-    const next = fn(current);
-    if (next === null || next === current) return current;
-    await this.replace(path, current, next);
-    return next;
+  /**
+   * The file a write to `path` lands in: the target of a symbolic link
+   * (written through, so the link stays a link), refused unless it is a
+   * regular file inside the vault.
+   */
+  private writeTarget(path: string): { real: string; mode: number } {
+    const full = this.abs(path);
+    const real = realpathSync(full);
+    const st = statSync(real);
+    if (!st.isFile()) throw new UsageError(`${path} is ${kindOf(st)}, not a note`);
+    return { real, mode: st.mode & 0o7777 };
+  }
+
+  /** Lock the note, read it, let `change` decide, write it beside and rename it over (SPEC §8). */
+  private async locked(path: string, change: (current: string) => string | null): Promise<string> {
+    const { real, mode } = this.writeTarget(path);
+    this.sweep(dirname(real));
+    return withNoteLock(join(this.pluginDir(), "locks"), real, () => {
+      const current = readRegular(real, path);
+      const next = change(current);
+      if (next === null || next === current) return current;
+      writeAtomic(real, next, { exclusive: false, mode });
+      return next;
+    });
+  }
+
+  edit(path: string, fn: (current: string) => string | null): Promise<string> {
+    return this.locked(path, fn);
   }
 
   async replace(path: string, expected: string, next: string): Promise<void> {
-    const full = this.abs(path);
-    const current = readFileSync(full, "utf8");
-    if (current !== expected) throw new Error(`${path} changed since it was read; nothing was written to it`);
-    // Write beside it and rename over it, so a failed write never leaves half a note.
-    const tmp = `${full}.source-queue-${process.pid}.tmp`;
-    writeFileSync(tmp, next, { encoding: "utf8", flag: "wx" });
-    try {
-      renameSync(tmp, full);
-    } catch (err) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // the rename's error is the one to report
-      }
-      throw err;
-    }
+    await this.locked(path, (current) => {
+      if (current !== expected) throw new SourceChangedError(path);
+      return next;
+    });
   }
 
   async remove(path: string): Promise<void> {
     const full = this.abs(path);
-    if (statSync(full).isDirectory()) rmdirSync(full);
-    else {
+    if (lstatSync(full).isDirectory()) {
+      writeStep(`remove the folder ${path}`);
+      rmdirSync(full);
+    } else {
+      writeStep(`remove ${path}`);
       unlinkSync(full);
       this.noteRemoved(path);
     }

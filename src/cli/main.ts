@@ -1,10 +1,12 @@
 // The `source-queue` command-line tool (SPEC §5): the same core as the
 // plugin, over a vault folder on disk. Errors are one line on stderr.
 import { parseArgs } from "node:util";
-import { CommandFailed, UsageError as CommandUsageError } from "../core/commands/command-error";
+import { UsageError as CommandUsageError } from "../core/commands/command-error";
 import { extract } from "./extract";
 import { FsVault, UsageError } from "./fs-vault";
+import { errorText, shortLine } from "./error-line";
 import { list } from "./list";
+import { recoverInterrupted } from "./recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
 import { validate } from "./validate";
@@ -67,6 +69,15 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
   const vault = new FsVault(values.vault ?? process.cwd());
+  // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
+  const recovered = await recoverInterrupted(vault);
+  const result = await dispatch(command, vault, rest[0] ?? "", values);
+  return recovered.length === 0 ? result : { ...result, err: [...recovered, ...(result.err ? [result.err] : [])].join("\n") };
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>["values"];
+
+function dispatch(command: string, vault: FsVault, note: string, values: Values): Promise<CommandResult> {
   const { settings, rejected } = vault.settings();
   // The one clock of a run: every date this command writes is this day.
   const now = new Date();
@@ -74,9 +85,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
-      return extract(vault, settings, rest[0] ?? "", { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
     case "set":
-      return set(vault, settings, rest[0] ?? "", { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
+      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
@@ -86,24 +97,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await run(argv);
     if (result.out) process.stdout.write(result.out.endsWith("\n") ? result.out : `${result.out}\n`);
-    if (result.err) process.stderr.write(`${result.err}\n`);
+    if (result.err) process.stderr.write(`${result.err.split("\n").map(shortLine).join("\n")}\n`);
     return result.code;
   } catch (err) {
-    if (err instanceof CommandUsageError) {
-      process.stderr.write(`source-queue: ${err.option === null ? err.detail : `--${err.option}: ${err.detail}`}\n`);
-      return 2;
-    }
-    if (err instanceof UsageError) {
-      process.stderr.write(`source-queue: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof CommandFailed) {
-      process.stderr.write(`source-queue: ${err.message.split("\n")[0]}\n`);
-      return 1;
-    }
-    const e = err as NodeJS.ErrnoException;
-    const detail = e.code ? `${e.code}: ${e.message}` : (e.message ?? String(err));
-    process.stderr.write(`source-queue: ${detail.split("\n")[0]}\n`);
-    return 1;
+    const usage = err instanceof CommandUsageError || err instanceof UsageError;
+    const text = err instanceof CommandUsageError ? (err.option === null ? err.detail : `--${err.option}: ${err.detail}`) : errorText(err);
+    process.stderr.write(`${shortLine(`source-queue: ${text}`)}
+`);
+    return usage ? 2 : 1;
   }
 }

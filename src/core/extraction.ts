@@ -8,8 +8,7 @@ import { joinPath, sameName, toFileName } from "./file-name";
 import type { Confidence, Problem, SourceNote } from "./model";
 import type { Settings } from "./settings";
 import { readSource } from "./source-note";
-import { updateSource } from "./source-update";
-import type { EditResult } from "./frontmatter-edit";
+import { renderSourceAfter } from "./source-after";
 import type { VaultPort } from "./vault-port";
 
 export interface CandidateChoice {
@@ -81,15 +80,17 @@ export function retitle(c: Candidate, title: string, folder: string, port: Vault
  * user retitled or checked keeps their choice (a clash is then a blocker).
  */
 function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined): Candidate[] {
-  const claimed = new Map<string, string>();
+  const claimed = new Map<string, { path: string; title: string }>();
   return candidates.map((c) => {
     const key = c.fileName.normalize("NFC").toLowerCase();
     const first = claimed.get(key);
     const choice = choices?.get(c.index);
-    if (first !== undefined && c.existing === null && choice?.title === undefined && choice?.selected !== true) {
-      return { ...c, existing: first, selected: false };
+    // The same title in another Unicode form is the same claim even when both were picked (SPEC §8).
+    const sameTitle = first !== undefined && first.title.normalize("NFC") === c.title.normalize("NFC");
+    if (first !== undefined && c.existing === null && (sameTitle || (choice?.title === undefined && choice?.selected !== true))) {
+      return { ...c, existing: first.path, selected: false };
     }
-    if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, c.existing ?? c.path);
+    if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, { path: c.existing ?? c.path, title: c.title });
     return c;
   });
 }
@@ -195,144 +196,4 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   };
 }
 
-interface SourceDraft {
-  sourcePath: string;
-  sourceBefore: string;
-  folder: string;
-  newTitles: string[];
-  claimPaths: ReadonlyMap<string, string>;
-  priorTitles: readonly string[];
-}
-
-/**
- * The source's text after the split. Rendered at plan time for the preview,
- * and again once the claims exist, because a link to a file is only as the
- * user's settings want it when the file is there to link to.
- */
-function renderSourceAfter(d: SourceDraft, settings: Settings, today: string, port: VaultPort): EditResult {
-  const allTitles = [...d.priorTitles, ...d.newTitles.filter((t) => !d.priorTitles.includes(t))];
-  const seen = new Set<string>();
-  const key = (path: string) => path.normalize("NFC").toLowerCase();
-  const claimLinks = allTitles.map((t) => {
-    const path = d.claimPaths.get(t) ?? port.existing(joinPath(d.folder, toFileName(t)));
-    seen.add(key(path ?? joinPath(d.folder, toFileName(t))));
-    return path ? port.linkToFile(path, d.sourcePath) : port.linkToText(toFileName(t), d.sourcePath);
-  });
-  // Candidates that exist already are "link only": the section links them too.
-  for (const path of d.claimPaths.values()) {
-    if (seen.has(key(path))) continue;
-    seen.add(key(path));
-    claimLinks.push(port.linkToFile(path, d.sourcePath));
-  }
-  return updateSource(d.sourceBefore, {
-    newTitles: d.newTitles,
-    status: settings.statusAfterExtraction,
-    today,
-    processedBy: settings.processedBy,
-    claimLinks,
-  });
-}
-
-export interface ExtractionRecord {
-  sourcePath: string;
-  sourceBefore: string;
-  sourceAfter: string;
-  created: { path: string; text: string }[];
-  folders: string[];
-}
-
-export type ApplyResult =
-  | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[] }
-  | { ok: false; error: string; rolledBack: string[]; leftBehind: string[] };
-
-/** Check everything, then create folders and claims, then update the source; on any failure undo this run's writes. */
-export async function applyExtraction(plan: ExtractionPlan, port: VaultPort): Promise<ApplyResult> {
-  if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
-  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked };
-
-  const made: string[] = [];
-  const folders: string[] = [];
-  let sourceAfter = plan.sourceBefore;
-  try {
-    const current = await port.read(plan.sourcePath);
-    if (current !== plan.sourceBefore) throw new Error(`${plan.sourcePath} changed since the preview; run extract again`);
-    for (const p of plan.creates) {
-      const clash = port.existing(p.candidate.path);
-      if (clash !== null) throw new Error(`${clash} already exists; nothing is overwritten`);
-    }
-    folders.push(...(await port.ensureFolder(plan.folder)));
-    for (const p of plan.creates) {
-      await port.create(p.candidate.path, p.text);
-      made.push(p.candidate.path);
-    }
-    const final = renderSourceAfter(
-      { ...plan.update, sourcePath: plan.sourcePath, sourceBefore: plan.sourceBefore, folder: plan.folder, priorTitles: plan.source.claimsExtracted },
-      plan.update.settings,
-      plan.update.today,
-      port,
-    );
-    if (!final.ok) throw new Error(`the source cannot be updated: ${final.reason}`);
-    sourceAfter = final.text;
-    await port.replace(plan.sourcePath, plan.sourceBefore, sourceAfter);
-  } catch (err) {
-    const leftBehind: string[] = [];
-    for (const path of [...made].reverse()) {
-      try {
-        await port.remove(path);
-      } catch {
-        leftBehind.push(path);
-      }
-    }
-    for (const folder of [...folders].reverse()) await port.remove(folder).catch(() => undefined);
-    return { ok: false, error: messageOf(err), rolledBack: made.filter((p) => !leftBehind.includes(p)), leftBehind };
-  }
-  return {
-    ok: true,
-    created: made,
-    linked: plan.linked,
-    record: {
-      sourcePath: plan.sourcePath,
-      sourceBefore: plan.sourceBefore,
-      sourceAfter,
-      created: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
-      folders,
-    },
-  };
-}
-
-export interface UndoResult {
-  trashed: string[];
-  keptEdited: string[];
-  missing: string[];
-  sourceRestored: boolean;
-  /** Why the source was left alone, when it was. */
-  sourceNote: string | null;
-}
-
-/** Undo a split: trash the claims it created unless edited since, restore the source unless edited since. */
-export async function undoExtraction(record: ExtractionRecord, port: VaultPort): Promise<UndoResult> {
-  const result: UndoResult = { trashed: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
-  for (const claim of record.created) {
-    if (port.existing(claim.path) === null) {
-      result.missing.push(claim.path);
-      continue;
-    }
-    const now = await port.read(claim.path);
-    if (now !== claim.text) result.keptEdited.push(claim.path);
-    else {
-      await port.remove(claim.path);
-      result.trashed.push(claim.path);
-    }
-  }
-  if (port.existing(record.sourcePath) === null) result.sourceNote = `${record.sourcePath} no longer exists`;
-  else {
-    const now = await port.read(record.sourcePath);
-    if (now === record.sourceAfter) {
-      await port.replace(record.sourcePath, record.sourceAfter, record.sourceBefore);
-      result.sourceRestored = true;
-    } else result.sourceNote = `${record.sourcePath} was edited since the split, so it was left as it is`;
-  }
-  return result;
-}
-
-export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+export { applyExtraction, messageOf, undoExtraction, type ApplyResult, type ExtractionRecord, type UndoResult } from "./apply-extraction";

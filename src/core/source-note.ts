@@ -12,8 +12,12 @@ export interface ReadSource {
   parsed: ParsedFrontmatter;
 }
 
-/** A note larger than this is listed with a problem and its body is not split. */
-export const MAX_NOTE_CHARS = 5_000_000;
+/**
+ * A note larger than this is listed with a problem and its body is not split:
+ * a cap for memory, far above any real note (a pasted 10 MB transcript is
+ * read whole and its hints split in well under a second).
+ */
+export const MAX_NOTE_CHARS = 20_000_000;
 
 /**
  * A regex, not `includes("\u0000")`: V8 looks for that character by its low

@@ -10,6 +10,7 @@ import { applyPlan, undo, type ExtractOutcome } from "../core/commands/extract";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
 import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction";
 import { PRIORITIES, STATUSES } from "../core/model";
+import type { JournalContext } from "../core/apply-extraction";
 import type { Settings } from "../core/settings";
 import type { VaultPort } from "../core/vault-port";
 import type { QueueIndex } from "./queue-index";
@@ -27,6 +28,8 @@ export interface ActionsHost {
   setLastExtraction(record: ExtractionRecord | null): Promise<void>;
   /** Open the extract preview for a source. */
   openExtract(file: TFile): void;
+  /** Where an extraction writes its intent before the first change (SPEC §8). */
+  journal: JournalContext;
 }
 
 export class QueueActions {
@@ -77,7 +80,7 @@ export class QueueActions {
 
   /** Apply a reviewed plan and say what happened; keeps its record for undo (a run that created nothing keeps the previous one). */
   async applyPlanOutcome(plan: ExtractionPlan): Promise<ExtractOutcome> {
-    const outcome = await applyPlan(this.host.port, plan);
+    const outcome = await applyPlan(this.host.port, plan, this.host.journal);
     if (outcome.failure) {
       const left = outcome.failure.leftBehind.length > 0 ? ` Could not remove: ${outcome.failure.leftBehind.join(", ")}.` : "";
       new Notice(`Extraction failed and was undone: ${outcome.failure.error}.${left}`, 10000);

@@ -16,6 +16,7 @@ import { ChoiceModal } from "./choice-modal";
 import { registerCliHandlers } from "./cli-handlers";
 import { ExtractModal } from "./extract-modal";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
+import { pluginJournal, recoverInterrupted } from "./journal-store";
 import { loadPluginData, type PluginData } from "./plugin-data";
 import { QueueIndex } from "./queue-index";
 import { readQueueRows } from "./queue-rows";
@@ -62,6 +63,7 @@ export default class SourceQueuePlugin extends Plugin {
         this.data.lastExtraction = record;
         await this.persist();
       },
+      journal: pluginJournal(this.app, this.manifest),
       openExtract: (file) => new ExtractModal({ app: this.app, settings, now, applyPlan: (plan) => this.actions.applyPlan(plan) }, file).open(),
     });
 
@@ -94,6 +96,7 @@ export default class SourceQueuePlugin extends Plugin {
     });
 
     this.app.workspace.onLayoutReady(() => {
+      void recoverInterrupted(this.app, this.manifest);
       this.index.rebuild();
       this.registerEvent(this.app.metadataCache.on("changed", (file, _data, cache) => this.index.update(file, cache)));
       this.registerEvent(this.app.vault.on("delete", (file) => this.index.remove(file.path)));

@@ -153,7 +153,8 @@ describe("no title, hint or domain leaves the claim folder", () => {
       expect(name.split(".")[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
       expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(200);
     }
-    expect(existsSync(join(vault, ".obsidian"))).toBe(false);
+    // Nothing lands in .obsidian but the plugin's own (now empty) journal and lock folders.
+    expect([...snapshot(vault).keys()].filter((p) => p.startsWith(".obsidian/"))).toEqual([]);
     // The NFD spelling is the NFC claim: "exists — link only", not a second file.
     const [first, second] = out.candidates.slice(-2);
     expect(first).toMatchObject({ exists: false, selected: true, path: `domains/obsidian/${nfc}.md` });
@@ -172,7 +173,7 @@ describe("size and shape: each finishes quickly with a clear problem", () => {
   const hints = Array.from({ length: 100_000 }, (_, i) => `- Claim number ${i} holds`).join("\n");
 
   it.each<[string, string | Buffer, string]>([
-    ["a 10 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(2_000_000)}\n`), "error: Note is 10.0 million characters; only its frontmatter is read"],
+    ["a 25 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(5_000_000)}\n`), "error: Note is 25.0 million characters; only its frontmatter is read"],
     ["100,000 list items in a hints block", fm([], `**Extraction hints:**\n${hints}\n`), "error: Extraction hints hold 100,000 items; more than 200 is refused, so none are proposed (split the hints by hand)"],
     ["a 10,000-line frontmatter", fm(Array.from({ length: 10_000 }, (_, i) => `field_${i}: ${i}`)), "warning: Frontmatter is 10,002 lines long; more than 1,000 is unusual for a source (check what wrote it)"],
     ["a YAML alias bomb", fm(bomb), "error: Frontmatter YAML does not parse: YAML expands to more than 100,000 values (each alias counted in full); refused as unsafe"],
@@ -245,6 +246,9 @@ describe("races", () => {
         "const write = fs.writeFileSync;",
         "let first = true;",
         "fs.writeFileSync = function (...args) { if (first) { first = false; sleep(400); } return write.apply(this, args); };",
+        // Writes open their temp file first (SPEC §8): the pause goes there too.
+        "const open = fs.openSync;",
+        'fs.openSync = function (...args) { if (first && args[1] === "wx") { first = false; sleep(400); } return open.apply(this, args); };',
       ].join("\n"),
     );
     const runs = await Promise.all([0, 1].map(() => cliAsync(["extract", seed, "--vault", vault, "--json"], ["--require", gate])));

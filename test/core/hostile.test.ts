@@ -116,11 +116,21 @@ describe("no title, hint or domain leaves the claim folder", () => {
 });
 
 describe("size and shape: each finishes quickly with a clear problem", () => {
-  it("a 10 MB note: only its frontmatter is read", () => {
-    const text = withHints(`- ${"word ".repeat(2_000_000)}`);
+  it("a 25 MB note: only its frontmatter is read", () => {
+    const text = withHints(`- ${"word ".repeat(5_000_000)}`);
     const { value, seconds } = timed(() => messages(text));
     expect(seconds).toBeLessThan(SAFE_SECONDS);
-    expect(value).toContain("error: Note is 10.0 million characters; only its frontmatter is read");
+    expect(value).toContain("error: Note is 25.0 million characters; only its frontmatter is read");
+  });
+
+  it("a 10 MB source (a pasted transcript) is read whole and its hints are split", () => {
+    const transcript = "A speaker says something long about the topic at hand.\n".repeat(190_000);
+    const text = `${withHints("- First claim from the transcript holds\n- Second claim from the transcript holds")}\n## Content\n\n${transcript}`;
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const { value, seconds } = timed(() => plan(text));
+    expect(seconds).toBeLessThan(SAFE_SECONDS);
+    expect(value.creates.map((c) => c.candidate.title)).toEqual(["First claim from the transcript holds", "Second claim from the transcript holds"]);
+    expect(value.problems.map((p) => p.message).join(" ")).not.toMatch(/only its frontmatter/);
   });
 
   it("a one-megabyte hint is split, titled and named in linear time", () => {

@@ -212,9 +212,11 @@ describe("creating the claims", () => {
 
   it("a failure on the second create leaves no claim behind, the source unchanged, and a notice naming what failed", async () => {
     const { h: harness, modal, storage } = await seedModal();
-    storage.failNth("write", 2);
+    // Write 1 is the run's journal (SPEC §8), 2 the first claim, 3 the second.
+    storage.failNth("write", 3);
     await modal.create();
     expect(notePaths(harness)).toEqual([SEED_PATH]);
+    expect(storage.list().filter((p) => p.includes("/journal/"))).toEqual([]);
     expect(storage.exists(FOLDER)).toBe(false);
     expect(storage.exists("domains")).toBe(false);
     expect(harness.read(SEED_PATH)).toBe(SEED);

@@ -114,7 +114,7 @@ describe("size and shape: each is a row with a clear problem, quickly", () => {
   const hints = Array.from({ length: 100_000 }, (_, i) => `- Claim number ${i} holds`).join("\n");
 
   it.each<[string, string, string]>([
-    ["a 10 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(2_000_000)}\n`), "Error: Note is 10.0 million characters; only its frontmatter is read"],
+    ["a 25 MB note", fm([], `**Extraction hints:**\n- ${"word ".repeat(5_000_000)}\n`), "Error: Note is 25.0 million characters; only its frontmatter is read"],
     ["100,000 list items in a hints block", fm([], `**Extraction hints:**\n${hints}\n`), "Error: Extraction hints hold 100,000 items; more than 200 is refused"],
     ["a 10,000-line frontmatter", fm(Array.from({ length: 10_000 }, (_, i) => `field_${i}: ${i}`)), "Warning: Frontmatter is 10,003 lines long"],
     ["a YAML alias bomb", fm(bomb), "Error: Frontmatter YAML does not parse: YAML expands to more than 100,000 values"],

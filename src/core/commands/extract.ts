@@ -4,6 +4,7 @@
 // ../extraction.ts; this module checks the request, refuses what is not a
 // source, and turns the outcome into one result (and the §5 JSON).
 import { addedTitleProblem } from "../added-claim";
+import type { JournalContext } from "../apply-extraction";
 import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type UndoResult } from "../extraction";
 import { extractJson } from "../json-output";
 import type { Settings } from "../settings";
@@ -29,6 +30,8 @@ export interface ExtractRequest {
 export interface ExtractContext {
   settings: Settings;
   now: Date;
+  /** Where the run writes its intent before the first change (SPEC §8); each door passes its own store. */
+  journal?: JournalContext;
 }
 
 export interface ExtractOutcome {
@@ -118,9 +121,9 @@ export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: Ext
 }
 
 /** Applies a reviewed plan all or nothing. */
-export async function applyPlan(port: VaultPort, plan: ExtractionPlan): Promise<ExtractOutcome> {
+export async function applyPlan(port: VaultPort, plan: ExtractionPlan, journal?: JournalContext): Promise<ExtractOutcome> {
   if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], errors: [...plan.blockers], record: null };
-  const result = await applyExtraction(plan, port);
+  const result = await applyExtraction(plan, port, journal);
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
     return { plan, dryRun: false, code: 1, created: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null, failure: { error: result.error, leftBehind: result.leftBehind } };
@@ -134,7 +137,7 @@ export async function extract(port: VaultPort, req: ExtractRequest, ctx: Extract
   const dryRun = req.dryRun === true;
   if (plan.blockers.length > 0) return { plan, dryRun, code: 1, created: [], errors: [...plan.blockers], record: null };
   if (dryRun) return { plan, dryRun, code: 0, created: [], errors: [], record: null };
-  return applyPlan(port, plan);
+  return applyPlan(port, plan, ctx.journal);
 }
 
 /** The JSON every door answers an extract with (SPEC §5). */

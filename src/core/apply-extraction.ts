@@ -1,0 +1,178 @@
+// Applying and undoing a split (SPEC §3 "Safety", §8). The plan is checked
+// whole before anything is written; the intent journal is saved before the
+// first change, so a run killed midway is finished or taken back by the next
+// start; a run that fails takes back its own writes and then its journal.
+import type { ExtractionPlan } from "./extraction";
+import { newJournalId, type ExtractionJournal, type JournalStore } from "./journal";
+import { renderSourceAfter } from "./source-after";
+import type { VaultPort } from "./vault-port";
+
+export interface ExtractionRecord {
+  sourcePath: string;
+  sourceBefore: string;
+  sourceAfter: string;
+  created: { path: string; text: string }[];
+  folders: string[];
+}
+
+export type ApplyResult =
+  | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[] }
+  | { ok: false; error: string; rolledBack: string[]; leftBehind: string[] };
+
+/** Who writes the journal: the store, and what the journal says of its writer. */
+export interface JournalContext {
+  store: JournalStore;
+  writer: ExtractionJournal["writer"];
+  pid: number | null;
+  now: () => number;
+}
+
+/** The folders of `folder` (outermost first) that do not exist yet: the ones this run makes. */
+function missingFolders(folder: string, port: VaultPort): string[] {
+  const parts = folder.split("/").filter(Boolean);
+  const out: string[] = [];
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join("/");
+    if (out.length > 0 || port.existing(sub) === null) out.push(sub);
+  }
+  return out;
+}
+
+/**
+ * Is the file at `path` (if any) a beginning of `text` cut short, an empty
+ * file included? A whole copy is not taken: another run of the same plan
+ * may have just created it (two extracts at once), and it is theirs.
+ */
+async function isPartOf(port: VaultPort, path: string, text: string): Promise<boolean> {
+  const found = port.existing(path);
+  if (found === null) return false;
+  try {
+    const now = await port.read(found);
+    return now.length < text.length && text.startsWith(now);
+  } catch {
+    return false;
+  }
+}
+
+/** Check everything, journal the intent, then create folders and claims, then update the source; on any failure undo this run's writes. */
+export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, journal?: JournalContext): Promise<ApplyResult> {
+  if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
+  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked };
+
+  const made: string[] = [];
+  const folders: string[] = [];
+  let sourceAfter = plan.sourceAfter ?? plan.sourceBefore;
+  let entry: ExtractionJournal | null = null;
+  try {
+    const current = await port.read(plan.sourcePath);
+    if (current !== plan.sourceBefore) throw new Error(`${plan.sourcePath} changed since the preview; run extract again`);
+    for (const p of plan.creates) {
+      const clash = port.existing(p.candidate.path);
+      if (clash !== null) throw new Error(`${clash} already exists; nothing is overwritten`);
+    }
+    if (journal) {
+      entry = {
+        version: 1,
+        id: newJournalId(journal.now()),
+        writer: journal.writer,
+        pid: journal.pid,
+        started: journal.now(),
+        sourcePath: plan.sourcePath,
+        sourceBefore: plan.sourceBefore,
+        sourceAfter,
+        claims: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
+        folders: missingFolders(plan.folder, port),
+      };
+      await journal.store.save(entry);
+    }
+    folders.push(...(await port.ensureFolder(plan.folder)));
+    for (const p of plan.creates) {
+      try {
+        await port.create(p.candidate.path, p.text);
+      } catch (err) {
+        // A create that failed midway may leave part of the claim (a full disk): that part is this run's.
+        if (await isPartOf(port, p.candidate.path, p.text)) made.push(p.candidate.path);
+        throw err;
+      }
+      made.push(p.candidate.path);
+    }
+    const final = renderSourceAfter(
+      { ...plan.update, sourcePath: plan.sourcePath, sourceBefore: plan.sourceBefore, folder: plan.folder, priorTitles: plan.source.claimsExtracted },
+      plan.update.settings,
+      plan.update.today,
+      port,
+    );
+    if (!final.ok) throw new Error(`the source cannot be updated: ${final.reason}`);
+    // Links are rendered again now that the claims exist; the journal must name the text the source will get.
+    if (journal && entry && final.text !== entry.sourceAfter) {
+      entry = { ...entry, sourceAfter: final.text };
+      await journal.store.save(entry);
+    }
+    sourceAfter = final.text;
+    await port.replace(plan.sourcePath, plan.sourceBefore, sourceAfter);
+  } catch (err) {
+    const leftBehind: string[] = [];
+    for (const path of [...made].reverse()) {
+      try {
+        await port.remove(path);
+      } catch {
+        leftBehind.push(path);
+      }
+    }
+    for (const folder of [...folders].reverse()) await port.remove(folder).catch(() => undefined);
+    // With something left behind, the journal stays: the next start takes it back.
+    if (journal && entry && leftBehind.length === 0) await journal.store.remove(entry.id).catch(() => undefined);
+    return { ok: false, error: messageOf(err), rolledBack: made.filter((p) => !leftBehind.includes(p)), leftBehind };
+  }
+  // Done: a failure to remove the journal only means the next start finds the run finished.
+  if (journal && entry) await journal.store.remove(entry.id).catch(() => undefined);
+  return {
+    ok: true,
+    created: made,
+    linked: plan.linked,
+    record: {
+      sourcePath: plan.sourcePath,
+      sourceBefore: plan.sourceBefore,
+      sourceAfter,
+      created: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
+      folders,
+    },
+  };
+}
+
+export interface UndoResult {
+  trashed: string[];
+  keptEdited: string[];
+  missing: string[];
+  sourceRestored: boolean;
+  /** Why the source was left alone, when it was. */
+  sourceNote: string | null;
+}
+
+/** Undo a split: trash the claims it created unless edited since, restore the source unless edited since. */
+export async function undoExtraction(record: ExtractionRecord, port: VaultPort): Promise<UndoResult> {
+  const result: UndoResult = { trashed: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
+  for (const claim of record.created) {
+    if (port.existing(claim.path) === null) {
+      result.missing.push(claim.path);
+      continue;
+    }
+    const now = await port.read(claim.path);
+    if (now !== claim.text) result.keptEdited.push(claim.path);
+    else {
+      await port.remove(claim.path);
+      result.trashed.push(claim.path);
+    }
+  }
+  if (port.existing(record.sourcePath) === null) result.sourceNote = `${record.sourcePath} no longer exists`;
+  else {
+    const now = await port.read(record.sourcePath);
+    if (now === record.sourceAfter) {
+      await port.replace(record.sourcePath, record.sourceAfter, record.sourceBefore);
+      result.sourceRestored = true;
+    } else result.sourceNote = `${record.sourcePath} was edited since the split, so it was left as it is`;
+  }
+  return result;
+}
+
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
