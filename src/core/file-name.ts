@@ -22,7 +22,15 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
     .replace(/\s{2,}|[^\S ]/g, " ")
     .replace(/ ?: ?/g, " - ")
     .replace(/[\\/|]/g, "-")
-    .replace(/[*?"<>#^[\]]/g, "")
+    .replace(/\^(-?\d+)/g, (_m, exp: string) => superscript(exp))
+    .replace(/\s\*\s/g, " × ")
+    .replace(/"/g, "'")
+    .replace(/</g, "‹")
+    .replace(/>/g, "›")
+    .replace(/\[\[|\]\]/g, "")
+    .replace(/\[/g, "(")
+    .replace(/\]/g, ")")
+    .replace(/[*?#^]/g, "")
     .replace(/\s{2,}|[^\S ]/g, " ")
     .trim();
   // Leading dots hide a file (and `..` climbs); trailing dots and spaces are dropped by Windows.
@@ -32,6 +40,22 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
   // The mark goes before the first dot: "nul.txt (claim)" would still be the device.
   if (WINDOWS_DEVICE.test(name)) name = trimTrailingDots(cutToBytes(name.replace(/^[^.]*/, (device) => `${device} (claim)`), MAX_NAME_BYTES));
   return name;
+}
+
+// Forbidden characters are replaced so the meaning survives (SPEC §2 "File
+// name"): an exponent becomes superscript (`10^3` → `10³`, not `103`), a
+// spaced `*` a multiplication sign, double quotes single ones, `<` `>` the
+// lookalikes `‹` `›` ("flows > TVL" keeps its comparison), brackets
+// parentheses, `:` a spaced dash and `\ / |` a dash. `#`, `?`, a lone `^`
+// and emphasis stars carry no meaning of their own in a title and go.
+const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
+const superscript = (exp: string) => Array.from(exp, (c) => SUPERSCRIPT[c] ?? c).join("");
+
+/** A `claims_extracted` entry as a claim name: a file name or path loses its folder and `.md`, a title stays as it is. */
+export function claimNameOf(entry: string): string {
+  const trimmed = entry.trim();
+  if (!/\.md$/i.test(trimmed)) return trimmed;
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1).slice(0, -3);
 }
 
 /** Without trailing dots and spaces; a loop, as `/[.\s]+$/` rescans a long run of them from every start. */

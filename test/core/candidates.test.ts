@@ -44,7 +44,7 @@ describe("rule 5: which hints are split", () => {
 
   it("splits a curator hint of claim sentences one per sentence", () => {
     const set = candidatesOf({ curator: "Claim about probes beating SAEs. Claim about monitors failing at scale." });
-    expect(set.candidates.map((c) => c.title)).toEqual(["Claim about probes beating SAEs", "Claim about monitors failing at scale"]);
+    expect(set.candidates.map((c) => c.title)).toEqual(["Probes beating SAEs", "Monitors failing at scale"]);
   });
 
   it("when both exist, splits only the Agent Notes hints and keeps the curator hint as guidance", () => {
