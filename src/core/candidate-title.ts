@@ -46,14 +46,13 @@ const LEADING: RegExp[] = [
   /^extract(?:\s+(?:an?|the|one))?(?:\s+new)?\s+claims?\s*(?:about|on|that|for)?\s*:?\s*/i,
   /^evidence\s+(?:for|that|of)\s*:?\s*/i,
   /^(?:potential\s+)?(?:claim\s+)?enrichment(?:\s+target)?\s*:\s*/i,
-  /^(?:the\s+)?existing\s+claim\s*:?\s*/i,
-  /^(?:update|enrich|strengthen)\s+(?:to\s+)?(?:the\s+)?(?:existing\s+)?/i,
 ];
 
 // Where a title stops and the hint-writer's instruction begins: "… deserves
 // its own claim", "… is the key claim candidate", "… is a specific mechanism
 // worth extracting", "— use this as evidence in …", "Evidence: …", "(… claim)".
-const DASH = String.raw`\s*(?:—|–|--|\s-\s)\s*`;
+// An en dash only with spaces round it: unspaced it is a range ("50–64").
+const DASH = String.raw`(?:\s*—\s*|\s+–\s+|\s*--\s*|\s-\s)`;
 const TRAILING: { re: RegExp; keepsTail: boolean }[] = [
   { re: /\s+(?:deserves|merits|warrants|needs|is worth|gets)\s+(?:its|their|a|an)\s+(?:own\s+|separate\s+|standalone\s+)?claim\b[\s,:;—–-]*/i, keepsTail: true },
   {
@@ -69,13 +68,20 @@ const TRAILING: { re: RegExp; keepsTail: boolean }[] = [
   { re: /\s+claim\s*$/i, keepsTail: false },
 ];
 
+const MAX_SCAN = 10_000;
+
 export function candidateTitle(head: string): TitleResult {
   const { title, fromQuote } = titleParts(head);
   return { title, fromQuote };
 }
 
-/** The title of a hint item and what else it says (SPEC §2 "Title of a candidate", §3 description). */
-export function titleParts(head: string): TitleParts {
+/**
+ * The title of a hint item and what else it says (SPEC §2 "Title of a
+ * candidate", §3 description). With `cut` false (items that are not claims:
+ * a caution, a routing note) only the label goes: their whole text is what
+ * the curator reads.
+ */
+export function titleParts(head: string, cut = true): TitleParts {
   const quote = quotedPassages(head).find(isClaimQuote);
   if (quote) {
     const around = `${head.slice(0, quote.start)} ${head.slice(quote.end)}`;
@@ -94,7 +100,14 @@ export function titleParts(head: string): TitleParts {
     }
   }
   if (labelled) text = text.charAt(0).toUpperCase() + text.slice(1);
-  const sentences = sentencesOf(collapseWhitespace(text).trim());
+  if (!cut) return { title: finishTitle(text), fromQuote: false, commentary: "" };
+  const flat = collapseWhitespace(text).trim();
+  // A title is one sentence: past MAX_SCAN characters a pasted page is not scanned for more.
+  let sentences = sentencesOf(flat.length > MAX_SCAN ? flat.slice(0, MAX_SCAN) : flat);
+  if (flat.length > MAX_SCAN) {
+    const head = sentences[0] ?? "";
+    sentences = sentences.length <= 1 ? [flat] : [head, flat.slice(flat.indexOf(head) + head.length)];
+  }
   let first = sentences[0] ?? "";
   const rest: string[] = [];
   for (const { re, keepsTail } of TRAILING) {

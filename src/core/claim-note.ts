@@ -34,6 +34,8 @@ const MAX_DESCRIPTION = 400;
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 /** Says no more than the title: the same words, or a part of them. */
 export function repeatsTitle(text: string, title: string): boolean {
+  // Much longer than the title, it says more (and a pasted page costs no word scan).
+  if (text.length > 2 * title.length + 200) return false;
   const own = words(text);
   if (own.length === 0) return true;
   const inTitle = new Set(words(title));

@@ -17,7 +17,7 @@
 // kept, ties in the order of the source. The index is built once per source
 // and serves all its candidates.
 import { sentencesOf } from "./sentences";
-import { wordStems } from "./similarity";
+import { MAX_TERM_CHARS, wordStems } from "./similarity";
 import { stripMarkdown } from "./candidate-title";
 
 const K1 = 1.2;
@@ -70,7 +70,7 @@ export function evidenceIndex(content: string | null): EvidenceIndex {
 /** Each sentence's BM25 score and how many distinct query terms it holds. */
 export function scoreSentences(index: EvidenceIndex, query: string): { score: number; matched: number }[] {
   const N = index.sentences.length;
-  const q = [...new Set(wordStems(query))].filter((t) => index.df.has(t));
+  const q = [...new Set(wordStems(query.slice(0, MAX_TERM_CHARS)))].filter((t) => index.df.has(t));
   const idf = q.map((t) => {
     const n = index.df.get(t) ?? 0;
     return Math.log(1 + (N - n + 0.5) / (n + 0.5));

@@ -43,3 +43,19 @@ export function formatTextLink(style: LinkStyle, linktext: string): string {
   if (!style.useMarkdownLinks) return `[[${linktext}]]`;
   return `[${linktext}](${encodeURI(`${linktext}.md`).replace(/[()]/g, escapeParen)})`;
 }
+
+/**
+ * A link that shows `title` (SPEC §3: "a link whose file name differs from the
+ * title shows the title: [[file|title]]"): a wikilink gains or changes its
+ * display text, a Markdown link its text. Characters that would end the link
+ * early (`|`, brackets) become spaces in the shown text.
+ */
+export function withDisplay(link: string, title: string): string {
+  const display = title.replace(/[|[\]]/g, " ").replace(/\s{2,}/g, " ").trim();
+  if (display === "") return link;
+  const wiki = /^(!?)\[\[([^[\]|]+)(?:\|[^[\]]*)?\]\]$/.exec(link);
+  if (wiki) return `${wiki[1] ?? ""}[[${wiki[2] ?? ""}|${display}]]`;
+  const md = /^\[[^[\]]*\]\(([^()\s]*)\)$/.exec(link);
+  if (md) return `[${display}](${md[1] ?? ""})`;
+  return link;
+}

@@ -19,7 +19,12 @@
 // ("hours-per-prompt bottleneck as specific measurement") is covered by a
 // long hint that says the same and more; the +1 keeps a one- or two-word
 // title from scoring 1 against any title that contains its words.
-// It lies in [0, 1).
+// It lies in [0, 1). COVERS = 0.5 asks that, beyond one, at least half of
+// the smaller title's terms are shared: "sandbagging under training threat"
+// is covered by "models sandbag evaluations … trigger safety training"
+// (2 of 3), "first documented production deployment decision using
+// interpretability" is not covered by a hint that only says
+// "interpretability" (1 of 6).
 
 export interface TitleTerms {
   /** Distinct stems, sorted (for a linear-time intersection). */
@@ -27,9 +32,9 @@ export interface TitleTerms {
 }
 
 /** At or above: the same claim (a curator item no new candidate is made for; a listed claim not made again). */
-export const COVERS = 0.6;
+export const COVERS = 0.5;
 /** At or above: worth showing as "similar to" (SPEC §6 near-duplicates). */
-export const SIMILAR = 0.4;
+export const SIMILAR = 0.34;
 
 const STOP = new Set(
   (
@@ -49,10 +54,13 @@ const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation",
 export function stem(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return stem2(word.slice(0, -suffix.length));
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return undouble(stem2(word.slice(0, -suffix.length)));
   }
   return word;
 }
+
+/** "sandbagg" (from "sandbagging") → "sandbag"; ll, ss and zz are kept ("controll" is rare, "access" common). */
+const undouble = (w: string) => (/([b-df-hj-kmnp-rtv-y])\1$/.test(w) ? w.slice(0, -1) : w);
 
 /** A second, smaller pass: "specifically" → "specifical" → "specific". */
 function stem2(word: string): string {
@@ -74,8 +82,11 @@ export function wordStems(text: string): string[] {
   return out;
 }
 
+/** Past this many characters a "title" is a pasted page: its opening says what it is about, and the cost stays bounded. */
+export const MAX_TERM_CHARS = 4000;
+
 export function titleTerms(title: string): TitleTerms {
-  return { terms: [...new Set(wordStems(title))].sort() };
+  return { terms: [...new Set(wordStems(title.slice(0, MAX_TERM_CHARS)))].sort() };
 }
 
 /** How many terms two sorted term lists share. */

@@ -40,7 +40,8 @@ const LABELLED = /^\W*(?:(?:new|potential|possible|key|another|separate|counter)
  * with nested lines are left whole: their structure is the writer's split.
  */
 export function splitProse(item: HintItem): HintItem[] {
-  if (item.rule === "quotes" || collapse(item.text) !== item.head) return [item];
+  // A few sentences are prose to split; a pasted page of thousands is not read for proposals.
+  if (item.rule === "quotes" || item.head.length > 10_000 || collapse(item.text) !== item.head) return [item];
   const sentences = sentencesOf(item.head);
   if (sentences.length < 2) return [item];
   const pieces: { sentences: string[]; proposes: boolean; enriches: boolean }[] = [];

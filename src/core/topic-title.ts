@@ -36,7 +36,9 @@ const VERBS = new Set(
     "turn move go come get give take put set let run see know want use find reach extend expand shrink outweigh sustain destroy " +
     "remove add transform unlock open close gain miss ignore treat rely belong contain include exclude need create cost-shift " +
     "amplify magnify dilute weaken strengthen reinforce enhance boost lift suppress block crowd commoditize democratize centralize " +
-    "decentralize fragment consolidate migrate absorb dissolve outlast outlive underperform overpay underpay subsidize privatize"
+    "decentralize fragment consolidate migrate absorb dissolve outlast outlive underperform overpay underpay subsidize privatize " +
+    "address detect map cover support oppose measure mark bridge link connect focus target lack face pose define hide deceive " +
+    "sandbag scheme learn train outcompete overrate underrate overstate understate exist occur happen arise"
   ).split(" "),
 );
 
@@ -58,8 +60,12 @@ function baseForms(word: string): string[] {
 
 const IRREGULAR_PAST = new Set("made led grew fell rose became began held kept went came got gave took ran saw knew found won lost meant paid cut put set let".split(" "));
 
+/** A title's verb comes early; past this many characters the text is not a title to judge. */
+const MAX_TITLE_CHARS = 1000;
+
 export function isTopicTitle(title: string): boolean {
   const words = title
+    .slice(0, MAX_TITLE_CHARS)
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .split(/[^\p{L}\p{N}'-]+/u)

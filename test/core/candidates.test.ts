@@ -47,14 +47,28 @@ describe("rule 5: which hints are split", () => {
     expect(set.candidates.map((c) => c.title)).toEqual(["Probes beating SAEs", "Monitors failing at scale"]);
   });
 
-  it("when both exist, splits only the Agent Notes hints and keeps the curator hint as guidance", () => {
-    const curator = "Don't extract the whole article. (1) cost (2) scale.";
+  it("when both exist, splits the Agent Notes hints, keeps the curator hint as guidance, and adds only the curator items no hint covers", () => {
+    const curator = "Don't extract the whole article. (1) probes beating SAEs (2) monitors failing at scale (3) tracing costing hours of human effort.";
     const set = candidatesOf({ hints: "- Probes beat SAEs\n- Monitors fail at scale", curator });
-    expect(set.candidates.map((c) => [c.title, c.origin])).toEqual([
-      ["Probes beat SAEs", "hints"],
-      ["Monitors fail at scale", "hints"],
+    expect(set.candidates.map((c) => [c.title, c.origin, c.selected])).toEqual([
+      ["Probes beat SAEs", "hints", true],
+      ["Monitors fail at scale", "hints", true],
+      ["tracing costing hours of human effort", "curator", true],
     ]);
     expect(set.guidance).toBe(curator);
+  });
+
+  it.each<[string, string, string]>([
+    ["a paraphrase of a hint is covered", "Hours per prompt bottleneck is a citable measurement of the interpretability scaling challenge", "(1) hours-per-prompt bottleneck as specific measurement (2) interpretability scaling challenge"],
+    ["an item naming what the hint's text calls claim-worthy is covered", 'The Anthropic/DeepMind complementarity framing is claim-worthy: "Anthropic maps causal mechanisms while DeepMind detects harmful intent"', "(1) Anthropic/DeepMind complementarity framing (2) DeepMind detects harmful intent"],
+  ])("rule 5: %s, so no curator candidate repeats it", (_name, hint, curator) => {
+    const set = candidatesOf({ hints: `- ${hint}`, curator });
+    expect(set.candidates.filter((c) => c.origin === "curator").map((c) => c.title)).toEqual([]);
+  });
+
+  it("rule 5: a curator hint without an enumeration adds nothing when Agent Notes hints exist", () => {
+    const set = candidatesOf({ hints: "- Probes beat SAEs", curator: "Focus on the probe result; claims about monitors are weaker." });
+    expect(set.candidates.map((c) => c.origin)).toEqual(["hints"]);
   });
 
   it("gives no guidance when there are Agent Notes hints and no curator hint", () => {
@@ -68,9 +82,11 @@ describe("rule 5: which hints are split", () => {
       frontmatter: ["extraction_hints:", "  - Probes beat SAEs", "  - Monitors fail at scale"],
       curator: "(1) something else (2) and more",
     });
+    // The curator's (1) is no hint's; (2) has no words beyond stop words, so it is no candidate.
     expect(set.candidates.map((c) => [c.title, c.origin])).toEqual([
       ["Probes beat SAEs", "hints"],
       ["Monitors fail at scale", "hints"],
+      ["something else", "curator"],
     ]);
     expect(set.guidance).toBe("(1) something else (2) and more");
   });
