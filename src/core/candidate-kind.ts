@@ -41,7 +41,7 @@ const RULES: [CandidateKind, RegExp][] = [
   ],
   ["caution", /^(note|caution|caveat|careful|be careful|warning|beware|do not|don't|avoid|scope|scoping|confidence|focus on)\b/i],
   ["caution", /\b(overclaim|over-claim|don't overstate|do not overstate|don't extract|do not extract)\b/i],
-  ["question", /^(research question|open question|question|investigate|find out|check (whether|if)|look (for|into)|explore whether|worth investigating|tension)\b/i],
+  ["question", /^(research question|open question|question|investigate|find out|check (whether|if)|look (for|into)|explore whether|worth investigating|tension|whether)\b/i],
   ["question", /\?\s*$/],
   ["background", /^(background|context|for context)\b|\b(background only|context only|for context only)\b/i],
   ["background", new RegExp(String.raw`${TAIL}\b(context|perspective|flow data|metrics|landscape)\b[^—–]*$`, "i")],

@@ -56,7 +56,7 @@ const DASH = String.raw`(?:\s*—\s*|\s+–\s+|\s*--\s*|\s-\s)`;
 const TRAILING: { re: RegExp; keepsTail: boolean }[] = [
   { re: /\s+(?:deserves|merits|warrants|needs|is worth|gets)\s+(?:its|their|a|an)\s+(?:own\s+|separate\s+|standalone\s+)?claim\b[\s,:;—–-]*/i, keepsTail: true },
   {
-    re: /\s+(?:is|are|may be|might be|would be|could be|seems)\s+(?:itself\s+|also\s+|probably\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,3}?(?:claim[- ]worthy(?:\s+insight)?|claim candidates?|candidate claims?|claim|(?:key\s+)?insight|worth\s+(?:extracting|documenting|noting|capturing|considering)\w*)\b[\s,:;—–-]*/i,
+    re: /\s+(?:is|are|may be|might be|would be|could be|seems)\s+(?:itself\s+|also\s+|probably\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,3}?(?:claim[- ]worthy(?:\s+insight)?|claim candidates?|candidate claims?|(?:counter-)?claim|(?:key\s+)?insight|worth\s+(?:extracting|documenting|noting|capturing|considering)\w*)\b[\s,:;—–-]*/i,
     keepsTail: true,
   },
   {
@@ -116,6 +116,8 @@ export function titleParts(head: string, cut = true): TitleParts {
     if (keepsTail) rest.push(first.slice(m.index + m[0].length));
     first = first.slice(0, m.index);
   }
+  // A cut can leave the joint behind: "… meaningless — this" once "is a … claim we don't have" is gone.
+  first = first.replace(/\s*(?:—|–|--|\s-\s)\s*(?:this|it|that|which)?\s*$/i, "");
   rest.push(...sentences.slice(1));
   return { title: finishTitle(first), fromQuote: false, commentary: cleanCommentary(rest.join(" ")) };
 }

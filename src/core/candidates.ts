@@ -148,7 +148,7 @@ export function buildCandidates(
       path,
       origin: from,
       kind,
-      topic: title !== "" && isTopicTitle(title),
+      topic: kind === "claim" && title !== "" && isTopicTitle(title),
       description: describeClaim({ title, commentary, evidence: quotes }),
       evidence: quotes,
       existing,

@@ -16,7 +16,7 @@
 // support) and a score of at least a third of the best; the best three are
 // kept, ties in the order of the source. The index is built once per source
 // and serves all its candidates.
-import { sentencesOf } from "./sentences";
+import { collapseWhitespace, sentencesOf } from "./sentences";
 import { MAX_TERM_CHARS, wordStems } from "./similarity";
 import { stripMarkdown } from "./candidate-title";
 
@@ -28,11 +28,10 @@ const MAX_SENTENCE_CHARS = 600;
 
 export interface EvidenceIndex {
   sentences: string[];
-  terms: Map<string, number>[];
   lengths: number[];
   avgLength: number;
-  /** How many sentences hold each term. */
-  df: Map<string, number>;
+  /** For each term, the sentences holding it and how often: only those are scored for a query. */
+  postings: Map<string, { s: number; f: number }[]>;
 }
 
 /** The quotable sentences of a `## Content` block: list markers, headings and bold labels off; one sentence per entry. */
@@ -44,7 +43,8 @@ export function contentSentences(content: string): string[] {
     line = line.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "").replace(/^>\s*/, "");
     // A bold label alone on its line ("**Key observations:**") heads a list; it supports nothing.
     if (/^\*\*[^*]+\*\*:?$/.test(line)) continue;
-    line = stripMarkdown(line).replace(/\s+/g, " ").trim();
+    if (/[*_[`~=]/.test(line)) line = stripMarkdown(line);
+    line = collapseWhitespace(line).trim();
     for (const s of sentencesOf(line)) if (s.length >= 20 && s.length <= MAX_SENTENCE_CHARS && /\p{L}/u.test(s)) out.push(s);
   }
   return out;
@@ -52,53 +52,63 @@ export function contentSentences(content: string): string[] {
 
 export function evidenceIndex(content: string | null): EvidenceIndex {
   const sentences = content ? contentSentences(content) : [];
-  const terms: Map<string, number>[] = [];
   const lengths: number[] = [];
-  const df = new Map<string, number>();
-  for (const s of sentences) {
+  const postings = new Map<string, { s: number; f: number }[]>();
+  sentences.forEach((sentence, s) => {
+    const words = wordStems(sentence);
     const counts = new Map<string, number>();
-    const words = wordStems(s);
     for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const w of counts.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-    terms.push(counts);
+    for (const [w, f] of counts) {
+      const list = postings.get(w);
+      if (list) list.push({ s, f });
+      else postings.set(w, [{ s, f }]);
+    }
     lengths.push(words.length);
-  }
+  });
   const avgLength = lengths.length === 0 ? 0 : lengths.reduce((a, b) => a + b, 0) / lengths.length;
-  return { sentences, terms, lengths, avgLength, df };
+  return { sentences, lengths, avgLength, postings };
+}
+
+/** BM25 scores and distinct matched query terms, by sentence, over the postings of the query's terms only. */
+function scoreArrays(index: EvidenceIndex, query: string): { score: Float64Array; matched: Uint16Array } {
+  const N = index.sentences.length;
+  const score = new Float64Array(N);
+  const matched = new Uint16Array(N);
+  for (const t of new Set(wordStems(query.slice(0, MAX_TERM_CHARS)))) {
+    const list = index.postings.get(t);
+    if (!list) continue;
+    const idf = Math.log(1 + (N - list.length + 0.5) / (list.length + 0.5));
+    for (const { s, f } of list) {
+      const norm = K1 * (1 - B + (B * (index.lengths[s] ?? 0)) / (index.avgLength || 1));
+      score[s] = (score[s] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);
+      matched[s] = (matched[s] ?? 0) + 1;
+    }
+  }
+  return { score, matched };
 }
 
 /** Each sentence's BM25 score and how many distinct query terms it holds. */
 export function scoreSentences(index: EvidenceIndex, query: string): { score: number; matched: number }[] {
-  const N = index.sentences.length;
-  const q = [...new Set(wordStems(query.slice(0, MAX_TERM_CHARS)))].filter((t) => index.df.has(t));
-  const idf = q.map((t) => {
-    const n = index.df.get(t) ?? 0;
-    return Math.log(1 + (N - n + 0.5) / (n + 0.5));
-  });
-  return index.terms.map((counts, s) => {
-    let score = 0;
-    let matched = 0;
-    const norm = K1 * (1 - B + (B * (index.lengths[s] ?? 0)) / (index.avgLength || 1));
-    q.forEach((t, k) => {
-      const f = counts.get(t);
-      if (!f) return;
-      matched++;
-      score += ((idf[k] ?? 0) * f * (K1 + 1)) / (f + norm);
-    });
-    return { score, matched };
-  });
+  const { score, matched } = scoreArrays(index, query);
+  return Array.from(score, (v, s) => ({ score: v, matched: matched[s] ?? 0 }));
 }
 
 /** Up to three sentences that best support the query, best first (ties in source order). */
 export function bestEvidence(index: EvidenceIndex, query: string, max = MAX_EVIDENCE): string[] {
-  const scored = scoreSentences(index, query)
-    .map((s, i) => ({ ...s, i }))
-    .filter((s) => s.matched >= 2 && s.score > 0);
-  if (scored.length === 0) return [];
-  const best = Math.max(...scored.map((s) => s.score));
-  return scored
-    .filter((s) => s.score >= best / 3)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, max)
-    .map((s) => index.sentences[s.i] as string);
+  const { score, matched } = scoreArrays(index, query);
+  let best = 0;
+  for (let s = 0; s < score.length; s++) if ((matched[s] ?? 0) >= 2 && (score[s] ?? 0) > best) best = score[s] ?? 0;
+  if (best === 0) return [];
+  // The top `max` by score, earlier first on a tie: one pass keeping a short sorted list.
+  const top: number[] = [];
+  for (let s = 0; s < score.length; s++) {
+    const v = score[s] ?? 0;
+    if ((matched[s] ?? 0) < 2 || v < best / 3) continue;
+    let at = top.length;
+    while (at > 0 && (score[top[at - 1] ?? 0] ?? 0) < v) at--;
+    if (at >= max) continue;
+    top.splice(at, 0, s);
+    if (top.length > max) top.pop();
+  }
+  return top.map((s) => index.sentences[s] as string);
 }

@@ -48,7 +48,7 @@ const STOP = new Set(
   ).split(" "),
 );
 
-const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ies", "ied", "ive", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
+const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation", "ating", "ated", "ates", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ies", "ied", "ive", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
 
 /** A light stemmer: the longest listed suffix is cut, leaving at least four characters. */
 export function stem(word: string): string {
@@ -70,14 +70,29 @@ function stem2(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Stems of words seen, so a source's thousand sentences stem each word once
+// (bounded: cleared when it grows past STEM_CACHE_SIZE).
+const stems = new Map<string, string>();
+const STEM_CACHE_SIZE = 100_000;
+// eslint-disable-next-line no-control-regex -- ASCII is exactly what needs no folding
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** The words of a text, folded, without stop words, stemmed, in order (duplicates kept: BM25 counts them). */
 export function wordStems(text: string): string[] {
-  const folded = text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  const lower = text.toLowerCase();
+  const folded = NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/\p{M}+/gu, "") : lower;
   const out: string[] = [];
-  for (const m of folded.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m !== null; m = WORD.exec(folded)) {
     const w = m[0];
-    if (STOP.has(w) || (w.length === 1 && !/\d/.test(w))) continue;
-    out.push(stem(w));
+    if (STOP.has(w) || (w.length === 1 && !(w >= "0" && w <= "9"))) continue;
+    let st = stems.get(w);
+    if (st === undefined) {
+      if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+      st = stem(w);
+      stems.set(w, st);
+    }
+    out.push(st);
   }
   return out;
 }

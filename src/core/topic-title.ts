@@ -64,8 +64,17 @@ const IRREGULAR_PAST = new Set("made led grew fell rose became began held kept w
 const MAX_TITLE_CHARS = 1000;
 
 export function isTopicTitle(title: string): boolean {
-  const words = title
+  // What stands in parentheses or short quotes names or illustrates ("RLCF
+  // architecture (AI generates, humans rate)", 'the "incumbents exit" dynamic'):
+  // its verbs are not the title's.
+  const main = title
     .slice(0, MAX_TITLE_CHARS)
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/"[^"]*"|“[^”]*”|(^|\s)'[^']*'(?=[\s,.;:—–]|$)/g, " ");
+  if (/[\p{L}\p{N}]/u.test(title) && !/[\p{L}\p{N}]/u.test(main)) return false;
+  // A passive participle with its agent asserts: "MA growth driven by political payment decisions".
+  if (/\b\w+(?:ed|en)\s+by\b/i.test(main)) return false;
+  const words = main
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .split(/[^\p{L}\p{N}'-]+/u)
