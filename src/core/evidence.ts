@@ -56,12 +56,13 @@ export function evidenceIndex(content: string | null): EvidenceIndex {
   const postings = new Map<string, { s: number; f: number }[]>();
   sentences.forEach((sentence, s) => {
     const words = wordStems(sentence);
-    const counts = new Map<string, number>();
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const [w, f] of counts) {
+    for (const w of words) {
       const list = postings.get(w);
-      if (list) list.push({ s, f });
-      else postings.set(w, [{ s, f }]);
+      const last = list?.[list.length - 1];
+      // A sentence's words come together, so a repeat is always the last posting.
+      if (last?.s === s) last.f++;
+      else if (list) list.push({ s, f: 1 });
+      else postings.set(w, [{ s, f: 1 }]);
     }
     lengths.push(words.length);
   });
