@@ -85,7 +85,7 @@ export function titleParts(head: string, cut = true): TitleParts {
   const quote = quotedPassages(head).find(isClaimQuote);
   if (quote) {
     const around = `${head.slice(0, quote.start)} ${head.slice(quote.end)}`;
-    return { title: finishTitle(quote.text), fromQuote: true, commentary: cleanCommentary(stripMarkdown(around)) };
+    return { title: finishTitle(quote.text), fromQuote: true, commentary: cleanCommentary(stripMarkdown(around.slice(0, MAX_SCAN))) };
   }
   let text = stripMarkdown(head).trim();
   let labelled = false;
@@ -119,7 +119,8 @@ export function titleParts(head: string, cut = true): TitleParts {
   // A cut can leave the joint behind: "… meaningless — this" once "is a … claim we don't have" is gone.
   first = first.replace(/\s*(?:—|–|--|\s-\s)\s*(?:this|it|that|which)?\s*$/i, "");
   rest.push(...sentences.slice(1));
-  return { title: finishTitle(first), fromQuote: false, commentary: cleanCommentary(rest.join(" ")) };
+  // Only the commentary's opening is ever used (a description, a query): a pasted page is not carried along.
+  return { title: finishTitle(first), fromQuote: false, commentary: cleanCommentary(rest.join(" ").slice(0, MAX_SCAN)) };
 }
 
 /** Commentary without the joints a cut leaves ("claim-worthy:", a leading dash), capitalized. */

@@ -36,9 +36,10 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [
 export function repeatsTitle(text: string, title: string): boolean {
   // Much longer than the title, it says more (and a pasted page costs no word scan).
   if (text.length > 2 * title.length + 200) return false;
-  const own = words(text);
+  // A pasted page of a title is judged on its opening.
+  const own = words(text.slice(0, 10_000));
   if (own.length === 0) return true;
-  const inTitle = new Set(words(title));
+  const inTitle = new Set(words(title.slice(0, 10_000)));
   return own.every((w) => inTitle.has(w));
 }
 

@@ -218,8 +218,9 @@ function renderSourceAfter(d: SourceDraft, settings: Settings, today: string, po
   // and shows the title when the file name had to differ from it.
   const claimLinks = allTitles.map((t) => {
     const name = claimNameOf(t);
-    const fileName = toFileName(name);
-    const path = d.claimPaths.get(t) ?? port.existing(joinPath(d.folder, fileName));
+    const known = d.claimPaths.get(t);
+    const fileName = known === undefined ? toFileName(name) : "";
+    const path = known ?? port.existing(joinPath(d.folder, fileName));
     seen.add(key(path ?? joinPath(d.folder, fileName)));
     const link = path ? port.linkToFile(path, d.sourcePath) : port.linkToText(fileName, d.sourcePath);
     const shown = path ? path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "") : fileName;
