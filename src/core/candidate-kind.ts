@@ -34,6 +34,8 @@ const RULES: [CandidateKind, RegExp][] = [
     "enrichment",
     /^(enrich|update|strengthen|extend|append|amend|revise|refine|add (this |it )?(as evidence|to)|use (this |it )?(as (evidence|support)|to (support|strengthen|update|enrich))|link (this |it )?to|merge|supports? (the )?existing|cite (this |it )?(in|as|for)|connection\b|enrichment target)\b/i,
   ],
+  // "the commercial scale data as evidence for the community-beats-budget thesis": support for a claim held already.
+  ["enrichment", /\bas (additional |further )?evidence for (the|our|an existing) [^.]*\b(thesis|claims?)\b/i],
   ["enrichment", /\b(existing claims?|existing [\w'’-]+ claims?|enrichment|as (additional )?evidence (for|in) (the )?\[\[|for updating|claims? (needs?|should be|could be) (updat|enrich|strengthen)\w*|could enrich)\b/i],
   [
     "enrichment",

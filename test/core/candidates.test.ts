@@ -210,3 +210,33 @@ describe("each candidate carries what the preview and --json show", () => {
     });
   });
 });
+
+describe("what a careful curator would not create, in real wording", () => {
+  it.each<[string, string]>([
+    ["Low standalone claim priority — community voice, not original analysis", "nothing-new"],
+    ["Null-result for MetaDAO claims — institutional media, not ecosystem analysis", "nothing-new"],
+    ["Low extraction priority for claims — too theoretical", "nothing-new"],
+    ["May not warrant its own claim — but enriches the existing Arrow's claim with the note that the theorem now has a full formal representation", "nothing-new"],
+    ["Blockworks DAS NYC March 25 — track for the Token Problem keynote extraction", "routing"],
+    ["MetaDAO + Futardio as capital formation innovation — enriches existing MetaDAO claims", "enrichment"],
+    ["Governance token liquidity vs equity comparison — data point for ownership coin thesis", "enrichment"],
+    ["Internet Financial System thesis — check against our existing 'internet finance generates GDP growth' claim", "enrichment"],
+    ["Connection to teleological economics: friction removal as disruption mechanism is exactly what our framework predicts", "enrichment"],
+    ["the commercial scale data as evidence for the community-beats-budget thesis", "enrichment"],
+    ["The Varda claim needs updating (now 5 missions, not 4)", "enrichment"],
+    ["Stablecoin interest rates at lowest since June 2023 — macro context for internet finance", "background"],
+    ["Fundraising route optimization discussions — practitioner perspective on capital formation", "background"],
+    ["whether RLCF formally sidesteps Arrow's theorem", "question"],
+    ["Focus on the 8/8 above-ICO performance claim and its connection to futarchy-based curation", "caution"],
+  ])("%s → %s", (text, kind) => {
+    expect(candidateKind(text)).toBe(kind);
+  });
+
+  it.each([
+    "The DreamWorks partnership as evidence that traditional studios are validating community-native IP",
+    "YaaS (Yield-as-a-Service) as DeFi primitive — new concept, potential claim about yield commoditization",
+    "Critique of overraising as mechanism design flaw — potential new claim about capital formation incentive misalignment",
+  ])("a claim stays a claim: %s", (text) => {
+    expect(candidateKind(text)).toBe("claim");
+  });
+});
