@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { readDemoVault } from "../test-support/demo-vault";
-import { extractInVaultCase, extractSeedCase, listCases } from "./cli-cases";
+import { extractInVaultCase, extractLargeSourceCase, extractSeedCase, listCases } from "./cli-cases";
 import { loadTemplates, writeVault } from "./generate";
 import { pluginCases, pluginExtractCase, type Manifest } from "./plugin-cases";
 import { Report, type Case } from "./report";
@@ -41,6 +41,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     if (want("plugin")) report.add("main.js size", 0, statSync(join(opts.root, "main.js")).size, "bytes", 153_600);
     if (want("extract")) {
       await extractSeedCase(report, tmp, opts.root);
+      await extractLargeSourceCase(report, tmp, opts.root);
       await pluginExtractCase(report, demoFiles(opts.root));
     }
     for (const n of opts.sizes) {

@@ -2,9 +2,12 @@
 // and checked against what already exists. The result is plain data that the
 // preview modal and `extract --dry-run` show before anything is written.
 import { candidateKind, type CandidateKind } from "./candidate-kind";
-import { candidateTitle } from "./candidate-title";
+import { titleParts } from "./candidate-title";
 import { describeClaim } from "./claim-note";
-import { claimFolder, joinPath, sameName, toFileName } from "./file-name";
+import { bestEvidence, evidenceIndex } from "./evidence";
+import { claimFolder, claimNameOf, joinPath, sameName, toFileName } from "./file-name";
+import { COVERS, similarity, titleTerms, type TitleTerms } from "./similarity";
+import { isTopicTitle } from "./topic-title";
 import type { Problem, SourceNote } from "./model";
 import type { HintSections, SourceSections } from "./sections";
 import type { Settings } from "./settings";
@@ -69,6 +72,33 @@ export function hintItems(note: SourceNote, sections: HintSections): { items: Hi
   return { items: [], origin: "hints" };
 }
 
+const kindOf = (item: HintItem): CandidateKind => (item.rule === "quotes" ? "claim" : candidateKind(item.head));
+/** Claims and enrichments get the title clean-up; a caution or routing note keeps its words. */
+const partsOf = (item: HintItem) => {
+  const kind = kindOf(item);
+  return titleParts(item.head, kind === "claim" || kind === "enrichment");
+};
+
+/**
+ * Rule 5, when both hints exist: the curator's enumerated items `(1) … (2) …`
+ * that no Agent Notes candidate covers (similarity of the item's title to the
+ * candidate's title and hint text at least COVERS), in order; an item covered
+ * by an earlier curator item is not proposed twice either.
+ */
+export function curatorItems(curatorHint: string | null, covered: readonly TitleTerms[]): HintItem[] {
+  if (!curatorHint) return [];
+  const items = splitHints(curatorHint.replace(/^\s*[-*+]\s+/gm, "")).filter((i) => i.rule === "enumeration");
+  const seen = [...covered];
+  const out: HintItem[] = [];
+  for (const item of items) {
+    const terms = titleTerms(titleParts(item.head).title);
+    if (terms.terms.length === 0 || seen.some((c) => similarity(terms, c) >= COVERS)) continue;
+    seen.push(terms);
+    out.push(item);
+  }
+  return out;
+}
+
 /**
  * @param existsAt returns the path of an existing note with this path (case-insensitively), or null.
  */
@@ -83,28 +113,44 @@ export function buildCandidates(
   const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;
   const tooMany = tooManyCandidates(items.length);
   if (tooMany) return { folder, candidates: [], guidance, tooMany };
+  const hinted = items.map((item) => ({ item, origin, parts: partsOf(item) }));
+  const extra =
+    guidance === null
+      ? []
+      : curatorItems(
+          sections.curatorHint,
+          hinted.map((h) => titleTerms(`${h.parts.title} ${h.item.text}`)),
+        ).map((item) => ({ item, origin: "curator" as const, parts: partsOf(item) }));
+  const evidence = evidenceIndex(sections.content);
+  // What the source already lists, by name and by words: a re-extraction links a near-copy instead of making it.
+  const prior = note.claimsExtracted.map((entry) => {
+    const name = claimNameOf(entry);
+    return { name, fileName: toFileName(name), terms: titleTerms(name) };
+  });
   const taken = new Set<string>();
-  const candidates = items.map((item, i): Candidate => {
-    const { title, fromQuote } = candidateTitle(item.head);
+  const candidates = [...hinted, ...extra].map(({ item, origin: from, parts }, i): Candidate => {
+    const { title, fromQuote, commentary } = parts;
     const fileName = toFileName(title);
     const path = joinPath(folder, fileName);
-    const kind = item.rule === "quotes" ? "claim" : candidateKind(item.head);
-    const existing =
-      existsAt(path) ??
-      (note.claimsExtracted.some((t) => sameName(t, title) || sameName(toFileName(t), fileName)) ? path : null);
+    const kind = kindOf(item);
+    const terms = titleTerms(title);
+    const named = prior.some((p) => sameName(p.name, title) || sameName(p.fileName, fileName));
+    const near = named || kind !== "claim" ? undefined : prior.find((p) => similarity(terms, p.terms) >= COVERS);
+    const existing = existsAt(path) ?? (named ? path : near ? (existsAt(joinPath(folder, near.fileName)) ?? joinPath(folder, near.fileName)) : null);
     const duplicate = taken.has(fileName.normalize("NFC").toLowerCase());
     taken.add(fileName.normalize("NFC").toLowerCase());
+    const quotes = bestEvidence(evidence, `${title} ${commentary}`);
     return {
       index: i + 1,
       title,
       fromQuote,
       fileName,
       path,
-      origin,
+      origin: from,
       kind,
-      topic: false,
-      description: describeClaim({ title, fromQuote, rationale: item.text, fallbackContext: sections.whyThisMatters ?? sections.whyArchived }),
-      evidence: [],
+      topic: kind === "claim" && title !== "" && isTopicTitle(title),
+      description: describeClaim({ title, commentary, evidence: quotes }),
+      evidence: quotes,
       existing,
       selected: kind === "claim" && existing === null && !duplicate && title !== "",
       text: item.text,

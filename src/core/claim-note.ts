@@ -31,18 +31,30 @@ export function citationOf(source: { author: string | null; title: string; date:
 
 const MAX_DESCRIPTION = 400;
 
-/** One sentence of context beyond the title. */
-export function describeClaim(input: Pick<ClaimInput, "title" | "fromQuote" | "rationale"> & { fallbackContext: string | null }): string {
-  const rationale = finishTitle(stripMarkdown(input.rationale).replace(/^\s*[-*+]\s+/gm, ""));
-  let text: string;
-  if (input.fromQuote) text = rationale;
-  else {
-    const rest = rationale.startsWith(input.title) ? rationale.slice(input.title.length).replace(/^[\s.,;:—–-]+/, "") : "";
-    text = rest !== "" ? rest : (input.fallbackContext ?? "");
-  }
-  const first = sentencesOf(stripMarkdown(text).replace(/\s+/g, " ").trim())[0] ?? "";
-  const sentence = first.length > MAX_DESCRIPTION ? `${first.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : first;
-  return sentence === "" ? input.title : sentence;
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Says no more than the title: the same words, or a part of them. */
+export function repeatsTitle(text: string, title: string): boolean {
+  // Much longer than the title, it says more (and a pasted page costs no word scan).
+  if (text.length > 2 * title.length + 200) return false;
+  // A pasted page of a title is judged on its opening.
+  const own = words(text.slice(0, 10_000));
+  if (own.length === 0) return true;
+  const inTitle = new Set(words(title.slice(0, 10_000)));
+  return own.every((w) => inTitle.has(w));
+}
+
+/**
+ * The claim's own description (SPEC §3): the first sentence of its hint's
+ * commentary (the text beyond the title, instructions left out; for a quoted
+ * title, what surrounds the quote), or else its best evidence sentence; empty
+ * when it has neither, for the curator to write. Never a text the source's
+ * other claims share, never the title again.
+ */
+export function describeClaim(input: { title: string; commentary: string; evidence: readonly string[] }): string {
+  const first = sentencesOf(stripMarkdown(input.commentary).replace(/\s+/g, " ").trim())[0] ?? "";
+  const fromCommentary = words(first).length >= 3 && !repeatsTitle(first, input.title) ? first : "";
+  const text = fromCommentary || (input.evidence.find((e) => !repeatsTitle(e, input.title)) ?? "");
+  return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : text;
 }
 
 const blockList = (key: string, values: readonly string[]) => [`${key}:`, ...values.map((v) => `  - ${yamlScalar(v)}`)];
@@ -60,7 +72,9 @@ export function renderClaim(input: ClaimInput): string {
   if (input.fileName !== input.title) fm.push(...blockList("aliases", [input.title]));
   fm.push("---");
 
-  const body: string[] = ["", `# ${input.title}`, "", input.rationale.trim(), ""];
+  // The rationale is the hint as written; when it says no more than the title, it is left out.
+  const body: string[] = ["", `# ${input.title}`, ""];
+  if (!repeatsTitle(finishTitle(stripMarkdown(input.rationale)), input.title)) body.push(input.rationale.trim(), "");
   if (input.guidance) body.push("> [!note] Curator guidance", ...input.guidance.split("\n").map((l) => `> ${l}`), "");
   body.push("## Evidence", "", `- ${input.sourceLink} — ${input.sourceCitation}`, ...input.evidence.map((e) => `  > ${e}`), "");
   if (input.relevantLinks.length > 0) body.push("Relevant Notes:", ...input.relevantLinks.map((l) => `- ${l}`), "");

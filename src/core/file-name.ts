@@ -3,8 +3,20 @@
 // folder: no separators, no forbidden characters, no `..`, no device names.
 
 export const MAX_NAME_BYTES = 200;
-const encoder = new TextEncoder();
-const bytes = (s: string) => encoder.encode(s).length;
+/** UTF-8 length, counted rather than encoded (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
+function bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 // Control characters (C0 and C1), invisible spaces, direction marks and lone
 // surrogates. Zero-width (non-)joiners stay: emoji sequences and several
@@ -22,7 +34,15 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
     .replace(/\s{2,}|[^\S ]/g, " ")
     .replace(/ ?: ?/g, " - ")
     .replace(/[\\/|]/g, "-")
-    .replace(/[*?"<>#^[\]]/g, "")
+    .replace(/\^(-?\d+)/g, (_m, exp: string) => superscript(exp))
+    .replace(/\s\*\s/g, " × ")
+    .replace(/"/g, "'")
+    .replace(/</g, "‹")
+    .replace(/>/g, "›")
+    .replace(/\[\[|\]\]/g, "")
+    .replace(/\[/g, "(")
+    .replace(/\]/g, ")")
+    .replace(/[*?#^]/g, "")
     .replace(/\s{2,}|[^\S ]/g, " ")
     .trim();
   // Leading dots hide a file (and `..` climbs); trailing dots and spaces are dropped by Windows.
@@ -32,6 +52,22 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
   // The mark goes before the first dot: "nul.txt (claim)" would still be the device.
   if (WINDOWS_DEVICE.test(name)) name = trimTrailingDots(cutToBytes(name.replace(/^[^.]*/, (device) => `${device} (claim)`), MAX_NAME_BYTES));
   return name;
+}
+
+// Forbidden characters are replaced so the meaning survives (SPEC §2 "File
+// name"): an exponent becomes superscript (`10^3` → `10³`, not `103`), a
+// spaced `*` a multiplication sign, double quotes single ones, `<` `>` the
+// lookalikes `‹` `›` ("flows > TVL" keeps its comparison), brackets
+// parentheses, `:` a spaced dash and `\ / |` a dash. `#`, `?`, a lone `^`
+// and emphasis stars carry no meaning of their own in a title and go.
+const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
+const superscript = (exp: string) => Array.from(exp, (c) => SUPERSCRIPT[c] ?? c).join("");
+
+/** A `claims_extracted` entry as a claim name: a file name or path loses its folder and `.md`, a title stays as it is. */
+export function claimNameOf(entry: string): string {
+  const trimmed = entry.trim();
+  if (!/\.md$/i.test(trimmed)) return trimmed;
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1).slice(0, -3);
 }
 
 /** Without trailing dots and spaces; a loop, as `/[.\s]+$/` rescans a long run of them from every start. */
@@ -50,12 +86,15 @@ export function cutToBytes(text: string, max: number): string {
   const chars = Array.from(segmentsOf(text.slice(0, max + 16)));
   let out = "";
   let next = "";
+  let size = 0;
   for (const ch of chars) {
-    if (bytes(out + ch) > max) {
+    const n = bytes(ch);
+    if (size + n > max) {
       next = ch;
       break;
     }
     out += ch;
+    size += n;
   }
   // The cut already falls between two words.
   if (/^\s/.test(next)) return out.trimEnd();
@@ -66,9 +105,14 @@ export function cutToBytes(text: string, max: number): string {
 /** Grapheme clusters where the runtime has Intl.Segmenter, code points otherwise. */
 function segmentsOf(text: string): Iterable<string> {
   const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (!Seg) return Array.from(text);
-  return Array.from(new Seg(undefined, { granularity: "grapheme" }).segment(text), (s: Intl.SegmentData) => s.segment);
+  // Without combining marks, joiners, selectors, surrogates or jamo every code point is its own cluster.
+  if (!Seg || !CLUSTERING.test(text)) return Array.from(text);
+  // One segmenter for every call: constructing one costs more than segmenting a title.
+  segmenter ??= new Seg(undefined, { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (s: Intl.SegmentData) => s.segment);
 }
+let segmenter: Intl.Segmenter | undefined;
+const CLUSTERING = /\p{M}|\u200d|\p{Variation_Selector}|[\u1100-\u11ff\ud800-\udfff\u{10000}-\u{10ffff}]/u;
 
 /** One folder segment from untrusted text (a domain), or null when nothing usable is left. */
 export function toFolderSegment(text: string): string | null {

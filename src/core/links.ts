@@ -43,3 +43,23 @@ export function formatTextLink(style: LinkStyle, linktext: string): string {
   if (!style.useMarkdownLinks) return `[[${linktext}]]`;
   return `[${linktext}](${encodeURI(`${linktext}.md`).replace(/[()]/g, escapeParen)})`;
 }
+
+const MAX_DISPLAY = 2000;
+
+/**
+ * A link that shows `title` (SPEC §3: "a link whose file name differs from the
+ * title shows the title: [[file|title]]"): a wikilink gains or changes its
+ * display text, a Markdown link its text. Characters that would end the link
+ * early (`|`, brackets) become spaces in the shown text.
+ */
+export function withDisplay(link: string, title: string): string {
+  // Past MAX_DISPLAY characters a "title" is a pasted page: its opening is shown.
+  const shown = title.length > MAX_DISPLAY ? `${title.slice(0, MAX_DISPLAY - 1).trimEnd()}…` : title;
+  const display = shown.replace(/[|[\]]/g, " ").replace(/\s{2,}/g, " ").trim();
+  if (display === "") return link;
+  const wiki = /^(!?)\[\[([^[\]|]+)(?:\|[^[\]]*)?\]\]$/.exec(link);
+  if (wiki) return `${wiki[1] ?? ""}[[${wiki[2] ?? ""}|${display}]]`;
+  const md = /^\[[^[\]]*\]\(([^()\s]*)\)$/.exec(link);
+  if (md) return `[${display}](${md[1] ?? ""})`;
+  return link;
+}

@@ -11,6 +11,8 @@ export interface SourceSections {
   whyThisMatters: string | null;
   /** Link targets named under KB connections, in order. */
   kbConnections: string[];
+  /** The `## Content` section (to the next heading of its level or above): what claims quote as evidence. */
+  content: string | null;
 }
 
 const FENCE = /^\s*(```|~~~)/;
@@ -227,7 +229,26 @@ export function parseSections(bodyLines: readonly string[]): SourceSections {
     whyArchived: curator.get("WHY ARCHIVED") || null,
     whyThisMatters: why || null,
     kbConnections: kb ? listItemLinks(kb) : [],
+    content: contentBlock(lines),
   };
+}
+
+/** The text under the first `Content` heading, bold labels included, up to the next heading of its level or above. */
+function contentBlock(s: Scan): string | null {
+  for (const i of s.boundaries) {
+    const h = s.headings.get(i);
+    if (!h || !/^content\b/i.test(h.text)) continue;
+    let end = s.lines.length;
+    for (const j of s.boundaries) {
+      const next = s.headings.get(j);
+      if (j > i && next && next.level <= h.level) {
+        end = j;
+        break;
+      }
+    }
+    return s.lines.slice(i + 1, end).join("\n");
+  }
+  return null;
 }
 
 /** The sections a note's hint items come from (SPEC §2). */

@@ -71,6 +71,9 @@ export function proposesClaim(sentence: string): boolean {
     /\b(deserves|merits|warrants|needs|is worth|gets)\s+(its|their|a)\s+(own|separate|standalone)\s+claim/i.test(sentence) ||
     /\b(is|as)\s+(itself\s+)?a\s+(separate\s+|standalone\s+|new\s+|distinct\s+)?claim(\s+candidate)?\b/i.test(sentence) ||
     /\bclaim[- ]worthy\b/i.test(sentence) ||
+    /\b(?:key |main |strongest |central )?claim candidates?\b/i.test(sentence) ||
+    /\bworth (?:documenting|noting|extracting|capturing)\b/i.test(sentence) ||
+    /^[^—–:]{3,80}\bclaim\s*(?:\([^)]*\))?[.!]?$/i.test(sentence) ||
     /\b(another|a second|a separate|a further)\s+claim\b/i.test(sentence)
   );
 }

@@ -1,7 +1,8 @@
 // The source's text after a split (SPEC §3): rendered at plan time for the
 // preview, and again by the apply step once the claims exist.
-import { joinPath, toFileName } from "./file-name";
+import { claimNameOf, joinPath, toFileName } from "./file-name";
 import type { EditResult } from "./frontmatter-edit";
+import { withDisplay } from "./links";
 import type { Settings } from "./settings";
 import { updateSource } from "./source-update";
 import type { VaultPort } from "./vault-port";
@@ -24,16 +25,24 @@ export function renderSourceAfter(d: SourceDraft, settings: Settings, today: str
   const allTitles = [...d.priorTitles, ...d.newTitles.filter((t) => !d.priorTitles.includes(t))];
   const seen = new Set<string>();
   const key = (path: string) => path.normalize("NFC").toLowerCase();
+  // An entry may be a title or a file name (with or without `.md`): either links without `.md`,
+  // and shows the title when the file name had to differ from it.
   const claimLinks = allTitles.map((t) => {
-    const path = d.claimPaths.get(t) ?? port.existing(joinPath(d.folder, toFileName(t)));
-    seen.add(key(path ?? joinPath(d.folder, toFileName(t))));
-    return path ? port.linkToFile(path, d.sourcePath) : port.linkToText(toFileName(t), d.sourcePath);
+    const name = claimNameOf(t);
+    const known = d.claimPaths.get(t);
+    const fileName = known === undefined ? toFileName(name) : "";
+    const path = known ?? port.existing(joinPath(d.folder, fileName));
+    seen.add(key(path ?? joinPath(d.folder, fileName)));
+    const link = path ? port.linkToFile(path, d.sourcePath) : port.linkToText(fileName, d.sourcePath);
+    const shown = path ? path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "") : fileName;
+    return shown === name ? link : withDisplay(link, name);
   });
   // Candidates that exist already are "link only": the section links them too.
-  for (const path of d.claimPaths.values()) {
+  for (const [title, path] of d.claimPaths) {
     if (seen.has(key(path))) continue;
     seen.add(key(path));
-    claimLinks.push(port.linkToFile(path, d.sourcePath));
+    const link = port.linkToFile(path, d.sourcePath);
+    claimLinks.push(path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "") === title ? link : withDisplay(link, title));
   }
   return updateSource(d.sourceBefore, {
     newTitles: d.newTitles,

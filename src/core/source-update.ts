@@ -2,7 +2,7 @@
 // claims_extracted, status and processed fields set, and an
 // `## Extracted claims` section that a re-run replaces rather than repeats.
 // Nothing else in the note changes.
-import { joinShape, shapeOf } from "./frontmatter-block";
+import { findBlock, joinShape, shapeOf } from "./frontmatter-block";
 import { editFrontmatter, type EditResult, type FieldEdit } from "./frontmatter-edit";
 import type { Status } from "./model";
 import { headingOf } from "./sections";
@@ -41,8 +41,29 @@ export function updateSource(text: string, update: SourceUpdate): EditResult {
   }
   const edited = editFrontmatter(text, edits);
   if (!edited.ok) return edited;
-  const withSection = replaceExtractedSection(edited.text, update.claimLinks);
+  // The record stays true (SPEC §3): today's processed_date never stands beside
+  // an earlier run's processed_by. With a name set it is replaced above; with
+  // none, the old name goes rather than claim this run.
+  const recorded = update.processedBy === "" ? removeField(edited.text, "processed_by") : edited.text;
+  const withSection = replaceExtractedSection(recorded, update.claimLinks);
   return { ok: true, text: withSection, changed: withSection !== text };
+}
+
+/** The text without a top-level frontmatter field (its line and any indented lines under it); every other line as it was. */
+export function removeField(text: string, key: string): string {
+  const shape = shapeOf(text);
+  const block = findBlock(shape.lines);
+  if (block.kind !== "block") return text;
+  const lines = shape.lines;
+  const keyLine = new RegExp(`^${key}\\s*:`);
+  for (let i = block.open + 1; i < block.close; i++) {
+    if (!keyLine.test(lines[i] ?? "")) continue;
+    let end = i + 1;
+    while (end < block.close && /^(\s|-\s|-$)/.test(lines[end] ?? "") && (lines[end] ?? "").trim() !== "") end++;
+    lines.splice(i, end - i);
+    return removeField(joinShape({ ...shape, lines }), key);
+  }
+  return text;
 }
 
 /** Put the claim links under `## Extracted claims`, replacing the section if it is there. */

@@ -1,6 +1,7 @@
 // Splitting a hints block into claim candidates (SPEC §2, rules 1–4). Each
 // rule is tried in order; the first that applies decides. Pure: text in,
 // items out, deterministic.
+import { candidateKind } from "./candidate-kind";
 import { collapseWhitespace, isClaimQuote, proposesClaim, quotedPassages, sentencesOf } from "./sentences";
 
 export type SplitRule = "list" | "enumeration" | "quotes" | "sentences" | "whole" | "frontmatter";
@@ -21,7 +22,47 @@ export function splitHints(block: string): HintItem[] {
   // whole must keep its items at one level.
   const text = (block.includes("\r") ? block.replace(/\r\n?/g, "\n") : block).replace(/^\s*\n/, "").trimEnd();
   if (text.trim() === "") return [];
-  return splitList(text) ?? splitEnumeration(text) ?? splitQuotes(text) ?? splitSentences(text);
+  const items = splitList(text) ?? splitEnumeration(text) ?? splitQuotes(text) ?? splitSentences(text);
+  return items.some((i) => i.rule !== "quotes") ? items.flatMap(splitProse) : items;
+}
+
+// Rule 6: prose that proposes several claims is split where each begins.
+const ALSO = /^\W*also\b\s*(?:[:,]|notable|worth noting|noteworthy|potential|possible|new|another)/i;
+const LABELLED = /^\W*(?:(?:new|potential|possible|key|another|separate|counter)[\s-]+)*(?:claims?|claim candidates?)\b/i;
+
+/**
+ * One item, or one per claim it proposes: a new piece begins at a sentence
+ * opened by "Also:", "Also notable:", "Also potential new claim …", at a
+ * sentence labelled as a claim ("New claim on …", "Claim about …"), at a
+ * second sentence proposing its own claim, and around a sentence asking to
+ * enrich or update an existing claim (its own candidate, kind enrichment).
+ * Other sentences stay with the piece before them as its commentary. Items
+ * with nested lines are left whole: their structure is the writer's split.
+ */
+export function splitProse(item: HintItem): HintItem[] {
+  // A few sentences are prose to split; a pasted page of thousands is not read for proposals.
+  if (item.rule === "quotes" || item.head.length > 10_000 || collapse(item.text) !== item.head) return [item];
+  const sentences = sentencesOf(item.head);
+  if (sentences.length < 2) return [item];
+  const pieces: { sentences: string[]; proposes: boolean; enriches: boolean }[] = [];
+  for (const sentence of sentences) {
+    const enriches = candidateKind(sentence) === "enrichment";
+    const proposes = !enriches && proposesClaim(sentence);
+    const current = pieces[pieces.length - 1];
+    const starts =
+      !current ||
+      ALSO.test(sentence) ||
+      LABELLED.test(sentence) ||
+      enriches !== current.enriches ||
+      (proposes && current.proposes);
+    if (starts) pieces.push({ sentences: [sentence], proposes: proposes || LABELLED.test(sentence), enriches });
+    else current.sentences.push(sentence);
+  }
+  if (pieces.length < 2) return [item];
+  return pieces.map((p) => {
+    const text = p.sentences.join(" ");
+    return { head: text, text, rule: item.rule };
+  });
 }
 
 /** Rule 1: each top-level list item, with its nested items and continuation lines. */

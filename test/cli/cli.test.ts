@@ -73,8 +73,9 @@ describe("source-queue extract", () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { created: string[]; candidates: { title: string; selected: boolean; origin: string }[]; dryRun: boolean };
     expect(out.dryRun).toBe(false);
-    expect(out.candidates).toHaveLength(3);
-    expect(out.created).toHaveLength(3);
+    // The seed's 3 hints and the curator's (3) (SPEC §2 rule 5).
+    expect(out.candidates).toHaveLength(4);
+    expect(out.created).toHaveLength(4);
     for (const path of out.created) {
       expect(path.startsWith("domains/ai-alignment/")).toBe(true);
       const claim = read(vault, path);
@@ -107,7 +108,7 @@ describe("source-queue extract", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { created: string[]; linked: string[]; candidates: { exists: boolean; selected: boolean }[] };
     expect(out.created).toEqual([]);
-    expect(out.linked).toHaveLength(3);
+    expect(out.linked).toHaveLength(4);
     expect(out.candidates.every((c) => c.exists && !c.selected)).toBe(true);
     expect(snapshot(vault)).toEqual(once);
   });
@@ -118,7 +119,7 @@ describe("source-queue extract", () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { dryRun: boolean; created: string[] }).created).toEqual([]);
     expect(snapshot(vault)).toEqual(before);
-    expect(cli(["extract", SEED, "--vault", vault, "--dry-run"]).stdout).toContain("Dry run: would create 3 and link 0; nothing was written.");
+    expect(cli(["extract", SEED, "--vault", vault, "--dry-run"]).stdout).toContain("Dry run: would create 4 and link 0; nothing was written.");
   });
 
   it("creates only the candidates named by --select", () => {
@@ -146,7 +147,7 @@ describe("source-queue extract", () => {
   it("rejects --select numbers that are not candidates with exit 2", () => {
     const r = cli(["extract", SEED, "--vault", vault, "--select", "9"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('source-queue: --select: "9" is not a candidate number (1 to 3)\n');
+    expect(r.stderr).toBe('source-queue: --select: "9" is not a candidate number (1 to 4)\n');
   });
 
   it.each([

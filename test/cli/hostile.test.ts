@@ -255,7 +255,7 @@ describe("races", () => {
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
     const winner = json<ExtractJson>(runs.find((r) => r.code === 0) as Run);
     const loser = json<ExtractJson>(runs.find((r) => r.code === 1) as Run);
-    expect(winner.created).toHaveLength(3);
+    expect(winner.created).toHaveLength(4);
     expect(loser.created).toEqual([]);
     expect(loser.problems.at(-1)?.message).toMatch(/^extract failed and was rolled back: /);
 

@@ -1,7 +1,7 @@
 // SPEC §2 "Title of a candidate": the first quoted passage of five or more
 // words, or else the item text with its label, emphasis and link brackets gone.
 import { describe, expect, it } from "vitest";
-import { candidateTitle, finishTitle, stripMarkdown } from "../../src/core/candidate-title";
+import { candidateTitle, finishTitle, stripMarkdown, titleParts } from "../../src/core/candidate-title";
 
 describe("a quoted passage of five or more words is the title", () => {
   it.each<[string, string, string]>([
@@ -76,5 +76,57 @@ describe("the helpers", () => {
 
   it("stripMarkdown keeps the words of every construct", () => {
     expect(stripMarkdown("**a** *b* _c_ `d` [[e|f]] [[g]] [h](i) ~~j~~ ==k==")).toBe("a b c d f g h j k");
+  });
+});
+
+describe("no title begins with an instruction to the extractor (real openings)", () => {
+  it.each<[string, string]>([
+    ["Claim about phygital distribution as an alternative to both traditional distribution AND direct-to-consumer digital", "Phygital distribution as an alternative to both traditional distribution AND direct-to-consumer digital"],
+    ["Extract claim about Arrow's impossibility applying to intelligence measurement itself", "Arrow's impossibility applying to intelligence measurement itself"],
+    ["Evidence for: community-owned IP can attract studio-quality talent", "Community-owned IP can attract studio-quality talent"],
+    ["Key claim candidate: probes beat SAEs", "Probes beat SAEs"],
+    ["Key claim: no frontier AI company has a coherent existential safety plan", "No frontier AI company has a coherent existential safety plan"],
+    ["Potential new claim: futarchy implementations must simplify theoretical mechanisms", "Futarchy implementations must simplify theoretical mechanisms"],
+    ["Possible claim: labeling rules exempt entertainment", "Labeling rules exempt entertainment"],
+    ["Claim enrichment: add the 3% content / 7% operational split", "Add the 3% content / 7% operational split"],
+    ["Enrichment target: existing claim 'futarchy-governed liquidation is the enforcement mechanism'", "Existing claim 'futarchy-governed liquidation is the enforcement mechanism'"],
+    ["New claim on standardized investment instruments for futarchy", "Standardized investment instruments for futarchy"],
+    ["Claim candidates around owned-platform revenue per user", "Owned-platform revenue per user"],
+    ["Also potential new claim about pro-rata subscription creating fair but capital-inefficient raises", "Pro-rata subscription creating fair but capital-inefficient raises"],
+    ["Also notable: DeepMind pivoted to pragmatic interpretability", "DeepMind pivoted to pragmatic interpretability"],
+  ])("%s", (head, title) => {
+    expect(candidateTitle(head)).toEqual({ title, fromQuote: false });
+  });
+});
+
+describe("no title ends in an instruction, and what follows one is commentary", () => {
+  it.each<[string, string, string]>([
+    [
+      "— use this as evidence in … is cut and dropped",
+      '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims',
+      '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge',
+    ],
+    ["'deserves a claim' is cut", 'The "incumbents exit, purpose-built captures" dynamic deserves a claim — it is how reform restructures the market', 'The "incumbents exit, purpose-built captures" dynamic'],
+    ["'is the key claim candidate' is cut", "The scale-dependent homogenization finding is the key claim candidate", "The scale-dependent homogenization finding"],
+    ["'is itself a claim-worthy insight' is cut", "The bipartisan convergence on MA reform is itself a claim-worthy insight — reform is likely", "The bipartisan convergence on MA reform"],
+    ["'is a specific mechanism worth extracting' is cut", "The legal constraint asymmetry between studios and independents is a specific mechanism worth extracting", "The legal constraint asymmetry between studios and independents"],
+    ["'may be claim candidates' is cut", 'The "physics of CI" framing and the design-vs-model camp distinction may be claim candidates', 'The "physics of CI" framing and the design-vs-model camp distinction'],
+    ["'Evidence: …' is cut", "Coding agents crossed a usability threshold in December 2025. Evidence: Karpathy's direct experience", "Coding agents crossed a usability threshold in December 2025"],
+    ["'(… claim)' is cut", "Probes beat SAEs (supports the B4 claim)", "Probes beat SAEs"],
+    ["'— potential new claim about …' is cut", "Critique of overraising as mechanism design flaw — potential new claim about capital formation incentive misalignment", "Critique of overraising as mechanism design flaw"],
+    ["a joint left by a cut goes", "Token Problem: time-based vesting is hedgeable, making lockups meaningless — this is a mechanism design claim we don't have", "Token Problem: time-based vesting is hedgeable, making lockups meaningless"],
+    ["a second sentence is commentary, not title", "Europe as a case study in proxy inertia. The DLR assessment shows the phase transition is recognized", "Europe as a case study in proxy inertia"],
+    ["an unspaced en dash is a range, not a joint", "Efficacy was significant in the 18–49 and 50–64 groups, a claim worth testing", "Efficacy was significant in the 18–49 and 50–64 groups, a claim worth testing"],
+  ])("%s", (_name, head, title) => {
+    expect(candidateTitle(head).title).toBe(title);
+  });
+
+  it.each<[string, string, string]>([
+    ["the text after 'deserves a claim —'", 'The "incumbents exit" dynamic deserves a claim — it is how reform restructures the market', "It is how reform restructures the market"],
+    ["the sentences after the first", "Europe as a case study in proxy inertia. The DLR assessment shows the phase transition is recognized.", "The DLR assessment shows the phase transition is recognized."],
+    ["nothing for an instruction alone", "Probes beat SAEs — use this as evidence in B4-related claims", ""],
+    ["the words around a quoted title, less the 'claim-worthy' joint", 'The Anthropic/DeepMind complementarity framing is claim-worthy: "Anthropic maps causal mechanisms while DeepMind detects harmful intent"', ""],
+  ])("commentary: %s", (_name, head, commentary) => {
+    expect(titleParts(head).commentary).toBe(commentary);
   });
 });

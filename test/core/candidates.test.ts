@@ -44,17 +44,31 @@ describe("rule 5: which hints are split", () => {
 
   it("splits a curator hint of claim sentences one per sentence", () => {
     const set = candidatesOf({ curator: "Claim about probes beating SAEs. Claim about monitors failing at scale." });
-    expect(set.candidates.map((c) => c.title)).toEqual(["Claim about probes beating SAEs", "Claim about monitors failing at scale"]);
+    expect(set.candidates.map((c) => c.title)).toEqual(["Probes beating SAEs", "Monitors failing at scale"]);
   });
 
-  it("when both exist, splits only the Agent Notes hints and keeps the curator hint as guidance", () => {
-    const curator = "Don't extract the whole article. (1) cost (2) scale.";
+  it("when both exist, splits the Agent Notes hints, keeps the curator hint as guidance, and adds only the curator items no hint covers", () => {
+    const curator = "Don't extract the whole article. (1) probes beating SAEs (2) monitors failing at scale (3) tracing costing hours of human effort.";
     const set = candidatesOf({ hints: "- Probes beat SAEs\n- Monitors fail at scale", curator });
-    expect(set.candidates.map((c) => [c.title, c.origin])).toEqual([
-      ["Probes beat SAEs", "hints"],
-      ["Monitors fail at scale", "hints"],
+    expect(set.candidates.map((c) => [c.title, c.origin, c.selected])).toEqual([
+      ["Probes beat SAEs", "hints", true],
+      ["Monitors fail at scale", "hints", true],
+      ["tracing costing hours of human effort", "curator", true],
     ]);
     expect(set.guidance).toBe(curator);
+  });
+
+  it.each<[string, string, string]>([
+    ["a paraphrase of a hint is covered", "Hours per prompt bottleneck is a citable measurement of the interpretability scaling challenge", "(1) hours-per-prompt bottleneck as specific measurement (2) interpretability scaling challenge"],
+    ["an item naming what the hint's text calls claim-worthy is covered", 'The Anthropic/DeepMind complementarity framing is claim-worthy: "Anthropic maps causal mechanisms while DeepMind detects harmful intent"', "(1) Anthropic/DeepMind complementarity framing (2) DeepMind detects harmful intent"],
+  ])("rule 5: %s, so no curator candidate repeats it", (_name, hint, curator) => {
+    const set = candidatesOf({ hints: `- ${hint}`, curator });
+    expect(set.candidates.filter((c) => c.origin === "curator").map((c) => c.title)).toEqual([]);
+  });
+
+  it("rule 5: a curator hint without an enumeration adds nothing when Agent Notes hints exist", () => {
+    const set = candidatesOf({ hints: "- Probes beat SAEs", curator: "Focus on the probe result; claims about monitors are weaker." });
+    expect(set.candidates.map((c) => c.origin)).toEqual(["hints"]);
   });
 
   it("gives no guidance when there are Agent Notes hints and no curator hint", () => {
@@ -68,9 +82,11 @@ describe("rule 5: which hints are split", () => {
       frontmatter: ["extraction_hints:", "  - Probes beat SAEs", "  - Monitors fail at scale"],
       curator: "(1) something else (2) and more",
     });
+    // The curator's (1) is no hint's; (2) has no words beyond stop words, so it is no candidate.
     expect(set.candidates.map((c) => [c.title, c.origin])).toEqual([
       ["Probes beat SAEs", "hints"],
       ["Monitors fail at scale", "hints"],
+      ["something else", "curator"],
     ]);
     expect(set.guidance).toBe("(1) something else (2) and more");
   });
@@ -192,5 +208,35 @@ describe("each candidate carries what the preview and --json show", () => {
       selected: true,
       text: "**Claim:** Probes beat SAEs: a *clear* win\n- shown on 12 models",
     });
+  });
+});
+
+describe("what a careful curator would not create, in real wording", () => {
+  it.each<[string, string]>([
+    ["Low standalone claim priority — community voice, not original analysis", "nothing-new"],
+    ["Null-result for MetaDAO claims — institutional media, not ecosystem analysis", "nothing-new"],
+    ["Low extraction priority for claims — too theoretical", "nothing-new"],
+    ["May not warrant its own claim — but enriches the existing Arrow's claim with the note that the theorem now has a full formal representation", "nothing-new"],
+    ["Blockworks DAS NYC March 25 — track for the Token Problem keynote extraction", "routing"],
+    ["MetaDAO + Futardio as capital formation innovation — enriches existing MetaDAO claims", "enrichment"],
+    ["Governance token liquidity vs equity comparison — data point for ownership coin thesis", "enrichment"],
+    ["Internet Financial System thesis — check against our existing 'internet finance generates GDP growth' claim", "enrichment"],
+    ["Connection to teleological economics: friction removal as disruption mechanism is exactly what our framework predicts", "enrichment"],
+    ["the commercial scale data as evidence for the community-beats-budget thesis", "enrichment"],
+    ["The Varda claim needs updating (now 5 missions, not 4)", "enrichment"],
+    ["Stablecoin interest rates at lowest since June 2023 — macro context for internet finance", "background"],
+    ["Fundraising route optimization discussions — practitioner perspective on capital formation", "background"],
+    ["whether RLCF formally sidesteps Arrow's theorem", "question"],
+    ["Focus on the 8/8 above-ICO performance claim and its connection to futarchy-based curation", "caution"],
+  ])("%s → %s", (text, kind) => {
+    expect(candidateKind(text)).toBe(kind);
+  });
+
+  it.each([
+    "The DreamWorks partnership as evidence that traditional studios are validating community-native IP",
+    "YaaS (Yield-as-a-Service) as DeFi primitive — new concept, potential claim about yield commoditization",
+    "Critique of overraising as mechanism design flaw — potential new claim about capital formation incentive misalignment",
+  ])("a claim stays a claim: %s", (text) => {
+    expect(candidateKind(text)).toBe("claim");
   });
 });

@@ -19,7 +19,7 @@ const INPUT: ClaimInput = {
   evidence: [],
   created: "2026-05-01",
 };
-const DESCRIBE = { ...INPUT, fallbackContext: "Why it matters." as string | null };
+const DESCRIBE = { title: "Probes beat SAEs", commentary: "", evidence: [] as string[] };
 
 describe("renderClaim", () => {
   it("writes the claim format: frontmatter, H1, rationale, guidance, Evidence and Relevant Notes", () => {
@@ -85,24 +85,25 @@ describe("renderClaim", () => {
   });
 });
 
-describe("describeClaim: one sentence of context beyond the title", () => {
+describe("describeClaim: the claim's own sentence of context beyond the title", () => {
   it.each<[string, Partial<typeof DESCRIBE>, string]>([
-    ["the rationale's words after the title, first sentence only", {}, "shown on 12 models."],
-    ["markdown and a list marker are stripped first", { rationale: "- **Probes beat SAEs.** On *12* models. And more." }, "On 12 models."],
-    ["the source's context when the item is only its title", { rationale: "Probes beat SAEs" }, "Why it matters."],
-    ["the title itself when there is nothing else", { rationale: "Probes beat SAEs", fallbackContext: null }, "Probes beat SAEs"],
-    ["the source's context when the rationale does not start with the title", { rationale: "Something else entirely. Two." }, "Why it matters."],
+    ["the commentary's first sentence", { commentary: "Shown on 12 models. And more." }, "Shown on 12 models."],
+    ["markdown in the commentary is stripped", { commentary: "Shown on *12* **models**." }, "Shown on 12 models."],
     [
-      "the rationale when the title came from a quote",
-      { fromQuote: true, title: "alpha beta gamma delta epsilon", rationale: 'Worth a claim: "alpha beta gamma delta epsilon". Extra.' },
-      'Worth a claim: "alpha beta gamma delta epsilon".',
+      "the best evidence sentence when there is no commentary",
+      { evidence: ["Probes reached 0.95 AUROC where SAEs reached 0.71.", "Second."] },
+      "Probes reached 0.95 AUROC where SAEs reached 0.71.",
     ],
+    ["the evidence when the commentary is too short to say anything", { commentary: "Strong.", evidence: ["Probes reached 0.95 AUROC on 12 models."] }, "Probes reached 0.95 AUROC on 12 models."],
+    ["the evidence when the commentary only repeats the title", { commentary: "Probes beat SAEs.", evidence: ["Probes reached 0.95 AUROC on 12 models."] }, "Probes reached 0.95 AUROC on 12 models."],
+    ["empty, for the curator to write, when there is neither", {}, ""],
+    ["never the title again", { evidence: ["Probes beat SAEs."] }, ""],
   ])("%s", (_name, change, description) => {
     expect(describeClaim({ ...DESCRIBE, ...change })).toBe(description);
   });
 
   it("cuts a very long sentence to 400 characters with an ellipsis", () => {
-    const description = describeClaim({ ...DESCRIBE, rationale: `Probes beat SAEs, ${"word ".repeat(100)}` });
+    const description = describeClaim({ ...DESCRIBE, commentary: `Measured on models, ${"word ".repeat(100)}` });
     expect(description).toHaveLength(400);
     expect(description.endsWith("word…")).toBe(true);
   });

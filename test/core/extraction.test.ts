@@ -40,12 +40,12 @@ describe("planning the seed's split", () => {
   const port = seedVault();
   const p = plan(port);
 
-  it("plans three claims in the domain folder and nothing that blocks", () => {
+  it("plans four claims in the domain folder and nothing that blocks", () => {
     expect(p.blockers).toEqual([]);
     expect(p.folder).toBe(FOLDER);
     expect(p.creates.map((c) => c.candidate.path)).toEqual(PATHS);
     expect(p.creates.map((c) => c.candidate.title)).toEqual(TITLES);
-    expect(p.creates.map((c) => c.confidence)).toEqual(["experimental", "experimental", "experimental"]);
+    expect(p.creates.map((c) => c.confidence)).toEqual(["experimental", "experimental", "experimental", "experimental"]);
     expect(p.linked).toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe("planning the seed's split", () => {
 });
 
 describe("applying the seed's split", () => {
-  it("creates exactly the three claim files, in the domain folder", async () => {
+  it("creates exactly the four claim files, in the domain folder", async () => {
     const port = seedVault();
     const result = await applyExtraction(plan(port), port);
     expect(result).toMatchObject({ ok: true, created: PATHS, linked: [] });
@@ -76,12 +76,13 @@ describe("applying the seed's split", () => {
       expect(d).not.toHaveProperty("secondary_domains");
     });
     // The title is kept in aliases only where the file name had to differ from it.
-    expect(data.map((d) => d?.aliases ?? null)).toEqual([[TITLES[0]], [TITLES[1]], null]);
-    // A title taken from a quote is described by the item it came from.
-    expect(data[1]?.description).toBe(`The Anthropic/DeepMind complementarity framing is claim-worthy: "${TITLES[1]}"`);
+    expect(data.map((d) => d?.aliases ?? null)).toEqual([[TITLES[0]], [TITLES[1]], null, null]);
+    // Each description is the claim's own: here, with no commentary beyond the quote, its best evidence sentence.
+    expect(new Set(data.map((d) => d?.description)).size).toBe(4);
+    expect(data[1]?.description).toBe("DeepMind: pivoted to pragmatic interpretability after SAEs underperformed linear probes on harmful intent detection");
   });
 
-  it("gives each claim the §3 body: title, rationale, Evidence linking the source, Relevant Notes", async () => {
+  it("gives each claim the §3 body: title (the rationale only when it says more), Evidence linking the source and quoting it, Relevant Notes", async () => {
     const port = seedVault();
     await extractSeed(port);
     const third = port.files.get(PATHS[2] ?? "") ?? "";
@@ -91,14 +92,14 @@ describe("applying the seed's split", () => {
         "",
         `# ${TITLES[2]}`,
         "",
-        TITLES[2],
-        "",
         "> [!note] Curator guidance",
         "> Don't extract the whole article as one claim. Three separable claims: (1) hours-per-prompt bottleneck as specific measurement, (2) Anthropic/DeepMind complementarity framing, (3) first documented production deployment decision using interpretability.",
         "",
         "## Evidence",
         "",
         `- [[2026-04-06-circuit-tracing-production-safety-mitra]] — ${CITATION}`,
+        `  > SPAR's "Automating Circuit Interpretability with Agents" project directly targets this bottleneck`,
+        `  > The key remaining bottleneck: "it currently takes a few hours of human effort to understand the circuits even on prompts with only tens of words"`,
         "",
         "Relevant Notes:",
         ...RELEVANT.map((r) => `- [[${r}]]`),
@@ -119,12 +120,14 @@ describe("applying the seed's split", () => {
       `  - ${JSON.stringify(TITLES[0])}`,
       `  - ${JSON.stringify(TITLES[1])}`,
       `  - ${TITLES[2]}`,
+      `  - ${TITLES[3]}`,
       `processed_date: ${TODAY}`,
       ...before.slice(close),
       "",
       "## Extracted claims",
       "",
-      ...NAMES.map((n) => `- [[${n}]]`),
+      // The link shows the title wherever the file name had to differ from it.
+      ...NAMES.map((n, i) => (n === TITLES[i] ? `- [[${n}]]` : `- [[${n}|${TITLES[i]}]]`)),
     ];
     expect((port.files.get(SEED_PATH) ?? "").split("\n")).toEqual(expected);
     const data = parseFrontmatter(port.files.get(SEED_PATH) ?? "").data;
@@ -205,10 +208,10 @@ describe("all or nothing", () => {
     const p = plan(port);
     expect(p.candidates[2]).toMatchObject({ existing: mine, selected: false });
     const result = await applyExtraction(p, port);
-    expect(result).toMatchObject({ ok: true, created: [PATHS[0], PATHS[1]], linked: [mine] });
+    expect(result).toMatchObject({ ok: true, created: [PATHS[0], PATHS[1], PATHS[3]], linked: [mine] });
     expect(port.files.get(mine)).toBe("existing claim");
     // The section links every claim of the source, the existing one included.
-    expect(port.files.get(SEED_PATH)).toContain(`\n- [[${NAMES[1]}]]\n- [[${NAMES[2]?.toLowerCase()}]]`);
+    expect(port.files.get(SEED_PATH)).toContain(`\n- [[${NAMES[1]}|${TITLES[1]}]]\n- [[${NAMES[3]}]]\n- [[${NAMES[2]?.toLowerCase()}|${TITLES[2]}]]`);
   });
 });
 
@@ -227,7 +230,7 @@ describe("undo", () => {
     const record = await extractSeed(port);
     port.files.set(PATHS[1] ?? "", `${port.files.get(PATHS[1] ?? "")}\nMy own note.`);
     const result = await undoExtraction(record, port);
-    expect(result).toMatchObject({ trashed: [PATHS[0], PATHS[2]], keptEdited: [PATHS[1]], sourceRestored: true });
+    expect(result).toMatchObject({ trashed: [PATHS[0], PATHS[2], PATHS[3]], keptEdited: [PATHS[1]], sourceRestored: true });
     expect(port.paths()).toEqual([PATHS[1], SEED_PATH].sort());
   });
 
@@ -251,7 +254,7 @@ describe("undo", () => {
     const port = seedVault();
     const record = await extractSeed(port);
     port.files.delete(PATHS[0] ?? "");
-    expect(await undoExtraction(record, port)).toMatchObject({ trashed: [PATHS[1], PATHS[2]], missing: [PATHS[0]], sourceRestored: true });
+    expect(await undoExtraction(record, port)).toMatchObject({ trashed: [PATHS[1], PATHS[2], PATHS[3]], missing: [PATHS[0]], sourceRestored: true });
   });
 });
 
@@ -261,6 +264,7 @@ describe("the user's choices", () => {
     const choices = new Map<number, CandidateChoice>([
       [1, { selected: false }],
       [3, { title: "  SPAR automates   circuit tracing  ", confidence: "likely" }],
+      [4, { selected: false }],
     ]);
     const p = plan(port, choices);
     expect(p.creates.map((c) => [c.candidate.title, c.candidate.path, c.confidence])).toEqual([
@@ -281,14 +285,14 @@ describe("the user's choices", () => {
     const port = seedVault({}, {});
     port.files.set(SEED_PATH, text);
     expect(plan(port).candidates[2]?.selected).toBe(false);
-    expect(plan(port, new Map([[3, { selected: true }]])).creates).toHaveLength(3);
+    expect(plan(port, new Map([[3, { selected: true }]])).creates).toHaveLength(4);
   });
 
   it("a title edited to one that exists becomes link-only", () => {
     const port = seedVault({ [`${FOLDER}/Known claim.md`]: "x" });
     const p = plan(port, new Map([[1, { title: "Known claim" }]]));
     expect(p.candidates[0]).toMatchObject({ title: "Known claim", existing: `${FOLDER}/Known claim.md`, selected: false });
-    expect(p.creates).toHaveLength(2);
+    expect(p.creates).toHaveLength(3);
   });
 
   it("two candidates edited to the same file name block the plan", async () => {
@@ -307,7 +311,7 @@ describe("the user's choices", () => {
 
   it("nothing selected plans nothing and leaves the source alone", async () => {
     const port = seedVault();
-    const none = new Map<number, CandidateChoice>([1, 2, 3].map((i) => [i, { selected: false }]));
+    const none = new Map<number, CandidateChoice>([1, 2, 3, 4].map((i) => [i, { selected: false }]));
     const p = plan(port, none);
     expect(p.creates).toEqual([]);
     expect(p.sourceAfter).toBeNull();

@@ -1,7 +1,7 @@
 // SPEC §3 "Links are produced the way the user's vault settings ask", for the
 // adapters without FileManager.generateMarkdownLink (the CLI).
 import { describe, expect, it } from "vitest";
-import { formatLink, formatTextLink, type LinkStyle } from "../../src/core/links";
+import { formatLink, formatTextLink, withDisplay, type LinkStyle } from "../../src/core/links";
 
 const wiki = (newLinkFormat: LinkStyle["newLinkFormat"]): LinkStyle => ({ useMarkdownLinks: false, newLinkFormat });
 const md = (newLinkFormat: LinkStyle["newLinkFormat"]): LinkStyle => ({ useMarkdownLinks: true, newLinkFormat });
@@ -28,5 +28,17 @@ describe("formatTextLink", () => {
   it("is a wikilink to the text, or a Markdown link to text.md", () => {
     expect(formatTextLink(wiki("shortest"), "oversight degrades")).toBe("[[oversight degrades]]");
     expect(formatTextLink(md("shortest"), "oversight (a) degrades")).toBe("[oversight (a) degrades](oversight%20%28a%29%20degrades.md)");
+  });
+});
+
+describe("withDisplay: a link that shows the claim's title (SPEC §3 [[file|title]])", () => {
+  it.each<[string, string, string, string]>([
+    ["a wikilink gains the title", "[[Monitors - fail at scale]]", "Monitors: fail at scale", "[[Monitors - fail at scale|Monitors: fail at scale]]"],
+    ["a wikilink's display text is replaced", "[[domains/ai/x|x]]", "Probes beat SAEs", "[[domains/ai/x|Probes beat SAEs]]"],
+    ["a Markdown link's text is replaced", "[x](domains/ai/x.md)", "Probes: beat SAEs", "[Probes: beat SAEs](domains/ai/x.md)"],
+    ["a pipe or bracket in the title cannot end the link early", "[[a]]", "a | b [c]", "[[a|a b c]]"],
+    ["anything else is left as it is", "plain text", "Title", "plain text"],
+  ])("%s", (_name, link, title, out) => {
+    expect(withDisplay(link, title)).toBe(out);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCandidates } from "../../src/core/candidates";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { readSource } from "../../src/core/source-note";
-import { SEED_PATH, seedNote } from "../fixtures/seed";
+import { SEED_FILE_NAMES, SEED_PATH, SEED_TITLES, seedNote } from "../fixtures/seed";
 
 describe("the seed note from shared/seeds", () => {
   const { note, sections } = readSource(SEED_PATH, seedNote(), DEFAULT_SETTINGS);
@@ -17,9 +17,9 @@ describe("the seed note from shared/seeds", () => {
     expect(note.problems.filter((p) => p.level === "error")).toEqual([]);
   });
 
-  it("yields exactly three candidates from its Agent Notes hints", () => {
-    expect(set.candidates).toHaveLength(3);
-    expect(set.candidates.every((c) => c.origin === "hints")).toBe(true);
+  it("yields four candidates: its three Agent Notes hints, then the curator's (3)", () => {
+    expect(set.candidates.map((c) => c.title)).toEqual(SEED_TITLES);
+    expect(set.candidates.map((c) => c.origin)).toEqual(["hints", "hints", "hints", "curator"]);
   });
 
   it("titles the second candidate with its quoted passage", () => {
@@ -29,27 +29,46 @@ describe("the seed note from shared/seeds", () => {
     expect(set.candidates[1]?.fromQuote).toBe(true);
   });
 
-  it("titles the other candidates with their item text", () => {
-    expect(set.candidates[0]?.title).toBe(
-      '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge — use this as evidence in B4-related claims',
-    );
-    expect(set.candidates[2]?.title).toBe(
-      "The SPAR agent-automated circuit tracing project is the most direct attempted solution to the hours-per-prompt bottleneck",
-    );
+  it("titles the first candidate without the instruction '— use this as evidence …'", () => {
+    expect(set.candidates[0]?.title).toBe('"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge');
+    expect(set.candidates[0]?.text).toMatch(/use this as evidence in B4-related claims$/);
   });
 
-  it("attaches the curator hint as guidance and proposes nothing from it", () => {
+  it("adds the curator's (3), which no hint covers, and not (1) and (2), which hints 1 and 2 cover", () => {
+    expect(set.candidates[3]).toMatchObject({ title: "first documented production deployment decision using interpretability", origin: "curator", selected: true, topic: true });
     expect(set.guidance).toMatch(/^Don't extract the whole article as one claim/);
-    expect(set.candidates.some((c) => c.origin === "curator")).toBe(false);
   });
 
-  it("selects all three claims by default, in the ai-alignment folder, with names cut to 200 bytes", () => {
-    expect(set.candidates.map((c) => c.selected)).toEqual([true, true, true]);
+  it("selects all four by default, in the ai-alignment folder, with names cut to 200 bytes", () => {
+    expect(set.candidates.map((c) => c.selected)).toEqual([true, true, true, true]);
+    expect(set.candidates.map((c) => c.fileName)).toEqual(SEED_FILE_NAMES);
     expect(set.folder).toBe("domains/ai-alignment");
     expect(new TextEncoder().encode(set.candidates[1]?.fileName).length).toBeLessThanOrEqual(200);
-    expect(set.candidates[1]?.path).toBe(
-      "domains/ai-alignment/Anthropic's mechanistic circuit tracing and DeepMind's pragmatic interpretability address non-overlapping safety tasks - Anthropic maps causal mechanisms, DeepMind detects harmful intent — together.md",
-    );
+  });
+
+  it("gives each claim its own description, none the source's 'Why this matters', none repeating its title", () => {
+    const descriptions = set.candidates.map((c) => c.description);
+    expect(new Set(descriptions).size).toBe(4);
+    for (const c of set.candidates) {
+      expect(c.description).not.toBe("");
+      expect(c.description).not.toBe(c.title);
+      expect(sections.whyThisMatters).not.toContain(c.description);
+    }
+  });
+
+  it("quotes sentences of ## Content that support each claim as its evidence", () => {
+    const content = seedNote().slice(0, seedNote().indexOf("## Agent Notes"));
+    for (const c of set.candidates) {
+      expect(c.evidence.length).toBeGreaterThan(0);
+      expect(c.evidence.length).toBeLessThanOrEqual(3);
+      for (const e of c.evidence) expect(content.replace(/\*\*|\*/g, "")).toContain(e.slice(0, 40));
+    }
+    expect(set.candidates[0]?.evidence[0]).toMatch(/few hours of human effort/);
+    expect(set.candidates[3]?.evidence.join(" ")).toMatch(/deployment decisions|pre-deployment safety assessment/);
+  });
+
+  it("flags the curator's topic label and none of the three assertions", () => {
+    expect(set.candidates.map((c) => c.topic)).toEqual([false, false, false, true]);
   });
 
   it("links the primary connection and the KB connections", () => {

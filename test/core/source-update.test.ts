@@ -1,7 +1,7 @@
 // SPEC §3 "The source is then updated" and §4 "Toggles": which fields a split
 // or a status change writes, and the `## Extracted claims` section.
 import { describe, expect, it } from "vitest";
-import { replaceExtractedSection, statusEdits, updateSource, type SourceUpdate } from "../../src/core/source-update";
+import { removeField, replaceExtractedSection, statusEdits, updateSource, type SourceUpdate } from "../../src/core/source-update";
 
 const SOURCE = "---\ntype: source\nstatus: unprocessed # triage\npriority: high\n---\n## Content\nText\n";
 const UPDATE: SourceUpdate = {
@@ -162,5 +162,26 @@ describe("statusEdits: the fields that go with a status (SPEC §4)", () => {
     ["null-result without a reason leaves notes alone", ["null-result", "2026-05-01", "me", "  "], [{ key: "status", set: "null-result" }]],
   ])("%s", (_name, args, edits) => {
     expect(statusEdits(...args)).toEqual(edits);
+  });
+});
+
+describe("the record stays true on a re-extraction (SPEC §3)", () => {
+  const PROCESSED = "---\ntype: source\nstatus: processed\nprocessed_by: theseus\nprocessed_date: 2026-03-01\nclaims_extracted:\n  - Old claim\n---\nBody\n";
+
+  it("with processed_by set, today's date stands beside today's name", () => {
+    const text = updated(PROCESSED, { ...UPDATE, processedBy: "curator-1" });
+    expect(text).toContain("processed_by: curator-1\nprocessed_date: 2026-05-01\n");
+    expect(text).not.toContain("theseus");
+  });
+
+  it("with processed_by empty, the earlier name goes rather than claim this run", () => {
+    const text = updated(PROCESSED, UPDATE);
+    expect(text).toContain("status: processed\nprocessed_date: 2026-05-01\nclaims_extracted:\n  - Old claim\n");
+    expect(text).not.toMatch(/processed_by/);
+  });
+
+  it("removeField takes only the field's lines, CRLF kept", () => {
+    expect(removeField("---\r\na: 1\r\nprocessed_by:\r\n  - x\r\nb: 2\r\n---\r\nBody\r\n", "processed_by")).toBe("---\r\na: 1\r\nb: 2\r\n---\r\nBody\r\n");
+    expect(removeField("---\na: 1\n---\nprocessed_by: in the body\n", "processed_by")).toBe("---\na: 1\n---\nprocessed_by: in the body\n");
   });
 });

@@ -178,7 +178,6 @@ describe("rule 4: otherwise the whole block, or one candidate per proposing sent
   });
 
   it.each<[string, string]>([
-    ["one sentence that is not a proposal keeps the block whole", "Claim about models hiding reasoning. Claim about monitors failing. Background on the lab."],
     ["a single proposing sentence is just the whole block", "Claim about models hiding reasoning."],
     ["plain prose is one candidate", "The paper shows that probes beat SAEs. It was replicated twice."],
   ])("%s", (_name, block) => {
@@ -247,5 +246,50 @@ describe("determinism", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("rule 6: prose is split where it proposes several claims", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "'Also potential new claim about …' starts a candidate of its own, after an enrichment",
+      "- Key data points for updating existing claims: the $25.6M/$390M demand ratio. Also potential new claim about pro-rata subscription creating fair but capital-inefficient raises",
+      ["Key data points for updating existing claims: the $25.6M/$390M demand ratio.", "Also potential new claim about pro-rata subscription creating fair but capital-inefficient raises"],
+    ],
+    [
+      "'Also notable:' starts a candidate of its own",
+      "Probes beat SAEs on harmful intent. Also notable: DeepMind pivoted to pragmatic interpretability.",
+      ["Probes beat SAEs on harmful intent.", "Also notable: DeepMind pivoted to pragmatic interpretability."],
+    ],
+    [
+      "two sentences labelled as claims give two candidates; a plain sentence stays with the one before",
+      "- Claim about content-as-loss-leader being operational at $500M+ scale. Claim about zero-CAC audience acquisition. The $5B valuation anchors it.",
+      ["Claim about content-as-loss-leader being operational at $500M+ scale.", "Claim about zero-CAC audience acquisition. The $5B valuation anchors it."],
+    ],
+    [
+      "a run of 'X claim.' sentences gives one candidate each",
+      "- Counter-cyclical growth claim. Proposal volume scaling claim. Revenue model viability claim (AMM + LP fees)",
+      ["Counter-cyclical growth claim.", "Proposal volume scaling claim.", "Revenue model viability claim (AMM + LP fees)"],
+    ],
+    [
+      "a new claim and an update of an existing claim become two candidates",
+      "- New claim on standardized investment instruments for futarchy. Update to STAMP claim with specific mechanics",
+      ["New claim on standardized investment instruments for futarchy.", "Update to STAMP claim with specific mechanics"],
+    ],
+    [
+      "two sentences each worth documenting are two candidates",
+      "The community co-creation model is a specific implementation worth documenting. The YouTube-first distribution is a strategic choice worth noting",
+      ["The community co-creation model is a specific implementation worth documenting.", "The YouTube-first distribution is a strategic choice worth noting"],
+    ],
+  ])("%s", (_name, block, expected) => {
+    expect(heads(block)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a claim with its commentary stays one candidate", "- Key claim: no frontier AI company has a coherent existential safety plan. The quantitative scoring enables comparison over time"],
+    ["a claim sentence and a sentence about an existing claim's focus stay one", "- The T2D prevention savings are 10x the CV savings. The GLP-1 claim focuses on weight loss economics"],
+    ["an item with nested lines keeps the writer's structure", "- Claim about A. Claim about B.\n  - nested reason"],
+  ])("%s", (_name, block) => {
+    expect(splitHints(block)).toHaveLength(1);
   });
 });

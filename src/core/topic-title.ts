@@ -1,0 +1,95 @@
+// Does a title name only a topic? (SPEC §2: "A title is a claim: an
+// assertion someone could disagree with. A title that names only a topic …
+// is flagged.") Hint writers often list noun phrases ("RLHF as implicit social
+// choice without normative scrutiny", "the formal alignment trilemma as
+// impossibility result"); those become titles the curator should rewrite.
+//
+// The heuristic: a title asserts when it holds a finite verb, found as
+//   1. an auxiliary, copula or modal ("is", "are", "has", "can", "will",
+//      "must", "isn't", …), or
+//   2. a common verb of claims in a finite form: third person ("generates",
+//      "depends", "applies"), past ("crossed", "required"), or the base form
+//      after a plural subject, an -ly adverb or a pronoun ("AI agents execute",
+//      "structurally incentivize", "they fail");
+// a verb form right after an article, a preposition or "to" is a noun or an
+// infinitive ("the shift", "to scale") and does not count. Without a finite
+// verb the title is a topic. No tagger: a small closed list and a verb list
+// keep it fast, predictable and testable; it errs towards "assertion" on
+// nouns that are also verbs ("drug costs"), so a flag is rarely wrong.
+
+const AUXILIARIES = new Set(
+  "is are was were am be isn't aren't wasn't weren't has have had hasn't haven't hadn't does do did doesn't don't didn't can cannot can't could couldn't will won't would wouldn't shall should shouldn't must mustn't may might need needs ought 's".split(
+    " ",
+  ),
+);
+
+const VERBS = new Set(
+  (
+    "make create drive require enable produce show reveal depend outperform fail generate cause reduce increase lead mean save scale " +
+    "predict determine change decouple compress execute cross beat win lose grow decline shift replace remain become emerge capture " +
+    "undermine degrade improve exceed lag match converge coexist survive collapse prevent protect force favor favour shape constrain " +
+    "limit bypass challenge explain solve work hold apply follow matter pay earn offset incentivize incentivise outpace dominate " +
+    "benefit hurt raise lower drop fall rise double triple cut deliver achieve provide offer allow translate transfer transmit " +
+    "concentrate redistribute displace substitute complement accelerate slow stall persist resist erode inflate flatten homogenize " +
+    "diversify align act function serve operate compete differ vary correlate fit break escape avoid succeed attract sacrifice " +
+    "validate demonstrate prove suggest indicate imply signal represent constitute appear seem tend begin start stop continue keep " +
+    "turn move go come get give take put set let run see know want use find reach extend expand shrink outweigh sustain destroy " +
+    "remove add transform unlock open close gain miss ignore treat rely belong contain include exclude need create cost-shift " +
+    "amplify magnify dilute weaken strengthen reinforce enhance boost lift suppress block crowd commoditize democratize centralize " +
+    "decentralize fragment consolidate migrate absorb dissolve outlast outlive underperform overpay underpay subsidize privatize " +
+    "address detect map cover support oppose measure mark bridge link connect focus target lack face pose define hide deceive " +
+    "sandbag scheme learn train outcompete overrate underrate overstate understate exist occur happen arise"
+  ).split(" "),
+);
+
+const NOT_BEFORE_VERB = new Set(
+  "the a an its their our his her this that's these those of in on for with by to from at as into over under and or vs versus no each every".split(" "),
+);
+const PRONOUNS = new Set("they we it he she who which that".split(" "));
+
+/** The base forms a word may be a finite form of. */
+function baseForms(word: string): string[] {
+  const out: string[] = [];
+  if (word.endsWith("ies")) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith("es")) out.push(word.slice(0, -2));
+  if (word.endsWith("s") && !word.endsWith("ss")) out.push(word.slice(0, -1));
+  if (word.endsWith("ied")) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith("ed")) out.push(word.slice(0, -2), word.slice(0, -1), word.slice(0, -3));
+  return out;
+}
+
+const IRREGULAR_PAST = new Set("made led grew fell rose became began held kept went came got gave took ran saw knew found won lost meant paid cut put set let".split(" "));
+
+/** A title's verb comes early; past this many characters the text is not a title to judge. */
+const MAX_TITLE_CHARS = 1000;
+
+export function isTopicTitle(title: string): boolean {
+  // What stands in parentheses or short quotes names or illustrates ("RLCF
+  // architecture (AI generates, humans rate)", 'the "incumbents exit" dynamic'):
+  // its verbs are not the title's.
+  const main = title
+    .slice(0, MAX_TITLE_CHARS)
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/"[^"]*"|“[^”]*”|(^|\s)'[^']*'(?=[\s,.;:—–]|$)/g, " ");
+  if (/[\p{L}\p{N}]/u.test(title) && !/[\p{L}\p{N}]/u.test(main)) return false;
+  // A passive participle with its agent asserts: "MA growth driven by political payment decisions".
+  if (/\b\w+(?:ed|en)\s+by\b/i.test(main)) return false;
+  const words = main
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ""))
+    .filter((w) => w !== "");
+  if (words.length === 0) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const prev = words[i - 1] ?? "";
+    if (AUXILIARIES.has(w)) return false;
+    if (NOT_BEFORE_VERB.has(prev)) continue;
+    if (IRREGULAR_PAST.has(w) && i > 0) return false;
+    if (baseForms(w).some((b) => VERBS.has(b))) return false;
+    const subjectBefore = (prev.endsWith("s") && !prev.endsWith("ss")) || prev.endsWith("ly") || PRONOUNS.has(prev);
+    if (VERBS.has(w) && i > 0 && subjectBefore) return false;
+  }
+  return true;
+}
