@@ -13,10 +13,12 @@ export interface ExtractionRecord {
   sourceAfter: string;
   created: { path: string; text: string }[];
   folders: string[];
+  /** Claims this run appended evidence to, with their text before and after (absent in records of older versions). */
+  enriched?: { path: string; before: string; after: string }[];
 }
 
 export type ApplyResult =
-  | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[] }
+  | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[]; enriched: string[] }
   | { ok: false; error: string; rolledBack: string[]; leftBehind: string[] };
 
 /** Who writes the journal: the store, and what the journal says of its writer. */
@@ -57,7 +59,7 @@ async function isPartOf(port: VaultPort, path: string, text: string): Promise<bo
 /** Check everything, journal the intent, then create folders and claims, then update the source; on any failure undo this run's writes. */
 export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, journal?: JournalContext): Promise<ApplyResult> {
   if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
-  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked };
+  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked, enriched: [] };
 
   const made: string[] = [];
   const folders: string[] = [];
@@ -130,6 +132,7 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     ok: true,
     created: made,
     linked: plan.linked,
+    enriched: [],
     record: {
       sourcePath: plan.sourcePath,
       sourceBefore: plan.sourceBefore,

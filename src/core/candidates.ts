@@ -29,11 +29,29 @@ export interface Candidate {
   description: string;
   /** Up to three sentences of the source's `## Content` that best support this claim, best first. */
   evidence: string[];
+  /** Existing claims whose titles are near this one (SPEC §6), best first, at most 3; above COVERS it is not selected by default. */
+  similar: SimilarClaim[];
+  /** For an enrichment: the claim it names or most resembles; null otherwise or when none is found. */
+  target: EnrichmentTargetRef | null;
   /** The existing note, when the claim exists already ("exists — link only"). */
   existing: string | null;
   selected: boolean;
   /** The full item text: the claim's rationale. */
   text: string;
+}
+
+export interface SimilarClaim {
+  path: string;
+  title: string;
+  score: number;
+}
+
+export interface EnrichmentTargetRef {
+  path: string;
+  title: string;
+  /** Named by a link or an exact title in the hint (selected by default); otherwise a best guess. */
+  certain: boolean;
+  score: number;
 }
 
 export interface CandidateSet {
@@ -151,6 +169,8 @@ export function buildCandidates(
       topic: kind === "claim" && title !== "" && isTopicTitle(title),
       description: describeClaim({ title, commentary, evidence: quotes }),
       evidence: quotes,
+      similar: [],
+      target: null,
       existing,
       selected: kind === "claim" && existing === null && !duplicate && title !== "",
       text: item.text,

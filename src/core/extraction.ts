@@ -2,6 +2,7 @@
 // user can see (preview modal, `--dry-run --json`); then apply it all or
 // nothing through the VaultPort; undo is the plan reversed.
 import { addedTitleProblem } from "./added-claim";
+import type { ClaimIndex } from "./claim-index";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "./claim-note";
 import { joinPath, sameName, toFileName } from "./file-name";
@@ -16,6 +17,8 @@ export interface CandidateChoice {
   title?: string;
   confidence?: Confidence;
   description?: string;
+  /** For an enrichment: the vault path of the claim the user chose to enrich. */
+  target?: string;
 }
 
 /** A claim the user adds that is in no hint ("Add a claim" in the preview, `extract --add`). */
@@ -41,6 +44,8 @@ export interface ExtractionPlan {
   candidates: Candidate[];
   guidance: string | null;
   creates: PlannedClaim[];
+  /** Existing claims this run appends evidence to. */
+  enrichments: PlannedEnrichment[];
   linked: string[];
   /** Reasons the plan cannot be applied; empty when it can. */
   blockers: string[];
@@ -61,6 +66,18 @@ export interface PlanInput {
   choices?: ReadonlyMap<number, CandidateChoice>;
   /** Claims the user adds; they follow the hint candidates (indexes continue) and are selected. */
   added?: readonly AddedClaim[];
+  /** The vault's claim index (SPEC §6): near-duplicates and enrichment targets. Absent: neither is looked for. */
+  claims?: ClaimIndex;
+}
+
+/** One evidence bullet appended to an existing claim (SPEC §6): the target's text before and after. */
+export interface PlannedEnrichment {
+  candidate: Candidate;
+  targetPath: string;
+  targetTitle: string;
+  bullet: string;
+  before: string;
+  after: string;
 }
 
 /** A candidate with the user's title applied: its name, path and "exists" state follow the title. */
@@ -107,7 +124,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     if (problem !== null) addedBlockers.push(`Added claim ${index}: ${problem}`);
     const fileName = toFileName(title);
     const description = a.description?.replace(/\s+/g, " ").trim() || title;
-    return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], existing: null, selected: true, text: description === title ? "" : description };
+    return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], similar: [], target: null, existing: null, selected: true, text: description === title ? "" : description };
   });
   const candidates = linkRepeats(
     [...set.candidates, ...added].map((c) => {
@@ -188,6 +205,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     candidates,
     guidance: set.guidance,
     creates,
+    enrichments: [],
     linked,
     blockers,
     previous: note.status === "processed" ? { date: note.processedDate, by: note.processedBy, claims: note.claimsExtracted.length } : null,

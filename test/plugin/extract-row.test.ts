@@ -38,6 +38,8 @@ const candidate = (index: number, patch: Partial<Candidate> = {}): Candidate => 
   topic: false,
   description: `Why claim ${index} holds.`,
   evidence: [],
+  similar: [],
+  target: null,
   existing: null,
   selected: true,
   text: `Claim ${index} is true, says the hint.`,
