@@ -1,0 +1,107 @@
+// How alike two claim titles are (SPEC §6), for "the curator's item is
+// already covered" (§2 rule 5), "the source already lists this claim"
+// (re-extraction, §3) and, later, the claim index's near-duplicates.
+//
+// Words are normalized once per title by `titleTerms` (cache the result: an
+// index over 50,000 titles computes it once per title, and a comparison is
+// then one pass over two small sorted arrays):
+//   - case folded, accents removed (NFD, combining marks dropped);
+//   - split on anything that is not a letter or digit ("hours-per-prompt"
+//     gives three words, "Anthropic's" gives "anthropic");
+//   - stop words dropped (function words and the hint-writer's vocabulary:
+//     "claim", "evidence", "framing" say nothing about what is claimed);
+//   - a light suffix-stripping stemmer ("measurements", "measured" and
+//     "measure" meet at "measur"), not Porter: small, fast and predictable.
+//
+// The score is the overlap of the two term sets over the smaller one, with
+// one added to the denominator:  |A ∩ B| / (min(|A|, |B|) + 1).
+// The overlap coefficient, not Jaccard, because a short curator item
+// ("hours-per-prompt bottleneck as specific measurement") is covered by a
+// long hint that says the same and more; the +1 keeps a one- or two-word
+// title from scoring 1 against any title that contains its words.
+// It lies in [0, 1).
+
+export interface TitleTerms {
+  /** Distinct stems, sorted (for a linear-time intersection). */
+  readonly terms: readonly string[];
+}
+
+/** At or above: the same claim (a curator item no new candidate is made for; a listed claim not made again). */
+export const COVERS = 0.6;
+/** At or above: worth showing as "similar to" (SPEC §6 near-duplicates). */
+export const SIMILAR = 0.4;
+
+const STOP = new Set(
+  (
+    "a an the and or but nor of in on at to for from by with without as into onto over under than then that this these those " +
+    "it its it's is are was were be been being has have had do does did can could will would shall should may might must " +
+    "not no yes so such very more most less least also just only both either neither each every any all some other another " +
+    "which who whom whose what when where why how there here their they them he she his her we our us you your i me my " +
+    "about against between through during before after above below up down out off again further once per via vs versus " +
+    "claim claims candidate candidates evidence framing frame extract extraction hint hints note notes key new potential possible " +
+    "e g i e etc"
+  ).split(" "),
+);
+
+const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ies", "ied", "ive", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
+
+/** A light stemmer: the longest listed suffix is cut, leaving at least four characters. */
+export function stem(word: string): string {
+  if (word.length <= 4 || /^\d/.test(word)) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return stem2(word.slice(0, -suffix.length));
+  }
+  return word;
+}
+
+/** A second, smaller pass: "specifically" → "specifical" → "specific". */
+function stem2(word: string): string {
+  for (const suffix of ["al", "ic", "e", "s"]) if (word.endsWith(suffix) && word.length - suffix.length >= 5) return word.slice(0, -suffix.length);
+  return word;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text, folded, without stop words, stemmed, in order (duplicates kept: BM25 counts them). */
+export function wordStems(text: string): string[] {
+  const folded = text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  const out: string[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    const w = m[0];
+    if (STOP.has(w) || (w.length === 1 && !/\d/.test(w))) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+export function titleTerms(title: string): TitleTerms {
+  return { terms: [...new Set(wordStems(title))].sort() };
+}
+
+/** How many terms two sorted term lists share. */
+function shared(a: readonly string[], b: readonly string[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** The score in [0, 1) described at the top of this module. */
+export function similarity(a: TitleTerms, b: TitleTerms): number {
+  const small = Math.min(a.terms.length, b.terms.length);
+  if (small === 0) return 0;
+  return shared(a.terms, b.terms) / (small + 1);
+}
+
+/** The similarity of two titles as text (for one-off comparisons; cache `titleTerms` for many). */
+export const titleSimilarity = (a: string, b: string): number => similarity(titleTerms(a), titleTerms(b));
