@@ -50,8 +50,8 @@ interface Section {
   end: number;
 }
 
-/** The first `## Evidence` section of the body, skipping fenced code. */
-function evidenceSection(lines: readonly string[], from: number): Section | null {
+/** The first `## Evidence` section of the body, skipping fenced code; "in-fence" when the note ends inside an open fence. */
+function evidenceSection(lines: readonly string[], from: number): Section | "in-fence" | null {
   let fence: string | null = null;
   let heading = -1;
   for (let i = from; i < lines.length; i++) {
@@ -70,7 +70,8 @@ function evidenceSection(lines: readonly string[], from: number): Section | null
     const h = headingOf(line);
     if ((h !== null && h.level <= 2) || THEMATIC_BREAK.test(line)) return { heading, end: i };
   }
-  return heading < 0 ? null : { heading, end: lines.length };
+  if (heading >= 0) return { heading, end: lines.length };
+  return fence === null ? null : "in-fence";
 }
 
 /**
@@ -140,6 +141,8 @@ export function appendEvidence(targetText: string, bullet: string): AppendResult
   const lines = [...shape.lines];
   const section = evidenceSection(lines, parsed.bodyStart);
   const key = linkKeyOf(bullet);
+  // A section added after an unclosed fence would be code, not a section (and never found again).
+  if (section === "in-fence") return { ok: false, reason: "it ends inside an unclosed code block, so a section added at its end would not be one" };
 
   if (section === null) {
     while (lines.length > parsed.bodyStart && (lines[lines.length - 1] ?? "").trim() === "") lines.pop();
