@@ -11,7 +11,7 @@
 // Live updates (add, update, remove, rename) touch one entry's terms, so the
 // plugin can follow the metadata cache note by note. Pure TypeScript.
 import { basenameOf } from "./model";
-import { SIMILAR, similarity, titleTerms, type TitleTerms } from "./similarity";
+import { MAX_TERM_CHARS, SIMILAR, similarity, titleTerms, type TitleTerms } from "./similarity";
 
 /** What a claim note says about itself (from the metadata cache or the note's text). */
 export interface ClaimInput {
@@ -344,7 +344,8 @@ class TermCache {
 
   of(title: string): TitleTerms {
     const out: string[] = [];
-    for (const word of title.split(/\s+/)) {
+    // Cut where titleTerms cuts, so a pasted page gives the same terms either way.
+    for (const word of title.slice(0, MAX_TERM_CHARS).split(/\s+/)) {
       if (word === "") continue;
       let terms = this.words.get(word);
       if (terms === undefined) {

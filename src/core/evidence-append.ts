@@ -145,8 +145,8 @@ export function appendEvidence(targetText: string, bullet: string): AppendResult
   if (section === "in-fence") return { ok: false, reason: "it ends inside an unclosed code block, so a section added at its end would not be one" };
 
   if (section === null) {
-    while (lines.length > parsed.bodyStart && (lines[lines.length - 1] ?? "").trim() === "") lines.pop();
-    const gap = lines.length > parsed.bodyStart ? [""] : [];
+    // Blank lines already at the end stay (nothing else changes); one separates the new section from text.
+    const gap = lines.length > parsed.bodyStart && (lines[lines.length - 1] ?? "").trim() !== "" ? [""] : [];
     lines.push(...gap, "## Evidence", "", bullet);
     // A note that ended with a newline still does; one that did not, still does not.
     return done(shape, lines, targetText);

@@ -19,7 +19,12 @@
 // ("hours-per-prompt bottleneck as specific measurement") is covered by a
 // long hint that says the same and more; the +1 keeps a one- or two-word
 // title from scoring 1 against any title that contains its words.
-// It lies in [0, 1).
+// It lies in [0, 1). COVERS = 0.5 asks that, beyond one, at least half of
+// the smaller title's terms are shared: "sandbagging under training threat"
+// is covered by "models sandbag evaluations … trigger safety training"
+// (2 of 3), "first documented production deployment decision using
+// interpretability" is not covered by a hint that only says
+// "interpretability" (1 of 6).
 
 export interface TitleTerms {
   /** Distinct stems, sorted (for a linear-time intersection). */
@@ -27,9 +32,9 @@ export interface TitleTerms {
 }
 
 /** At or above: the same claim (a curator item no new candidate is made for; a listed claim not made again). */
-export const COVERS = 0.6;
+export const COVERS = 0.5;
 /** At or above: worth showing as "similar to" (SPEC §6 near-duplicates). */
-export const SIMILAR = 0.4;
+export const SIMILAR = 0.34;
 
 const STOP = new Set(
   (
@@ -43,16 +48,19 @@ const STOP = new Set(
   ).split(" "),
 );
 
-const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ies", "ied", "ive", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
+const SUFFIXES = ["ational", "ization", "fulness", "iveness", "ations", "ation", "ating", "ated", "ates", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ies", "ied", "ive", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
 
 /** A light stemmer: the longest listed suffix is cut, leaving at least four characters. */
 export function stem(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return stem2(word.slice(0, -suffix.length));
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return undouble(stem2(word.slice(0, -suffix.length)));
   }
   return word;
 }
+
+/** "sandbagg" (from "sandbagging") → "sandbag"; ll, ss and zz are kept ("controll" is rare, "access" common). */
+const undouble = (w: string) => (/([b-df-hj-kmnp-rtv-y])\1$/.test(w) ? w.slice(0, -1) : w);
 
 /** A second, smaller pass: "specifically" → "specifical" → "specific". */
 function stem2(word: string): string {
@@ -61,21 +69,44 @@ function stem2(word: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+
+// Stems of words seen, so a source's thousand sentences stem each word once
+// (bounded: cleared when it grows past STEM_CACHE_SIZE).
+const stems = new Map<string, string>();
+const STEM_CACHE_SIZE = 100_000;
+// eslint-disable-next-line no-control-regex -- ASCII is exactly what needs no folding
+const NON_ASCII = /[^\u0000-\u007f]/;
+const ACCENTED = /[\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff]/;
 
 /** The words of a text, folded, without stop words, stemmed, in order (duplicates kept: BM25 counts them). */
 export function wordStems(text: string): string[] {
-  const folded = text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  const lower = text.toLowerCase();
+  // Only text with accented letters pays for decomposition; dashes and curly quotes need none.
+  const folded = ACCENTED.test(lower) ? lower.normalize("NFD").replace(/\p{M}+/gu, "") : lower;
   const out: string[] = [];
-  for (const m of folded.matchAll(WORD)) {
+  // ASCII text (most of it) takes the cheaper pattern; both find the same words there.
+  const re = NON_ASCII.test(folded) ? WORD : ASCII_WORD;
+  re.lastIndex = 0;
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const w = m[0];
-    if (STOP.has(w) || (w.length === 1 && !/\d/.test(w))) continue;
-    out.push(stem(w));
+    if (STOP.has(w) || (w.length === 1 && !(w >= "0" && w <= "9"))) continue;
+    let st = stems.get(w);
+    if (st === undefined) {
+      if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+      st = stem(w);
+      stems.set(w, st);
+    }
+    out.push(st);
   }
   return out;
 }
 
+/** Past this many characters a "title" is a pasted page: its opening says what it is about, and the cost stays bounded. */
+export const MAX_TERM_CHARS = 4000;
+
 export function titleTerms(title: string): TitleTerms {
-  return { terms: [...new Set(wordStems(title))].sort() };
+  return { terms: [...new Set(wordStems(title.slice(0, MAX_TERM_CHARS)))].sort() };
 }
 
 /** How many terms two sorted term lists share. */
