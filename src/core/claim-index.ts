@@ -88,7 +88,8 @@ export class ClaimIndex {
   private nameSize: number[] = [];
   private freeNames: number[] = [];
   private exact = new Map<string, number[]>();
-  private loose = new Map<string, number[]>();
+  /** Built at the first lookup that needs it (links written as slugs): most builds never do, and it costs a quarter of one. */
+  private looseMap: Map<string, number[]> | null = null;
   private readonly terms = new TermCache();
   /** Shared terms per name during a search; the touched ones are cleared after. */
   private counts = new Uint16Array(0);
@@ -131,8 +132,6 @@ export class ClaimIndex {
       const key = nameKey(name);
       if (slot.keys.includes(key)) continue;
       slot.keys.push(key);
-      const loose = looseKey(name);
-      if (loose !== "" && !slot.looseKeys.includes(loose)) slot.looseKeys.push(loose);
       const terms = this.terms.of(name).terms;
       const joined = terms.join(" ");
       if (terms.length === 0 || seenTerms.has(joined)) continue;
@@ -147,7 +146,7 @@ export class ClaimIndex {
     this.slots[id] = slot;
     this.byPath.set(entry.path, id);
     for (const key of slot.keys) push(this.exact, key, id);
-    for (const key of slot.looseKeys) push(this.loose, key, id);
+    if (this.looseMap !== null) this.addLoose(slot, id, this.looseMap);
     return entry;
   }
 
@@ -171,7 +170,7 @@ export class ClaimIndex {
         this.freeNames.push(nameId);
       });
       for (const key of slot.keys) pull(this.exact, key, id);
-      for (const key of slot.looseKeys) pull(this.loose, key, id);
+      if (this.looseMap !== null) for (const key of slot.looseKeys) pull(this.looseMap, key, id);
     }
     return true;
   }
@@ -261,11 +260,27 @@ export class ClaimIndex {
       if (byPath) return { entry: byPath, certain: true };
     }
     const base = target.slice(target.lastIndexOf("/") + 1);
-    for (const found of [this.named(base), this.entriesOf(this.loose.get(looseKey(base)))]) {
+    for (const found of [this.named(base), this.entriesOf(this.loose().get(looseKey(base)))]) {
       const first = found[0];
       if (first) return { entry: first, certain: found.length === 1 };
     }
     return null;
+  }
+
+  private loose(): Map<string, number[]> {
+    if (this.looseMap === null) {
+      const map = new Map<string, number[]>();
+      this.slots.forEach((slot, id) => {
+        if (slot) this.addLoose(slot, id, map);
+      });
+      this.looseMap = map;
+    }
+    return this.looseMap;
+  }
+
+  private addLoose(slot: Slot, id: number, map: Map<string, number[]>): void {
+    slot.looseKeys = [...new Set([slot.entry.title, ...slot.entry.aliases, slot.entry.fileName].map(looseKey).filter((k) => k !== ""))];
+    for (const key of slot.looseKeys) push(map, key, id);
   }
 
   private pathIgnoringCase(target: string): ClaimEntry | null {

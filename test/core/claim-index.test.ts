@@ -141,6 +141,15 @@ describe("ClaimIndex: names", () => {
     });
   }
 
+  it("slug lookups follow claims added and removed after the first lookup", () => {
+    const live = ClaimIndex.build([claim("d/Probes beat SAEs.md")]);
+    expect(live.resolve("probes-beat-saes")?.entry.path).toBe("d/Probes beat SAEs.md");
+    live.add(claim("d/Monitors fail at scale.md"));
+    live.remove("d/Probes beat SAEs.md");
+    expect(live.resolve("monitors-fail-at-scale")?.entry.path).toBe("d/Monitors fail at scale.md");
+    expect(live.resolve("probes-beat-saes")).toBeNull();
+  });
+
   it("keys fold case, Unicode form and punctuation as documented", () => {
     expect(nameKey(" Café\u0301  X ")).toBe(nameKey("café́ x"));
     expect(looseKey("Monitors: fail-at_scale")).toBe("monitors fail at scale");
