@@ -54,7 +54,7 @@ export function claimInputs(n: number, seed = 11): ClaimInput[] {
   return out;
 }
 
-/** How loaded the machine is: a loop of 660,000 map pushes (about 15 ms on an idle 2-core machine of this kind). */
+/** How loaded the machine is: a loop of 660,000 map pushes, to compare runs on a shared machine whose load swings tenfold. */
 function calibration(): number {
   const start = performance.now();
   const m = new Map<string, number[]>();
@@ -68,7 +68,7 @@ function calibration(): number {
 }
 
 export async function claimIndexCases(report: Report, n: number): Promise<void> {
-  report.time("claim index: machine calibration (660k map pushes; ~15 ms idle)", n, await sample(calibration, { warmup: 1, runs: 5 }), null);
+  report.time("claim index: machine calibration (660k map pushes; compare runs by it)", n, await sample(calibration, { warmup: 1, runs: 5 }), null);
   const inputs = claimInputs(n);
   const build = await sample(() => ClaimIndex.build(inputs), { warmup: 2, runs: n >= 50_000 ? 7 : 11, collect: "each" });
   report.time("claim index: build from n claims", n, build, n >= 50_000 ? 300 : null);
