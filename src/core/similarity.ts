@@ -68,15 +68,12 @@ function stem2(word: string): string {
   return word;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII_WORD = /[a-z0-9]+/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 // Stems of words seen, so a source's thousand sentences stem each word once
 // (bounded: cleared when it grows past STEM_CACHE_SIZE).
 const stems = new Map<string, string>();
 const STEM_CACHE_SIZE = 100_000;
-// eslint-disable-next-line no-control-regex -- ASCII is exactly what needs no folding
-const NON_ASCII = /[^\u0000-\u007f]/;
 const ACCENTED = /[\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff]/;
 
 /** The words of a text, folded, without stop words, stemmed, in order (duplicates kept: BM25 counts them). */
@@ -85,11 +82,18 @@ export function wordStems(text: string): string[] {
   // Only text with accented letters pays for decomposition; dashes and curly quotes need none.
   const folded = ACCENTED.test(lower) ? lower.normalize("NFD").replace(/\p{M}+/gu, "") : lower;
   const out: string[] = [];
-  // ASCII text (most of it) takes the cheaper pattern; both find the same words there.
-  const re = NON_ASCII.test(folded) ? WORD : ASCII_WORD;
-  re.lastIndex = 0;
-  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
-    const w = m[0];
+  // A scan, not a regex: a letter or digit run is a word (non-ASCII letters asked of \p{L}).
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 128 && WORD_CHAR.test(folded.charAt(i)));
+    if (inWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const w = folded.slice(start, i);
+    start = -1;
     if (STOP.has(w) || (w.length === 1 && !(w >= "0" && w <= "9"))) continue;
     let st = stems.get(w);
     if (st === undefined) {
