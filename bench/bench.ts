@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { readDemoVault } from "../test-support/demo-vault";
+import { claimIndexCases } from "./claim-index-cases";
 import { extractInVaultCase, extractLargeSourceCase, extractSeedCase, listCases } from "./cli-cases";
 import { loadTemplates, writeVault } from "./generate";
 import { pluginCases, pluginExtractCase, type Manifest } from "./plugin-cases";
@@ -17,7 +18,7 @@ export { installDomHelpers } from "../test-support/obsidian/dom-helpers";
 export interface BenchOptions {
   root: string;
   sizes: number[];
-  /** which groups to run: "cli", "plugin", "extract", "browser" (all when empty) */
+  /** which groups to run: "cli", "plugin", "extract", "claims", "browser" (all when empty) */
   only: string[];
   /** the plugin cases in a real browser, where run.mjs found one */
   browser?: { sizes: number[]; run: (templates: Template[], n: number, manifest: Manifest) => Promise<Case[]> };
@@ -55,6 +56,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
         if (want("extract")) await extractInVaultCase(report, dir, n, opts.root);
         rmSync(dir, { recursive: true, force: true });
       }
+      if (want("claims")) await claimIndexCases(report, n);
       if (want("plugin")) {
         console.log(`  (plugin cases in the Obsidian double under happy-dom; at ${seconds(began)})`);
         await pluginCases(report, vaultFiles(templates, n), n, manifest);
