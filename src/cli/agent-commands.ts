@@ -13,12 +13,12 @@ import { applyExtraction, planExtraction, undoExtraction, type CandidateChoice, 
 import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
 import { removeFrontmatterKeys } from "../core/frontmatter-remove";
 import { extractJson, listJson } from "../core/json-output";
-import { parseFrontmatter } from "../core/parse-frontmatter";
 import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, type QueueQuery, type StatusKey } from "../core/queue-query";
 import type { Settings } from "../core/settings";
 import { holdOf, LEASE_FIELD } from "../core/source-lease";
 import { isQueueNote, readSource } from "../core/source-note";
 import { statusEdits } from "../core/source-update";
+import type { VaultPort } from "../core/vault-port";
 import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
 import { FsVault } from "./fs-vault";
 import { LiveRows } from "./live-rows";
@@ -102,7 +102,7 @@ export class FsAgentCommands implements AgentCommands {
     const processingData = new Map<string, Record<string, unknown> | null>();
     for (const path of processingPaths(all)) {
       try {
-        processingData.set(path, parseFrontmatter(vault.readListed(path)).data);
+        processingData.set(path, this.rows.frontmatter(vault, path));
       } catch {
         // unreadable now: counted as held (left out of the map)
       }
@@ -123,7 +123,7 @@ export class FsAgentCommands implements AgentCommands {
     const { vault, settings } = this.open();
     const { path, text } = await this.source(vault, settings, args.path);
     const { note, sections, parsed } = readSource(path, text, settings);
-    const plan = planExtraction({ path, text, settings, today: this.today(), port: vault });
+    const plan = planExtraction({ path, text, settings, today: this.today(), port: previewPort(vault) });
     const hold = holdOf(parsed.data, this.now());
     const json = extractJson(plan, true, [], []);
     return {
@@ -250,6 +250,25 @@ export class FsAgentCommands implements AgentCommands {
   private today(): string {
     return formatISO(this.now(), { representation: "date" });
   }
+}
+
+/**
+ * The vault for a plan that is only shown (read_source): links are not
+ * rendered, since a link is only as the vault's settings want it after
+ * indexing every note's name, a walk of the whole vault per call.
+ */
+function previewPort(vault: FsVault): VaultPort {
+  return {
+    existing: (p) => vault.existing(p),
+    read: (p) => vault.read(p),
+    ensureFolder: () => Promise.reject(new Error("read only")),
+    create: () => Promise.reject(new Error("read only")),
+    edit: () => Promise.reject(new Error("read only")),
+    replace: () => Promise.reject(new Error("read only")),
+    remove: () => Promise.reject(new Error("read only")),
+    linkToFile: () => "",
+    linkToText: () => "",
+  };
 }
 
 /** Choices for `select`: the listed hint candidates on, every other off; null keeps the defaults. */

@@ -59,7 +59,7 @@ export async function callTool(commands: AgentCommands, name: string, args: unkn
   if (!parsed.success) return errorResult(issuesLine(name, parsed.error));
   try {
     const result = await spec.run(commands, parsed.data as never);
-    return { content: [{ type: "text", text: JSON.stringify(result, null, 2) }], structuredContent: result };
+    return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
   } catch (err) {
     if (!(err instanceof CommandError)) log(`source-queue mcp: ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return errorResult(errorLine(name, err));
