@@ -5,11 +5,10 @@
 // each method here calls it instead of the pieces below.
 import { statSync } from "node:fs";
 import { formatISO } from "date-fns";
-import { agentClaimText, bodyProblem } from "../core/agent-claim";
-import { citationOf } from "../core/claim-note";
+import { bodyProblem } from "../core/agent-claim";
 import { claimSource, releaseSource } from "../core/commands/claim-source";
 import { nextSource, processingPaths } from "../core/commands/next-source";
-import { applyExtraction, planExtraction, undoExtraction, type CandidateChoice, type ExtractionPlan, type ExtractionRecord } from "../core/extraction";
+import { applyExtraction, planExtraction, undoExtraction, type ExtractionRecord } from "../core/extraction";
 import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
 import { removeFrontmatterKeys } from "../core/frontmatter-remove";
 import { extractJson, listJson } from "../core/json-output";
@@ -18,8 +17,8 @@ import type { Settings } from "../core/settings";
 import { holdOf, LEASE_FIELD } from "../core/source-lease";
 import { isQueueNote, readSource } from "../core/source-note";
 import { statusEdits } from "../core/source-update";
-import type { VaultPort } from "../core/vault-port";
 import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
+import { choicesFrom, previewPort, withAgentBodies } from "./agent-plan";
 import { FsVault } from "./fs-vault";
 import { LiveRows } from "./live-rows";
 import { UndoStore } from "./undo-store";
@@ -95,9 +94,10 @@ export class FsAgentCommands implements AgentCommands {
     return listJson(vault.root, countByStatus(all), queryItems(all, query));
   }
 
-  async nextSource(args: NextArgs): Promise<ToolResult> {
+  async nextSource(args: NextArgs & { skip?: ReadonlySet<string> }): Promise<ToolResult> {
     const { vault, settings } = this.open();
-    const all = this.rows.read(vault, settings);
+    const rows = this.rows.read(vault, settings);
+    const all = args.skip && args.skip.size > 0 ? rows.filter((r) => !args.skip?.has(r.path)) : rows;
     // Only processing rows need their lease read, and only their frontmatter is parsed.
     const processingData = new Map<string, Record<string, unknown> | null>();
     for (const path of processingPaths(all)) {
@@ -111,10 +111,31 @@ export class FsAgentCommands implements AgentCommands {
     return { source: next === null ? null : (listJson(vault.root, countByStatus([next]), [next]).sources[0] ?? null) };
   }
 
+  /**
+   * `next --claim AGENT` (the CLI twin): the next source, claimed. Another
+   * agent may claim it between the two steps; then the next one is tried, a
+   * few times, so a busy queue does not make this fail.
+   */
+  async claimNext(args: NextArgs & { agent: string; lease_minutes?: number }): Promise<ToolResult> {
+    const skip = new Set<string>();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const next = (await this.nextSource({ ...args, skip })).source as { path: string } | null;
+      if (next === null) return { source: null, claim: null };
+      try {
+        return { source: next, claim: await this.claimSource({ path: next.path, agent: args.agent, lease_minutes: args.lease_minutes }) };
+      } catch (err) {
+        if (!(err instanceof CommandError)) throw err;
+        skip.add(next.path);
+      }
+    }
+    throw new CommandError("other agents claimed every source offered; try again");
+  }
+
   async claimSource(args: ClaimArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
     const { path } = await this.source(vault, settings, args.path);
     const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes }, this.now());
+    this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
     return { path, agent: result.agent, status: "processing", processing_until: result.until, outcome: result.outcome, previous: result.previous };
   }
@@ -164,6 +185,7 @@ export class FsAgentCommands implements AgentCommands {
     if (args.dry_run) return { ...extractJson(plan, true, [], []), wouldCreate: plan.creates.map((p) => p.candidate.path) };
 
     const result = await applyExtraction(plan, vault);
+    this.rows.touched([path, ...plan.creates.map((p) => p.candidate.path)]);
     if (!result.ok) {
       const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
       throw new CommandError(`extract failed and was rolled back: ${result.error}${left}`);
@@ -209,6 +231,7 @@ export class FsAgentCommands implements AgentCommands {
     if (args.priority !== undefined) edits.push({ key: "priority", set: args.priority });
     if (args.status !== undefined) edits.push(...statusEdits(args.status, this.today(), settings.processedBy, args.reason));
     let changed = false;
+    this.rows.touched([path]);
     try {
       await vault.edit(path, (current) => {
         const result = editFrontmatter(current, edits);
@@ -226,6 +249,7 @@ export class FsAgentCommands implements AgentCommands {
     const { vault, settings } = this.open();
     const { path } = await this.source(vault, settings, args.path);
     const result = await releaseSource(vault, { path, agent: args.agent }, this.now());
+    this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
     return { path, agent: result.agent, status: result.status };
   }
@@ -243,52 +267,12 @@ export class FsAgentCommands implements AgentCommands {
     const record = store.load(path);
     if (record === null) throw new CommandError(`no extraction of ${path} to undo`);
     const result = await undoExtraction(record, vault);
+    this.rows.touched([path, ...record.created.map((c) => c.path)]);
     if (result.sourceRestored) store.forget(path);
     return { source: path, ...result };
   }
 
   private today(): string {
     return formatISO(this.now(), { representation: "date" });
-  }
-}
-
-/**
- * The vault for a plan that is only shown (read_source): links are not
- * rendered, since a link is only as the vault's settings want it after
- * indexing every note's name, a walk of the whole vault per call.
- */
-function previewPort(vault: FsVault): VaultPort {
-  return {
-    existing: (p) => vault.existing(p),
-    read: (p) => vault.read(p),
-    ensureFolder: () => Promise.reject(new Error("read only")),
-    create: () => Promise.reject(new Error("read only")),
-    edit: () => Promise.reject(new Error("read only")),
-    replace: () => Promise.reject(new Error("read only")),
-    remove: () => Promise.reject(new Error("read only")),
-    linkToFile: () => "",
-    linkToText: () => "",
-  };
-}
-
-/** Choices for `select`: the listed hint candidates on, every other off; null keeps the defaults. */
-function choicesFrom(select: readonly number[] | undefined, count: number): Map<number, CandidateChoice> | null {
-  if (select === undefined) return null;
-  const bad = select.find((n) => n > count);
-  if (bad !== undefined) throw new CommandError(`select: ${bad} is not a candidate number (1 to ${count}); nothing written`);
-  const picked = new Set(select);
-  const choices = new Map<number, CandidateChoice>();
-  for (let i = 1; i <= count; i++) choices.set(i, { selected: picked.has(i) });
-  return choices;
-}
-
-/** Agent-written bodies replace the rendered body of their added claims (the plan is data: this is a plan step, before apply). */
-function withAgentBodies(plan: ExtractionPlan, claims: ExtractArgs["claims"] & object, vault: FsVault, hintCount: number): void {
-  for (const planned of plan.creates) {
-    const c = planned.candidate;
-    if (c.origin !== "added") continue;
-    const body = claims[c.index - hintCount - 1]?.body;
-    if (body === undefined || body.trim() === "") continue;
-    planned.text = agentClaimText(planned.text, body, { path: plan.sourcePath, link: vault.linkToFile(plan.sourcePath, c.path), citation: citationOf(plan.source) });
   }
 }

@@ -61,6 +61,23 @@ const releaseArgs = z.strictObject({ path, agent });
 const pathArgs = z.strictObject({ path });
 const noArgs = z.strictObject({});
 
+/** `extract --plan FILE|-` (the CLI twin of extract_claims): the same arguments as JSON, the note named on the command line. */
+export const planSchema = extractArgs.omit({ path: true });
+export type PlanArgs = z.infer<typeof planSchema>;
+
+/** A plan file's text as extract_claims arguments, or a CommandError of one line. */
+export function parsePlan(text: string): PlanArgs {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CommandError(`--plan: not JSON (${(err as Error).message})`);
+  }
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) throw new CommandError(issuesLine("--plan", parsed.error));
+  return parsed.data;
+}
+
 export type ListArgs = z.infer<typeof listArgs>;
 export type NextArgs = z.infer<typeof nextArgs>;
 export type ClaimArgs = z.infer<typeof claimArgs>;

@@ -74,6 +74,12 @@ export class LiveRows {
     return this.sorted;
   }
 
+  /** This process wrote these notes: read them again on the next call, before any event says so. */
+  touched(paths: readonly string[]): void {
+    if (this.dirty === "all") return;
+    for (const p of paths) this.dirty.add(p);
+  }
+
   /** The frontmatter of a listed note, from memory while its row is current. */
   frontmatter(vault: FsVault, path: string): Record<string, unknown> | null {
     const entry = this.rows.get(path);
