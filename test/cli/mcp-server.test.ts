@@ -270,3 +270,36 @@ describe("bad input is a tool error of one line, writes nothing, and the server 
     });
   }
 });
+
+describe("stdout carries only JSON-RPC", () => {
+  it("answers every request with one JSON line, logs to stderr, and survives a line that is not JSON", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bundle, "--vault", vault], { env: { PATH: process.env.PATH ?? "", SOURCE_QUEUE_CACHE_DIR: cache }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const send = (msg: unknown) => child.stdin.write(`${typeof msg === "string" ? msg : JSON.stringify(msg)}\n`);
+    const lines = () => stdout.split("\n").filter((l) => l !== "");
+    const until = async (n: number) => {
+      for (let i = 0; i < 200 && lines().length < n; i++) await new Promise((r) => setTimeout(r, 25));
+    };
+    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } });
+    await until(1);
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    send("this is not JSON");
+    send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "read_source", arguments: { path: "../x.md" } } });
+    send({ jsonrpc: "2.0", id: 3, method: "tools/list" });
+    await until(3);
+    child.stdin.end();
+    await new Promise((r) => child.once("exit", r));
+    // Calls are answered as they finish, not in order.
+    const messages = lines()
+      .map((l) => JSON.parse(l) as { id?: number; result?: { isError?: boolean; tools?: unknown[] } })
+      .sort((x, y) => (x.id ?? 0) - (y.id ?? 0));
+    expect(messages.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(messages[1]?.result?.isError).toBe(true);
+    expect(messages[2]?.result?.tools).toHaveLength(9);
+    expect(stderr).not.toBe("");
+  }, 30_000);
+});
