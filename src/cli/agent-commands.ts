@@ -63,12 +63,12 @@ export class FsAgentCommands implements AgentCommands {
     try {
       full = vault.abs(clean);
     } catch (err) {
-      throw new CommandError(oneLine(err));
+      throw new CommandError(oneLine(err), "usage");
     }
     const found = vault.existing(clean);
-    if (found === null) throw new CommandError(`note not found in the vault: ${path}`);
-    if (!statSync(full, { throwIfNoEntry: false })?.isFile()) throw new CommandError(`${path} is not a regular file`);
-    if (!found.toLowerCase().endsWith(".md")) throw new CommandError(`${path} is not a Markdown note`);
+    if (found === null) throw new CommandError(`note not found in the vault: ${path}`, "usage");
+    if (!statSync(full, { throwIfNoEntry: false })?.isFile()) throw new CommandError(`${path} is not a regular file`, "usage");
+    if (!found.toLowerCase().endsWith(".md")) throw new CommandError(`${path} is not a Markdown note`, "usage");
     return found;
   }
 

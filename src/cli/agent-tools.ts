@@ -9,7 +9,11 @@ import { STATUS_KEYS } from "../core/queue-query";
 
 /** A refusal or failure of a command, as the one line the agent reads. */
 export class CommandError extends Error {
-  constructor(message: string) {
+  /** "usage": the call named no note of the vault (the CLI exits 2); "refused": the command said no or failed (exit 1). */
+  constructor(
+    message: string,
+    readonly kind: "usage" | "refused" = "refused",
+  ) {
     super(message.split("\n")[0] ?? message);
     this.name = "CommandError";
   }
