@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// An agent-style loop over the `source-queue` CLI (SPEC §7, issue #15):
+// next → claim → read → extract with a plan → processed, until the queue is
+// empty or --max sources are done. The "agent" here is a stand-in that
+// keeps the candidates selected by default; a real one would read the source
+// and write claims of its own (see decide() below).
+//
+//   node scripts/agent-loop.mjs --vault demo-vault-copy --agent extractor-1 [--max 3] [--domain d] [--model NAME]
+//
+// It uses the CLI twins of the MCP tools: `next --claim AGENT`, `extract
+// --dry-run --json` (read), `extract --plan -` (the extract_claims arguments
+// as JSON on stdin) and `release` (giving a source back when extraction
+// fails). Run it on a copy of a vault: it writes claims.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    vault: { type: "string", default: process.cwd() },
+    agent: { type: "string", default: `agent-loop-${process.pid}` },
+    max: { type: "string", default: "3" },
+    domain: { type: "string" },
+    model: { type: "string", default: "example-agent" },
+    bin: { type: "string", default: join(import.meta.dirname, "..", "dist", "cli.cjs") },
+  },
+});
+
+/** One CLI call; JSON out, or an Error carrying the CLI's one-line message. */
+function cli(args, input) {
+  const run = spawnSync(process.execPath, [values.bin, ...args, "--vault", values.vault], { input, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr.trim().split("\n")[0] || `source-queue ${args[0]} exited ${run.status}`);
+  return run.stdout.trim() === "" ? {} : JSON.parse(run.stdout);
+}
+
+/**
+ * The agent's decision for one source: which candidates to create, which
+ * claims it wrote itself, and what to record. A real agent reads
+ * `source.candidates`, the curator's guidance and the source's text here.
+ */
+function decide(read) {
+  const select = read.candidates.map((c, i) => (c.selected && !c.exists ? i + 1 : 0)).filter((n) => n > 0);
+  return { select, claims: [], model: values.model, notes: `kept ${select.length} of ${read.candidates.length} candidates as proposed` };
+}
+
+const max = Number(values.max);
+let done = 0;
+while (done < max) {
+  const nextArgs = ["next", "--claim", values.agent, "--json", ...(values.domain ? ["--domain", values.domain] : [])];
+  const next = cli(nextArgs);
+  if (!next.source) {
+    console.log("The queue has nothing left for this agent.");
+    break;
+  }
+  const path = next.source.path;
+  console.log(`${values.agent} claimed ${path} (${next.source.priority ?? "no"} priority)`);
+  try {
+    const read = cli(["extract", path, "--dry-run", "--json"]);
+    const plan = decide(read);
+    if (plan.select.length === 0 && plan.claims.length === 0) {
+      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)"]);
+      console.log(`  nothing to create: ${path} is null-result`);
+    } else {
+      const result = cli(["extract", path, "--plan", "-", "--json"], JSON.stringify(plan));
+      console.log(`  created ${result.created.length}, linked ${result.linked.length}`);
+    }
+  } catch (err) {
+    console.error(`  ${err.message}; giving ${path} back`);
+    try {
+      cli(["release", path, "--agent", values.agent]);
+    } catch (releaseErr) {
+      console.error(`  release failed too: ${releaseErr.message}`);
+    }
+  }
+  done++;
+}
+console.log(`Done: ${done} source${done === 1 ? "" : "s"}.`);

@@ -1,0 +1,68 @@
+// The CLI twins of the agent tools (SPEC §7): next --claim, extract --plan,
+// undo, release, with the CLI's exit codes (1 refused, 2 no such note).
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractPlanVerb, nextVerb, releaseVerb, undoVerb } from "../../src/cli/agent-verbs";
+import { UsageError } from "../../src/cli/fs-vault";
+import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { cleanUp, tempDir } from "./run-cli";
+
+let vault = "";
+const saved = process.env.SOURCE_QUEUE_CACHE_DIR;
+beforeAll(() => {
+  vault = tempDir("sq-verbs-");
+  process.env.SOURCE_QUEUE_CACHE_DIR = tempDir("sq-verbs-cache-");
+  cpSync(join(import.meta.dirname, "../../demo-vault"), vault, { recursive: true });
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.SOURCE_QUEUE_CACHE_DIR;
+  else process.env.SOURCE_QUEUE_CACHE_DIR = saved;
+  cleanUp();
+});
+
+const fm = (path: string) => parseFrontmatter(readFileSync(join(vault, path), "utf8")).data ?? {};
+
+describe("an agent loop on the command line", () => {
+  it("claims the next source, extracts it with a plan from stdin, undoes it and releases it", async () => {
+    const next = await nextVerb({ vault, claim: "cli-agent", lease: "5", json: true });
+    expect(next.code).toBe(0);
+    const { source, claim } = JSON.parse(next.out) as { source: { path: string }; claim: { outcome: string } };
+    expect(claim.outcome).toBe("claimed");
+    const path = source.path;
+    const claimed = readFileSync(join(vault, path), "utf8");
+    expect(fm(path)).toMatchObject({ status: "processing", processed_by: "cli-agent" });
+
+    const plan = JSON.stringify({ select: [1], claims: [{ title: "A claim the command-line agent wrote itself", body: "Its own words." }], model: "cli-model" });
+    const extract = await extractPlanVerb(path, { vault, plan: "-", readStdin: () => plan, json: true });
+    expect(extract.code, extract.err).toBe(0);
+    const created = (JSON.parse(extract.out) as { created: string[] }).created;
+    expect(created).toHaveLength(2);
+    expect(fm(path)).toMatchObject({ status: "processed", extraction_model: "cli-model" });
+
+    const undo = await undoVerb(path, { vault });
+    expect(undo).toMatchObject({ code: 0, out: "Removed 2 claim(s); the source restored." });
+    expect(readFileSync(join(vault, path), "utf8")).toBe(claimed);
+
+    expect(await releaseVerb(path, { vault, agent: "someone-else" })).toMatchObject({ code: 1, err: expect.stringMatching(/^source-queue: .*held by cli-agent/) });
+    expect(await releaseVerb(path, { vault, agent: "cli-agent" })).toMatchObject({ code: 0, out: `${path}: released by cli-agent; status unprocessed` });
+  });
+
+  it("says plainly when no source is free", async () => {
+    expect(await nextVerb({ vault, domain: "no-such-domain" })).toEqual({ code: 0, out: "No source is free." });
+  });
+
+  const usage: { name: string; run: () => Promise<unknown>; error: RegExp }[] = [
+    { name: "a plan that is not JSON", run: () => extractPlanVerb("inbox/x.md", { vault, plan: "-", readStdin: () => "{" }), error: /^--plan: not JSON/ },
+    { name: "a plan file that is not there", run: () => extractPlanVerb("inbox/x.md", { vault, plan: join(vault, "none.json") }), error: /^--plan: cannot read/ },
+    { name: "a note that is not there", run: () => undoVerb("inbox/none.md", { vault }), error: /^note not found in the vault: inbox\/none\.md$/ },
+    { name: "release without --agent", run: () => releaseVerb("inbox/x.md", { vault }), error: /release needs --agent/ },
+    { name: "--lease without --claim", run: () => nextVerb({ vault, lease: "5" }), error: /--lease goes with --claim/ },
+  ];
+  for (const c of usage) {
+    it(`treats ${c.name} as bad usage (exit 2)`, async () => {
+      await expect(c.run()).rejects.toThrow(UsageError);
+      await expect(c.run()).rejects.toThrow(c.error);
+    });
+  }
+});
