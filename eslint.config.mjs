@@ -66,8 +66,11 @@ export default defineConfig([
     // a settings reader, a clock, callbacks) instead of importing whoever uses it.
     // The `import` plugin is eslint-plugin-obsidianmd's own (it registers it), so
     // it is not a dependency of ours (the depend plugin would ban it by name).
+    // `import/ignore` keeps it from parsing node_modules to build the import
+    // graph: a circle cannot pass through a package, and skipping them halves
+    // the rule's time (26 s to 12 s over src/ on this machine).
     files: ["src/**/*.ts"],
-    settings: { "import/parsers": { "@typescript-eslint/parser": [".ts"] }, "import/resolver": { node: { extensions: [".ts", ".js", ".mjs", ".cjs"] } } },
+    settings: { "import/ignore": ["node_modules"], "import/parsers": { "@typescript-eslint/parser": [".ts"] }, "import/resolver": { node: { extensions: [".ts", ".js", ".mjs", ".cjs"] } } },
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
