@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
-import { BIN, cleanUp, tempDir } from "./run-cli";
+import { BIN, cleanUp, cli, tempDir } from "./run-cli";
 
 const DEMO = join(import.meta.dirname, "../../demo-vault");
 
@@ -182,8 +182,11 @@ describe("an agent works the queue through the MCP server", () => {
     expect(fm(path).priority).toBe("low");
     await call(agent, "set_fields", { path, priority: "high" });
     const report = await call(agent, "validate_vault");
-    expect(report.json).toMatchObject({ errors: expect.any(Number), warnings: expect.any(Number) });
     expect((report.json.files as unknown[]).length).toBeGreaterThan(0);
+    // One command behind both doors: the same JSON as `source-queue validate --json`.
+    expect(report.json).toEqual(JSON.parse(cli(["validate", "--vault", vault, "--json"]).stdout));
+    const list = await call(agent, "list_sources", { all: true });
+    expect(list.json).toEqual(JSON.parse(cli(["list", "--vault", vault, "--all", "--json"]).stdout));
   });
 });
 
