@@ -1,4 +1,5 @@
-// Builds the Obsidian plugin (main.js) and the Node CLI (dist/cli.cjs).
+// Builds the Obsidian plugin (main.js) and the Node CLI (dist/cli.cjs, with
+// the MCP server apart in dist/mcp.cjs).
 // `node esbuild.config.mjs production` builds once; `watch` rebuilds on change.
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
@@ -39,8 +40,23 @@ const plugin = {
   legalComments: "none",
 };
 
+/**
+ * `source-queue mcp` lives in its own file, dist/mcp.cjs, which the CLI
+ * requires only for that command: the MCP SDK (with its JSON Schema
+ * validators) is three times the rest of the CLI, and every other command
+ * would pay to parse it at start. main.ts's `import("./mcp-main")` becomes
+ * `require("./mcp.cjs")`, resolved beside dist/cli.cjs.
+ */
+const mcpApart = {
+  name: "mcp-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcp-main$/ }, (args) => (args.importer.endsWith(join("src", "cli", "main.ts")) ? { path: "./mcp.cjs", external: true } : undefined));
+  },
+};
+
 /** @type {import("esbuild").BuildOptions} */
 const cli = {
+  plugins: [mcpApart],
   entryPoints: ["src/cli/bin.ts"],
   bundle: true,
   outfile: "dist/cli.cjs",
@@ -53,9 +69,22 @@ const cli = {
   minify: false,
 };
 
+/** @type {import("esbuild").BuildOptions} */
+const mcp = {
+  entryPoints: ["src/cli/mcp-main.ts"],
+  bundle: true,
+  outfile: "dist/mcp.cjs",
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: builtinModules,
+  logLevel: "info",
+  minify: false,
+};
+
 if (mode === "watch") {
-  const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+  const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli), esbuild.context(mcp)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+  await Promise.all([esbuild.build(plugin), esbuild.build(cli), esbuild.build(mcp)]);
 }

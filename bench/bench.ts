@@ -9,6 +9,7 @@ import { readDemoVault } from "../test-support/demo-vault";
 import { claimIndexCases } from "./claim-index-cases";
 import { extractInVaultCase, extractLargeSourceCase, extractSeedCase, listCases } from "./cli-cases";
 import { loadTemplates, writeVault } from "./generate";
+import { mcpCases } from "./mcp-cases";
 import { pluginCases, pluginExtractCase, type Manifest } from "./plugin-cases";
 import { Report, type Case } from "./report";
 import { vaultFiles, type Template } from "./vault-shape";
@@ -18,7 +19,7 @@ export { installDomHelpers } from "../test-support/obsidian/dom-helpers";
 export interface BenchOptions {
   root: string;
   sizes: number[];
-  /** which groups to run: "cli", "plugin", "extract", "claims", "browser" (all when empty) */
+  /** which groups to run: "cli", "plugin", "extract", "claims", "mcp", "browser" (all when empty) */
   only: string[];
   /** the plugin cases in a real browser, where run.mjs found one */
   browser?: { sizes: number[]; run: (templates: Template[], n: number, manifest: Manifest) => Promise<Case[]> };
@@ -47,13 +48,14 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     }
     for (const n of opts.sizes) {
       console.log(`\n— ${n.toLocaleString("en-US")} sources — (at ${seconds(began)})`);
-      if (want("cli") || want("extract")) {
+      if (want("cli") || want("extract") || want("mcp")) {
         const started = performance.now();
         const dir = join(tmp, `vault-${n}`);
         const bytes = writeVault(dir, templates, n);
         console.log(`  (wrote ${n} notes, ${(bytes / 1e6).toFixed(1)} MB, in ${seconds(started)})`);
         if (want("cli")) await listCases(report, dir, n, opts.root);
         if (want("extract")) await extractInVaultCase(report, dir, n, opts.root);
+        if (want("mcp")) await mcpCases(report, dir, n, opts.root);
         rmSync(dir, { recursive: true, force: true });
       }
       if (want("claims")) await claimIndexCases(report, n);

@@ -6,8 +6,7 @@
 // for next_source and read_source.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sample } from "./measure";
@@ -17,15 +16,8 @@ const TARGET_MS = 50;
 // Five warm-up calls: the first read of every note updates its access time, and the watcher then reports each note once (a stat apiece) over the next calls.
 const runsFor = (n: number) => ({ warmup: 5, runs: n >= 50_000 ? 5 : 15 });
 
-/** The server bundled by esbuild's own command (the bench bundle cannot bundle esbuild), beside the bench bundle. */
-function buildServer(root: string): string {
-  const outDir = join(root, "node_modules", ".cache", "source-queue-bench");
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, "mcp.cjs");
-  const esbuild = join(root, "node_modules", "esbuild", "bin", "esbuild");
-  execFileSync(esbuild, [join(root, "src/cli/mcp-bin.ts"), "--bundle", "--platform=node", "--format=cjs", "--target=node20", "--log-level=warning", `--outfile=${outfile}`]);
-  return outfile;
-}
+/** The built CLI (`npm run bench` builds first); the server is its `mcp` command. */
+const cliOf = (root: string): string => join(root, "dist", "cli.cjs");
 
 async function callOk(client: Client, name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const result = await client.callTool({ name, arguments: args });
@@ -35,13 +27,13 @@ async function callOk(client: Client, name: string, args: Record<string, unknown
 }
 
 export async function mcpCases(report: Report, dir: string, n: number, root: string): Promise<void> {
-  const server = buildServer(root);
+  const cli = cliOf(root);
   const cache = mkdtempSync(join(tmpdir(), "source-queue-bench-mcp-"));
   const client = new Client({ name: "source-queue-bench", version: "1.0.0" });
   const env = { PATH: process.env.PATH ?? "", SOURCE_QUEUE_CACHE_DIR: cache };
   try {
     const started = performance.now();
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [server, "--vault", dir], env, stderr: "inherit" }));
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, "mcp", "--vault", dir], env, stderr: "inherit" }));
     report.add("mcp: start the server and connect (reference)", n, performance.now() - started, "ms", null);
 
     const cold = performance.now();

@@ -2,7 +2,7 @@
 // project's Obsidian test double in place of `obsidian`) into a temporary
 // CommonJS file, gives it a happy-dom window, and runs it.
 //
-//   node --expose-gc bench/run.mjs [--sizes 1000,10000,50000] [--only cli,plugin,extract,claims,browser]
+//   node --expose-gc bench/run.mjs [--sizes 1000,10000,50000] [--only cli,plugin,extract,claims,mcp,browser]
 //                                  [--browser-sizes 50000]
 //
 // The plugin cases also run in Chromium (Debian's, through playwright-core, as

@@ -58,7 +58,7 @@ while (done < max) {
     const read = cli(["extract", path, "--dry-run", "--json"]);
     const plan = decide(read);
     if (plan.select.length === 0 && plan.claims.length === 0) {
-      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)"]);
+      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--json"]);
       console.log(`  nothing to create: ${path} is null-result`);
     } else {
       const result = cli(["extract", path, "--plan", "-", "--json"], JSON.stringify(plan));

@@ -1,37 +1,60 @@
-// The agent tools (SPEC §7) over a vault on disk, for `source-queue mcp`. A
-// thin mapping from each tool's arguments to the core's commands and the §5
-// JSON; refusals become CommandErrors (one line). Wave 1 of #15: once the
-// command layer (src/core/commands/) has setFields/extract/validate/list,
-// each method here calls it instead of the pieces below.
+// The agent tools (SPEC §7) over a vault on disk, for `source-queue mcp` and
+// the CLI twins. A mapping only: each tool's arguments become a call of the
+// core's commands (src/core/commands/: list, next, claim, extract, set,
+// validate, undo), which write through FsVault's locked port; a split is
+// journaled as the CLI's `extract` is. Refusals become CommandErrors (one
+// line). No tool writes on its own.
 import { statSync } from "node:fs";
-import { formatISO } from "date-fns";
-import { bodyProblem } from "../core/agent-claim";
 import { claimSource, releaseSource } from "../core/commands/claim-source";
+import { CommandFailed, UsageError as CoreUsageError } from "../core/commands/command-error";
+import { applyPlan, extractOutcomeJson, planExtract, undo, type ExtractContext } from "../core/commands/extract";
+import { listQueue, listResultJson } from "../core/commands/list";
 import { nextSource, processingPaths } from "../core/commands/next-source";
-import { applyExtraction, planExtraction, undoExtraction, type ExtractionRecord } from "../core/extraction";
-import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
-import { removeFrontmatterKeys } from "../core/frontmatter-remove";
+import { checkChange, setFields, setJson } from "../core/commands/set-fields";
+import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
+import type { ExtractionRecord } from "../core/extraction";
 import { extractJson, listJson } from "../core/json-output";
-import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, type QueueQuery, type StatusKey } from "../core/queue-query";
+import { countByStatus } from "../core/queue-query";
 import type { Settings } from "../core/settings";
-import { holdOf, LEASE_FIELD } from "../core/source-lease";
+import { holdOf } from "../core/source-lease";
 import { isQueueNote, readSource } from "../core/source-note";
-import { statusEdits } from "../core/source-update";
 import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
-import { choicesFrom, previewPort, withAgentBodies } from "./agent-plan";
-import { FsVault } from "./fs-vault";
+import { checkBodies, extractorOf, extractRequest, previewPort } from "./agent-plan";
+import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
-import { UndoStore } from "./undo-store";
-import { validate } from "./validate";
+import { journalStoreOf, recoverInterrupted } from "./recovery";
+import { keepUndoRecord, UndoStore } from "./undo-store";
 
 export interface AgentCommandsOptions {
   /** The clock, for leases and `processed_date` (tests set it). */
   now?: () => Date;
   /** Where undo records go (default: the CLI's cache folder). */
   undoDir?: string | null;
+  /** Where lines about recovered runs go (the server: stderr). */
+  log?: (line: string) => void;
 }
 
 const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+
+/** The core's arguments as the agent named them (`--add` is `claims` here). */
+const ARGUMENT: Record<string, string> = { add: "claims" };
+
+/** A core command's refusal as the one line an agent reads; anything else is rethrown. */
+function asCommandError(err: unknown): never {
+  if (err instanceof CoreUsageError) throw new CommandError(err.option === null ? err.detail : `${ARGUMENT[err.option] ?? err.option}: ${err.detail}`, "usage");
+  if (err instanceof UsageError) throw new CommandError(err.message, "usage");
+  if (err instanceof CommandFailed) throw new CommandError(err.message);
+  throw err;
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    return asCommandError(err);
+  }
+}
 
 export class FsAgentCommands implements AgentCommands {
   private readonly rows = new LiveRows();
@@ -50,6 +73,16 @@ export class FsAgentCommands implements AgentCommands {
   private open(): { vault: FsVault; settings: Settings; rejected: string[] } {
     const vault = new FsVault(this.vaultDir);
     return { vault, ...vault.settings() };
+  }
+
+  /** The split's context, as the CLI's extract has it: its journal is this process's (SPEC §8). */
+  private context(vault: FsVault, settings: Settings): ExtractContext {
+    return { settings, now: this.now(), journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } };
+  }
+
+  /** Finish or take back what a killed run left, before a write (SPEC §8); a long-running server meets such runs too. */
+  async recover(vault: FsVault = this.open().vault): Promise<void> {
+    for (const line of await recoverInterrupted(vault)) this.opts.log?.(line);
   }
 
   private undoStore(vault: FsVault): UndoStore {
@@ -72,26 +105,16 @@ export class FsAgentCommands implements AgentCommands {
     return found;
   }
 
-  /** The path of a source note (a queue note, not a claim) and its text. */
-  private async source(vault: FsVault, settings: Settings, path: string): Promise<{ path: string; text: string }> {
-    const found = this.notePath(vault, path);
-    const text = await vault.read(found);
-    const { note } = readSource(found, text, settings);
-    if (!isQueueNote(note)) throw new CommandError(`${found} is a ${note.type ?? "non-source"} note, not a source`);
-    return { path: found, text };
+  /** A claim or other note that is not in the queue is refused as extract refuses it. */
+  private async requireSource(vault: FsVault, settings: Settings, path: string): Promise<void> {
+    const { note } = readSource(path, await guarded(() => vault.read(path)), settings);
+    if (!isQueueNote(note)) throw new CommandError(`${path} is a ${note.type ?? "non-source"} note, not a source`);
   }
 
   async listSources(args: ListArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
-    const statuses = (args.status ?? []) as StatusKey[];
-    const query: QueueQuery = {
-      ...DEFAULT_QUERY,
-      statuses: statuses.length > 0 ? statuses : args.all ? ALL_STATUSES : DEFAULT_QUERY.statuses,
-      priorities: args.priority ?? [],
-      domain: args.domain ?? "",
-    };
-    const all = this.rows.read(vault, settings);
-    return listJson(vault.root, countByStatus(all), queryItems(all, query));
+    const filter = { status: args.status?.join(","), priority: args.priority?.join(","), domain: args.domain, all: args.all };
+    return guarded(async () => listResultJson(vault.root, listQueue(this.rows.read(vault, settings), filter)));
   }
 
   async nextSource(args: NextArgs & { skip?: ReadonlySet<string> }): Promise<ToolResult> {
@@ -133,7 +156,8 @@ export class FsAgentCommands implements AgentCommands {
 
   async claimSource(args: ClaimArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
-    const { path } = await this.source(vault, settings, args.path);
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
     const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes }, this.now());
     this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
@@ -142,10 +166,11 @@ export class FsAgentCommands implements AgentCommands {
 
   async readSource(args: PathArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
-    const { path, text } = await this.source(vault, settings, args.path);
-    const { note, sections, parsed } = readSource(path, text, settings);
-    const plan = planExtraction({ path, text, settings, today: this.today(), port: previewPort(vault) });
-    const hold = holdOf(parsed.data, this.now());
+    const path = this.notePath(vault, args.path);
+    const now = this.now();
+    const plan = await guarded(() => planExtract(previewPort(vault), { path }, { settings, now }));
+    const { note, sections, parsed } = readSource(path, plan.sourceBefore, settings);
+    const hold = holdOf(parsed.data, now);
     const json = extractJson(plan, true, [], []);
     return {
       path,
@@ -167,91 +192,53 @@ export class FsAgentCommands implements AgentCommands {
     if (args.targets !== undefined && Object.keys(args.targets).length > 0) {
       throw new CommandError("targets: enrichment targets are not available in this version; nothing written");
     }
-    const claims = args.claims ?? [];
-    claims.forEach((c, i) => {
-      const bad = c.body === undefined ? null : bodyProblem(c.body);
-      if (bad !== null) throw new CommandError(`claims.${i}: ${bad}; nothing written`);
-    });
-    const { vault, settings: configured } = this.open();
-    const { path, text } = await this.source(vault, configured, args.path);
-    // The agent holding the source is the one processing it: its name beside this run's date is
-    // true (SPEC §3), so an empty processedBy setting must not remove the processed_by it claimed with.
-    const hold = holdOf(readSource(path, text, configured).parsed.data, this.now());
-    const settings = hold.held && hold.by && configured.processedBy === "" ? { ...configured, processedBy: hold.by } : configured;
-    const today = this.today();
-    const added = claims.map((c) => ({ title: c.title, description: c.description, confidence: c.confidence }));
-    const draft = planExtraction({ path, text, settings, today, port: vault, added });
-    const hintCount = draft.candidates.length - added.length;
-    const choices = choicesFrom(args.select, hintCount);
-    const plan = choices ? planExtraction({ path, text, settings, today, port: vault, choices, added }) : draft;
-    withAgentBodies(plan, claims, vault, hintCount);
+    checkBodies(args);
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.recover(vault);
+    const text = await guarded(() => vault.read(path));
+    const by = extractorOf(path, text, args, settings, this.now());
+    const ctx = this.context(vault, { ...settings, processedBy: by });
+    const plan = await guarded(() => planExtract(vault, extractRequest(path, args), ctx));
+    // The holder was decided on `text`; a change since (another claim) means deciding again.
+    if (plan.sourceBefore !== text) throw new CommandError(`${path} changed while it was read; nothing written, try again`);
     if (plan.blockers.length > 0) throw new CommandError(`nothing written: ${plan.blockers.join("; ")}`);
     if (args.dry_run) return { ...extractJson(plan, true, [], []), wouldCreate: plan.creates.map((p) => p.candidate.path) };
 
-    const result = await applyExtraction(plan, vault);
+    const outcome = await applyPlan(vault, plan, ctx.journal);
     this.rows.touched([path, ...plan.creates.map((p) => p.candidate.path)]);
-    if (!result.ok) {
-      const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
-      throw new CommandError(`extract failed and was rolled back: ${result.error}${left}`);
-    }
-    const record = result.record;
-    if (record !== null) await this.finish(vault, record, args);
-    return { ...extractJson(plan, false, result.created, []), extraction_model: args.model ?? null, extraction_notes: args.notes ?? null };
+    if (outcome.code !== 0) throw new CommandError(outcome.errors.join("; "));
+    const json = extractOutcomeJson(outcome);
+    const kept = outcome.record === null ? null : this.keepUndo(vault, outcome.record);
+    return {
+      ...json,
+      problems: kept === null ? json.problems : [...json.problems, { level: "warning", message: kept }],
+      undoable: outcome.record !== null && kept === null,
+      extraction_model: args.model ?? null,
+      extraction_notes: args.notes ?? null,
+    };
   }
 
-  /**
-   * After the claims exist: record extraction_model / extraction_notes, drop
-   * the lease (the source is no longer held), and keep the undo record of the
-   * whole run. If any of it fails, the extraction is undone: all or nothing.
-   */
-  private async finish(vault: FsVault, record: ExtractionRecord, args: ExtractArgs): Promise<void> {
-    const edits: FieldEdit[] = [];
-    if (args.model !== undefined) edits.push({ key: "extraction_model", set: args.model });
-    if (args.notes !== undefined) edits.push({ key: "extraction_notes", set: args.notes });
-    let final = record.sourceAfter;
-    try {
-      final = await vault.edit(record.sourcePath, (current) => {
-        if (current !== record.sourceAfter) throw new Error(`${record.sourcePath} changed during the extraction`);
-        const set = edits.length > 0 ? editFrontmatter(current, edits) : { ok: true as const, text: current, changed: false };
-        if (!set.ok) throw new Error(`extraction_model/extraction_notes cannot be written: ${set.reason}`);
-        const dropped = removeFrontmatterKeys(set.text, [LEASE_FIELD]);
-        if (!dropped.ok) throw new Error(`${LEASE_FIELD} cannot be removed: ${dropped.reason}`);
-        return dropped.text;
-      });
-      this.undoStore(vault).save({ ...record, sourceAfter: final });
-    } catch (err) {
-      await undoExtraction({ ...record, sourceAfter: final }, vault).catch(() => undefined);
-      throw new CommandError(`extract failed and was rolled back: ${oneLine(err)}`);
-    }
+  /** Keeps the undo record; the reason it could not be kept, or null. */
+  private keepUndo(vault: FsVault, record: ExtractionRecord): string | null {
+    return keepUndoRecord(this.undoStore(vault), record);
   }
 
   async setFields(args: SetArgs): Promise<ToolResult> {
-    if (args.status === undefined && args.priority === undefined) throw new CommandError("set_fields needs status or priority");
-    if (args.status === "null-result" && !args.reason?.trim()) throw new CommandError("status null-result needs a reason (it is written to notes)");
-    if (args.reason !== undefined && args.status !== "null-result") throw new CommandError("reason goes with status null-result");
+    const change = { status: args.status, priority: args.priority, reason: args.reason };
+    // Bad values are named before the note is looked for, as the CLI's set does.
+    await guarded(async () => checkChange(change));
     const { vault, settings } = this.open();
-    const { path } = await this.source(vault, settings, args.path);
-    const edits: FieldEdit[] = [];
-    if (args.priority !== undefined) edits.push({ key: "priority", set: args.priority });
-    if (args.status !== undefined) edits.push(...statusEdits(args.status, this.today(), settings.processedBy, args.reason));
-    let changed = false;
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
     this.rows.touched([path]);
-    try {
-      await vault.edit(path, (current) => {
-        const result = editFrontmatter(current, edits);
-        if (!result.ok) throw new Error(result.reason);
-        changed = result.changed;
-        return result.text;
-      });
-    } catch (err) {
-      throw new CommandError(`${path} was not changed: ${oneLine(err)}`);
-    }
-    return { path, changed, fields: Object.fromEntries(edits.map((e) => [e.key, "set" in e ? e.set : e.append])) };
+    return setJson(await guarded(() => setFields(vault, path, change, { settings, now: this.now() })));
   }
 
   async releaseSource(args: ReleaseArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
-    const { path } = await this.source(vault, settings, args.path);
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
     const result = await releaseSource(vault, { path, agent: args.agent }, this.now());
     this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
@@ -260,23 +247,20 @@ export class FsAgentCommands implements AgentCommands {
 
   async validateVault(): Promise<ToolResult> {
     const { vault, settings, rejected } = this.open();
-    const result = await validate(vault, settings, { json: true }, rejected);
-    return JSON.parse(result.out) as ToolResult;
+    const items = this.rows.read(vault, settings);
+    return validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected }));
   }
 
   async undoExtraction(args: PathArgs): Promise<ToolResult> {
     const { vault } = this.open();
     const path = this.notePath(vault, args.path);
+    await this.recover(vault);
     const store = this.undoStore(vault);
     const record = store.load(path);
     if (record === null) throw new CommandError(`no extraction of ${path} to undo`);
-    const result = await undoExtraction(record, vault);
+    const result = await guarded(() => undo(vault, record));
     this.rows.touched([path, ...record.created.map((c) => c.path)]);
     if (result.sourceRestored) store.forget(path);
     return { source: path, ...result };
-  }
-
-  private today(): string {
-    return formatISO(this.now(), { representation: "date" });
   }
 }

@@ -1,9 +1,12 @@
-// The plan steps of the agent commands (SPEC §7 extract_claims, read_source):
-// pure helpers over the core's plan, kept apart so agent-commands.ts stays a
-// mapping from tool arguments to commands.
-import { agentClaimText } from "../core/agent-claim";
-import { citationOf } from "../core/claim-note";
-import type { CandidateChoice, ExtractionPlan } from "../core/extraction";
+// The extract_claims arguments (SPEC §7) as the core's extract request, and
+// the port a read-only plan is made over. Pure helpers, kept apart so
+// agent-commands.ts stays a mapping from tool arguments to core commands.
+import { bodyProblem } from "../core/agent-claim";
+import type { ExtractRequest } from "../core/commands/extract";
+import type { FieldEdit } from "../core/frontmatter-edit";
+import { parseFrontmatter } from "../core/parse-frontmatter";
+import type { Settings } from "../core/settings";
+import { describeHold, holdOf } from "../core/source-lease";
 import type { VaultPort } from "../core/vault-port";
 import { CommandError, type ExtractArgs } from "./agent-tools";
 import type { FsVault } from "./fs-vault";
@@ -27,24 +30,43 @@ export function previewPort(vault: FsVault): VaultPort {
   };
 }
 
-/** Choices for `select`: the listed hint candidates on, every other off; null keeps the defaults. */
-export function choicesFrom(select: readonly number[] | undefined, count: number): Map<number, CandidateChoice> | null {
-  if (select === undefined) return null;
-  const bad = select.find((n) => n > count);
-  if (bad !== undefined) throw new CommandError(`select: ${bad} is not a candidate number (1 to ${count}); nothing written`);
-  const picked = new Set(select);
-  const choices = new Map<number, CandidateChoice>();
-  for (let i = 1; i <= count; i++) choices.set(i, { selected: picked.has(i) });
-  return choices;
+/** Bodies the agent wrote that cannot become a claim, refused by position before anything is read. */
+export function checkBodies(args: ExtractArgs): void {
+  (args.claims ?? []).forEach((c, i) => {
+    const bad = c.body === undefined ? null : bodyProblem(c.body);
+    if (bad !== null) throw new CommandError(`claims.${i}: ${bad}; nothing written`);
+  });
 }
 
-/** Agent-written bodies replace the rendered body of their added claims (the plan is data: this is a plan step, before apply). */
-export function withAgentBodies(plan: ExtractionPlan, claims: ExtractArgs["claims"] & object, vault: FsVault, hintCount: number): void {
-  for (const planned of plan.creates) {
-    const c = planned.candidate;
-    if (c.origin !== "added") continue;
-    const body = claims[c.index - hintCount - 1]?.body;
-    if (body === undefined || body.trim() === "") continue;
-    planned.text = agentClaimText(planned.text, body, { path: plan.sourcePath, link: vault.linkToFile(plan.sourcePath, c.path), citation: citationOf(plan.source) });
-  }
+/** model and notes, as the extra source fields of the split's one edit. */
+export function recordFields(args: Pick<ExtractArgs, "model" | "notes">): FieldEdit[] {
+  const fields: FieldEdit[] = [];
+  if (args.model !== undefined) fields.push({ key: "extraction_model", set: args.model.replace(/\s+/g, " ").trim() });
+  if (args.notes !== undefined) fields.push({ key: "extraction_notes", set: args.notes.replace(/\s+/g, " ").trim() });
+  return fields;
+}
+
+/**
+ * Who the split is by, given the source as read: refused when `agent` is
+ * given and someone else holds the source (a live lease, or a curator's
+ * `processing` with none). The name written to processed_by is the agent
+ * given, else the holder of a live lease (the agent finishing its claim
+ * without naming itself), else the vault's setting.
+ */
+export function extractorOf(path: string, text: string, args: Pick<ExtractArgs, "agent">, settings: Settings, now: Date): string {
+  const hold = holdOf(parseFrontmatter(text).data, now);
+  const agent = args.agent?.trim();
+  if (agent !== undefined && hold.held && hold.by !== agent) throw new CommandError(`${path} is ${describeHold(hold)}; nothing written`);
+  return agent || (hold.held ? hold.by : null) || settings.processedBy;
+}
+
+/** The core's request for extract_claims: the selected candidates, the agent's own claims, and what to record. */
+export function extractRequest(path: string, args: ExtractArgs): ExtractRequest {
+  return {
+    path,
+    dryRun: args.dry_run,
+    select: args.select,
+    added: (args.claims ?? []).map((c) => ({ title: c.title, description: c.description, confidence: c.confidence, body: c.body })),
+    sourceFields: recordFields(args),
+  };
 }

@@ -52,6 +52,7 @@ const extractArgs = z.strictObject({
   model: z.string().min(1).max(200).optional().describe("Recorded in the source's extraction_model"),
   notes: z.string().min(1).max(10_000).optional().describe("Recorded in the source's extraction_notes"),
   dry_run: z.boolean().optional().describe("Plan only: show what would be written and write nothing"),
+  agent: agent.optional().describe("Your agent's name: refused while another agent holds the source; written to processed_by (default: the holder of the source's live lease)"),
 });
 
 const setArgs = z.strictObject({

@@ -1,6 +1,7 @@
 // `source-queue extract` (SPEC §5): a thin door over the core's extract:
 // parse the picks, titles and added claims, run it, and print the plan and
-// what was done (or the §5 JSON).
+// what was done (or the §5 JSON). The record of what it did is kept for
+// `source-queue undo <note>` (undo-store.ts).
 import { KIND_LABELS } from "../core/candidate-kind";
 import { extract as runExtract, extractOutcomeJson, parseNumbered, parseSelect, type ExtractOutcome } from "../core/commands/extract";
 import type { ExtractionPlan } from "../core/extraction";
@@ -10,6 +11,7 @@ import { notePath } from "./note-arg";
 import { json, problemLine } from "./output";
 import { journalStoreOf } from "./recovery";
 import type { CommandResult } from "./result";
+import { keepUndoRecord, UndoStore } from "./undo-store";
 
 export interface ExtractOptions {
   dryRun?: boolean;
@@ -66,5 +68,8 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
     },
     { settings, now, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
   );
-  return opts.json ? { code: outcome.code, out: json(extractOutcomeJson(outcome)) } : text(outcome, settings);
+  // Kept where `source-queue undo` and the MCP server's undo_extraction find it.
+  const unkept = outcome.record === null ? null : keepUndoRecord(new UndoStore(vault.realRoot), outcome.record);
+  const result = opts.json ? { code: outcome.code, out: json(extractOutcomeJson(outcome)) } : text(outcome, settings);
+  return unkept === null ? result : { ...result, err: [result.err, `source-queue: warning: ${unkept}`].filter(Boolean).join("\n") };
 }

@@ -18,6 +18,18 @@ const USAGE = `Usage:
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
+For agents and scripts (the MCP tools' twins):
+  source-queue next     [--vault DIR] [--domain D] [--claim AGENT] [--lease MIN] [--json]
+  source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json]
+  source-queue release  <note> --agent AGENT [--vault DIR] [--json]
+  source-queue undo     <note> [--vault DIR] [--json]
+  source-queue mcp      [--vault DIR]
+next gives the highest-priority unprocessed source no one holds; --claim takes it
+(status processing, processed_by AGENT, a lease of --lease minutes, default 60).
+extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
+undo reverts the last extraction of the note, made by extract or an agent.
+mcp serves the agent tools over stdio (Model Context Protocol).
+
 Paths of notes are relative to the vault. --vault defaults to the current directory.
 list and validate keep the rows of unchanged notes in a cache outside the vault
 ($SOURCE_QUEUE_CACHE_DIR, else $XDG_CACHE_HOME/source-queue, else ~/.cache/source-queue);
@@ -38,15 +50,26 @@ const OPTIONS = {
   title: { type: "string", multiple: true },
   description: { type: "string", multiple: true },
   "no-cache": { type: "boolean" },
+  claim: { type: "string" },
+  lease: { type: "string" },
+  agent: { type: "string" },
+  plan: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan"],
   set: ["vault", "status", "priority", "reason", "json"],
   validate: ["vault", "json", "no-cache"],
+  next: ["vault", "domain", "claim", "lease", "json"],
+  release: ["vault", "agent", "json"],
+  undo: ["vault", "json"],
+  mcp: ["vault"],
 };
+
+/** Commands that name one note. */
+const NOTE_COMMANDS = new Set(["extract", "set", "release", "undo"]);
 
 export async function run(argv: string[]): Promise<CommandResult> {
   let parsed;
@@ -60,15 +83,25 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (values.help || command === "help") return { code: 0, out: USAGE };
   if (command === undefined) return { code: 2, out: "", err: `source-queue: no command given\n${USAGE}` };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set or validate)`);
+  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, next, release, undo or mcp)`);
   for (const key of Object.keys(values)) {
     if (key !== "help" && !allowed.includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
-  const needsNote = command === "extract" || command === "set";
+  const needsNote = NOTE_COMMANDS.has(command);
   if (needsNote && rest.length !== 1) throw new UsageError(`${command} needs exactly one note path`);
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
+  if (values.plan !== undefined) {
+    const clash = (["select", "add", "title", "description"] as const).find((k) => values[k] !== undefined);
+    if (clash) throw new UsageError(`--plan holds the whole request; it does not go with --${clash}`);
+  }
+
   const vault = new FsVault(values.vault ?? process.cwd());
+  // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
+  if (command === "mcp") {
+    const { runMcp } = await import("./mcp-main");
+    return { code: await runMcp(vault.root), out: "" };
+  }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
   const recovered = await recoverInterrupted(vault);
   const result = await dispatch(command, vault, rest[0] ?? "", values);
@@ -81,10 +114,23 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
   const { settings, rejected } = vault.settings();
   // The one clock of a run: every date this command writes is this day.
   const now = new Date();
+  const verb = { vault: vault.root, json: values.json };
+  // The agents' verbs (and their argument schemas) are loaded only when used.
+  const verbs = () => import("./agent-verbs");
   switch (command) {
+    case "next":
+      return verbs().then((v) => v.nextVerb({ ...verb, domain: values.domain, claim: values.claim, lease: values.lease }));
+    case "release":
+      return verbs().then((v) => v.releaseVerb(note, { ...verb, agent: values.agent }));
+    case "undo":
+      return verbs().then((v) => v.undoVerb(note, verb));
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
+      if (values.plan !== undefined) {
+        const plan = values.plan;
+        return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
+      }
       return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
     case "set":
       return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);

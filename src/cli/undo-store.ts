@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { ExtractionRecord } from "../core/extraction";
 import { cacheDir } from "./cache-location";
 
@@ -56,5 +56,19 @@ export class UndoStore {
   forget(sourcePath: string): void {
     const file = this.file(sourcePath);
     if (file !== null) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Keeps the record of a split that just happened, for `undo` from any later
+ * process: the reason it could not be kept (no cache folder, a full disk), or
+ * null. The split stands either way; the caller says undo is not available.
+ */
+export function keepUndoRecord(store: UndoStore, record: ExtractionRecord): string | null {
+  try {
+    store.save(record);
+    return null;
+  } catch (err) {
+    return `the extraction cannot be undone later: its undo record could not be kept (${(err instanceof Error ? err.message : String(err)).split("\n")[0]})`;
   }
 }

@@ -2,10 +2,12 @@
 // user can see (preview modal, `--dry-run --json`); then apply it all or
 // nothing through the VaultPort; undo is the plan reversed.
 import { addedTitleProblem } from "./added-claim";
+import { agentClaimText, bodyProblem } from "./agent-claim";
 import type { ClaimIndex } from "./claim-index";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "./claim-note";
 import { joinPath, sameName, toFileName } from "./file-name";
+import type { FieldEdit } from "./frontmatter-edit";
 import type { Confidence, Problem, SourceNote } from "./model";
 import type { Settings } from "./settings";
 import { readSource } from "./source-note";
@@ -21,11 +23,17 @@ export interface CandidateChoice {
   target?: string;
 }
 
-/** A claim the user adds that is in no hint ("Add a claim" in the preview, `extract --add`). */
+/** A claim the user adds that is in no hint ("Add a claim" in the preview, `extract --add`, an agent's `claims`). */
 export interface AddedClaim {
   title: string;
   description?: string;
   confidence?: Confidence;
+  /**
+   * The claim's body in Markdown, as an agent wrote it (SPEC §7): kept as
+   * written below the H1, with the `## Evidence` link to the source added
+   * when it has none. Absent or blank: the body is rendered as for any claim.
+   */
+  body?: string;
 }
 
 export interface PlannedClaim {
@@ -53,7 +61,7 @@ export interface ExtractionPlan {
   previous: { date: string | null; by: string | null; claims: number } | null;
   problems: Problem[];
   /** What the source update needs, to render it again once the claims exist. */
-  update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; settings: Settings; today: string };
+  update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; settings: Settings; today: string; fields: readonly FieldEdit[] };
 }
 
 export interface PlanInput {
@@ -68,6 +76,11 @@ export interface PlanInput {
   added?: readonly AddedClaim[];
   /** The vault's claim index (SPEC §6): near-duplicates and enrichment targets. Absent: neither is looked for. */
   claims?: ClaimIndex;
+  /**
+   * Further fields the source update writes, in the same edit as the rest of
+   * it (an agent's `extraction_model` and `extraction_notes`, SPEC §7).
+   */
+  sourceFields?: readonly FieldEdit[];
 }
 
 /** One evidence bullet appended to an existing claim (SPEC §6): the target's text before and after. */
@@ -122,6 +135,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     const others = [...set.candidates.map((c) => c.title), ...(input.added ?? []).slice(0, i).map((o) => o.title)];
     const problem = addedTitleProblem(title, others, set.folder, (p) => input.port.existing(p), note.claimsExtracted);
     if (problem !== null) addedBlockers.push(`Added claim ${index}: ${problem}`);
+    const badBody = a.body === undefined ? null : bodyProblem(a.body);
+    if (badBody !== null) addedBlockers.push(`Added claim ${index}: ${badBody}`);
     const fileName = toFileName(title);
     const description = a.description?.replace(/\s+/g, " ").trim() || title;
     return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], similar: [], target: null, existing: null, selected: true, text: description === title ? "" : description };
@@ -165,7 +180,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
 
   for (const planned of creates) {
     const c = planned.candidate;
-    planned.text = renderClaim({
+    const rendered = renderClaim({
       title: c.title,
       fileName: c.fileName,
       fromQuote: c.fromQuote,
@@ -183,12 +198,16 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
       evidence: c.evidence,
       created: input.today,
     });
+    // An agent's own body replaces the rendered one below the H1; the frontmatter and H1 stay the §3 ones.
+    const body = c.origin === "added" ? input.added?.[c.index - set.candidates.length - 1]?.body : undefined;
+    planned.text = body === undefined || body.trim() === "" ? rendered : agentClaimText(rendered, body, { path: input.path, link: input.port.linkToFile(input.path, c.path), citation: citationOf(note) });
   }
 
   const newTitles = creates.map((p) => p.candidate.title);
   const claimPaths = new Map<string, string>();
   for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
-  const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted };
+  const fields = input.sourceFields ?? [];
+  const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted, fields };
   let sourceAfter: string | null = null;
   if (creates.length > 0 && blockers.length === 0) {
     const updated = renderSourceAfter(draft, input.settings, input.today, input.port);
@@ -210,7 +229,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     blockers,
     previous: note.status === "processed" ? { date: note.processedDate, by: note.processedBy, claims: note.claimsExtracted.length } : null,
     problems: set.tooMany ? [...note.problems, set.tooMany] : note.problems,
-    update: { newTitles, claimPaths, settings: input.settings, today: input.today },
+    update: { newTitles, claimPaths, settings: input.settings, today: input.today, fields },
   };
 }
 

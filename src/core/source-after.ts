@@ -1,9 +1,10 @@
 // The source's text after a split (SPEC §3): rendered at plan time for the
 // preview, and again by the apply step once the claims exist.
 import { claimNameOf, joinPath, toFileName } from "./file-name";
-import type { EditResult } from "./frontmatter-edit";
+import type { EditResult, FieldEdit } from "./frontmatter-edit";
 import { withDisplay } from "./links";
 import type { Settings } from "./settings";
+import { LEASE_FIELD } from "./source-lease";
 import { updateSource } from "./source-update";
 import type { VaultPort } from "./vault-port";
 
@@ -14,6 +15,8 @@ export interface SourceDraft {
   newTitles: string[];
   claimPaths: ReadonlyMap<string, string>;
   priorTitles: readonly string[];
+  /** Further fields to set in the same edit (an agent's extraction_model / extraction_notes). */
+  fields?: readonly FieldEdit[];
 }
 
 /**
@@ -50,6 +53,9 @@ export function renderSourceAfter(d: SourceDraft, settings: Settings, today: str
     today,
     processedBy: settings.processedBy,
     claimLinks,
+    fields: d.fields,
+    // An agent's lease ends with its extraction (SPEC §7): a processed source is held by no one.
+    remove: settings.statusAfterExtraction === "processing" ? [] : [LEASE_FIELD],
   });
 }
 

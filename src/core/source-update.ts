@@ -14,6 +14,10 @@ export interface SourceUpdate {
   processedBy: string;
   /** Links to every claim of the source, in order, for the `## Extracted claims` section. */
   claimLinks: string[];
+  /** Further fields set in the same edit, after the status fields. */
+  fields?: readonly FieldEdit[];
+  /** Fields removed when present (the lease of an agent's claim, once the source is processed). */
+  remove?: readonly string[];
 }
 
 export const EXTRACTED_HEADING = "## Extracted claims";
@@ -39,12 +43,14 @@ export function updateSource(text: string, update: SourceUpdate): EditResult {
     edits.push({ key: "processed_date", set: update.today });
     if (update.processedBy !== "") edits.push({ key: "processed_by", set: update.processedBy });
   }
+  edits.push(...(update.fields ?? []));
   const edited = editFrontmatter(text, edits);
   if (!edited.ok) return edited;
   // The record stays true (SPEC §3): today's processed_date never stands beside
   // an earlier run's processed_by. With a name set it is replaced above; with
   // none, the old name goes rather than claim this run.
-  const recorded = update.processedBy === "" ? removeField(edited.text, "processed_by") : edited.text;
+  const named = update.processedBy === "" ? removeField(edited.text, "processed_by") : edited.text;
+  const recorded = (update.remove ?? []).reduce(removeField, named);
   const withSection = replaceExtractedSection(recorded, update.claimLinks);
   return { ok: true, text: withSection, changed: withSection !== text };
 }

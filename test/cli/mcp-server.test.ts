@@ -10,8 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
-import { buildMcpServer } from "./mcp-bundle";
-import { cleanUp, tempDir } from "./run-cli";
+import { BIN, cleanUp, cli, tempDir } from "./run-cli";
 
 const DEMO = join(import.meta.dirname, "../../demo-vault");
 
@@ -21,7 +20,6 @@ interface ToolCall {
   json: Record<string, unknown>;
 }
 
-let bundle = "";
 let vault = "";
 let cache = "";
 const clients: Client[] = [];
@@ -29,7 +27,7 @@ const clients: Client[] = [];
 async function connect(): Promise<Client> {
   const client = new Client({ name: "source-queue-test", version: "1.0.0" });
   const env = { PATH: process.env.PATH ?? "", SOURCE_QUEUE_CACHE_DIR: cache };
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [bundle, "--vault", vault], env, stderr: "pipe" }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, "mcp", "--vault", vault], env, stderr: "pipe" }));
   clients.push(client);
   return client;
 }
@@ -54,12 +52,11 @@ function snapshot(dir: string, prefix = ""): Record<string, string> {
 
 const fm = (path: string) => parseFrontmatter(readFileSync(join(vault, path), "utf8")).data ?? {};
 
-beforeAll(async () => {
-  bundle = await buildMcpServer();
+beforeAll(() => {
   vault = tempDir("sq-mcp-vault-");
   cache = tempDir("sq-mcp-cache-");
   cpSync(DEMO, vault, { recursive: true });
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
@@ -185,23 +182,18 @@ describe("an agent works the queue through the MCP server", () => {
     expect(fm(path).priority).toBe("low");
     await call(agent, "set_fields", { path, priority: "high" });
     const report = await call(agent, "validate_vault");
-    expect(report.json).toMatchObject({ errors: expect.any(Number), warnings: expect.any(Number) });
     expect((report.json.files as unknown[]).length).toBeGreaterThan(0);
+    // One command behind both doors: the same JSON as `source-queue validate --json`.
+    expect(report.json).toEqual(JSON.parse(cli(["validate", "--vault", vault, "--json"]).stdout));
+    const list = await call(agent, "list_sources", { all: true });
+    expect(list.json).toEqual(JSON.parse(cli(["list", "--vault", vault, "--all", "--json"]).stdout));
   });
 });
 
-/**
- * Across processes, one winner needs FsVault.edit's per-note lock (SPEC §8,
- * the write-guarantees branch, with proper-lockfile). Without it the check and
- * the rename of two processes can interleave and both claims land (seen in
- * about one trial of 20). So this runs once fs-vault.ts takes that lock, and
- * is skipped, by name, until then. In one process the port's compare-and-swap
- * already gives one winner (test/core/claim-source.test.ts).
- */
-const FS_VAULT_LOCKS = readFileSync(join(import.meta.dirname, "../../src/cli/fs-vault.ts"), "utf8").includes("proper-lockfile");
-
 describe("two agents claiming one source at once", () => {
-  it.skipIf(!FS_VAULT_LOCKS)("(needs the per-note lock of fs-vault.ts) gives exactly one winner in each of 20 trials, across two server processes", async () => {
+  // Across processes, one winner rests on FsVault.edit's per-note lock (SPEC §8):
+  // each claim reads and writes the note holding it, so the second sees the first.
+  it("gives exactly one winner in each of 20 trials, across two server processes", async () => {
     const [a, b] = await Promise.all([connect(), connect()]);
     const path = "inbox/2026-01-30-compute-export-controls-loopholes.md";
     const original = readFileSync(join(vault, path), "utf8");
@@ -211,7 +203,7 @@ describe("two agents claiming one source at once", () => {
       const winners = results.filter((r) => !r.isError);
       expect(winners, `trial ${trial}: ${results.map((r) => r.text.split("\n")[0]).join(" | ")}`).toHaveLength(1);
       expect(fm(path).processed_by).toBe(winners[0]?.json.agent);
-      expect(results.find((r) => r.isError)?.text).toMatch(/held by agent-|changed since it was read/);
+      expect(results.find((r) => r.isError)?.text).toMatch(/is held by agent-[ab] until /);
     }
     writeFileSync(join(vault, path), original);
   }, 60_000);
@@ -251,9 +243,9 @@ describe("bad input is a tool error of one line, writes nothing, and the server 
     { name: "a note that does not exist", tool: "extract_claims", args: { path: "inbox/none.md" }, error: /^note not found in the vault: inbox\/none\.md$/ },
     { name: "a claim note instead of a source", tool: "claim_source", args: { path: "domains/biology/deep-sea mining impacts are irreversible on human timescales.md", agent: "a" }, error: /is a claim note, not a source/ },
     { name: "a body over 1 MB", tool: "extract_claims", args: { path: source, claims: [{ title: "Reward models overrate agreement with the user in long chats", body: "x".repeat(1_000_001) }] }, error: /^claims\.0: the body is 1,000,001 bytes; at most 1,000,000 are accepted; nothing written$/ },
-    { name: "a title that sanitizes to nothing", tool: "extract_claims", args: { path: source, claims: [{ title: "?? // ** ##" }] }, error: /^nothing written: Added claim \d+: the title holds no letters or digits/ },
-    { name: "a claim naming an existing note", tool: "extract_claims", args: { path: "inbox/2026-03-27-sandbagging-scheming-evals.md", claims: [{ title: "Reward models trained on human preference data systematically overrate agreement with the user" }] }, error: /^nothing written: Added claim \d+: domains\/ai-alignment\/Reward models .* already exists$/ },
-    { name: "a candidate number past the list", tool: "extract_claims", args: { path: source, select: [99] }, error: /^select: 99 is not a candidate number/ },
+    { name: "a title that sanitizes to nothing", tool: "extract_claims", args: { path: source, claims: [{ title: "?? // ** ##" }] }, error: /^claims: "\?\? \/\/ \*\* ##": the title holds no letters or digits$/ },
+    { name: "a claim naming an existing note", tool: "extract_claims", args: { path: "inbox/2026-03-27-sandbagging-scheming-evals.md", claims: [{ title: "Reward models trained on human preference data systematically overrate agreement with the user" }] }, error: /^claims: "Reward models trained .*": domains\/ai-alignment\/Reward models .* already exists$/ },
+    { name: "a candidate number past the list", tool: "extract_claims", args: { path: source, select: [99] }, error: /^select: "99" is not a candidate number \(1 to \d+\)$/ },
     { name: "a lease of no minutes", tool: "claim_source", args: { path: source, agent: "a", lease_minutes: 0 }, error: /^claim_source: lease_minutes: Too small/ },
     { name: "an agent name of two lines", tool: "claim_source", args: { path: source, agent: "a\nb" }, error: /agent name must be one line/ },
   ];
@@ -274,7 +266,7 @@ describe("bad input is a tool error of one line, writes nothing, and the server 
 describe("stdout carries only JSON-RPC", () => {
   it("answers every request with one JSON line, logs to stderr, and survives a line that is not JSON", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [bundle, "--vault", vault], { env: { PATH: process.env.PATH ?? "", SOURCE_QUEUE_CACHE_DIR: cache }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "mcp", "--vault", vault], { env: { PATH: process.env.PATH ?? "", SOURCE_QUEUE_CACHE_DIR: cache }, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));

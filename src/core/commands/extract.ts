@@ -6,6 +6,7 @@
 import { addedTitleProblem } from "../added-claim";
 import type { JournalContext } from "../apply-extraction";
 import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type UndoResult } from "../extraction";
+import type { FieldEdit } from "../frontmatter-edit";
 import { extractJson } from "../json-output";
 import type { Settings } from "../settings";
 import { isQueueNote } from "../source-note";
@@ -25,6 +26,8 @@ export interface ExtractRequest {
   descriptions?: ReadonlyMap<number, string>;
   /** Claims in no hint; they follow the candidates (numbering continues). */
   added?: readonly AddedClaim[];
+  /** Further source fields written in the same edit as the split (an agent's extraction_model / extraction_notes). */
+  sourceFields?: readonly FieldEdit[];
 }
 
 export interface ExtractContext {
@@ -112,7 +115,7 @@ function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: V
 export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
   requireNote(port, req.path);
   const text = await port.read(req.path);
-  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added };
+  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, sourceFields: req.sourceFields };
   const draft = planExtraction(base);
   if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   checkAdded(req.added ?? [], draft, port);
