@@ -5,17 +5,20 @@
 // "exists" states and the button follow what is typed.
 import { ButtonComponent, Modal, Notice, type App, type TFile } from "obsidian";
 import { addedTitleProblem } from "../core/added-claim";
+import type { ClaimIndex } from "../core/claim-index";
 import { today } from "../core/commands/clock";
 import type { Candidate } from "../core/candidates";
-import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
+import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../core/extraction";
 import type { Confidence } from "../core/model";
 import type { Settings } from "../core/settings";
 import { fitToContent } from "./auto-grow";
 import { AddClaimRow } from "./extract-add-row";
 import { rowProblems, type AddedEntry } from "./extract-problems";
+import { ClaimSuggestModal } from "./claim-suggest";
+import { NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 import { CandidateRow } from "./extract-row";
 import { renderHeader } from "./extract-header";
-import { CLS, createLabel, createReasons } from "./extract-text";
+import { CLS, createLabel, createReasons, untargeted } from "./extract-text";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** Sources being written right now: a second Create on one of them waits its turn instead of racing. */
@@ -26,6 +29,8 @@ export interface ExtractHost {
   app: App;
   settings(): Settings;
   now(): Date;
+  /** The vault's claims as the metadata cache has them now (SPEC §6): near-duplicates and enrichment targets. */
+  claims(): ClaimIndex;
   /** Apply the reviewed plan; true when it was (the preview then closes). */
   applyPlan(plan: ExtractionPlan): Promise<boolean>;
 }
@@ -46,6 +51,10 @@ export class ExtractModal extends Modal {
   private createButton: ButtonComponent | null = null;
   private reasonEl: HTMLElement | null = null;
   private busy = false;
+  /** Candidates the user turned from a new claim into an enrichment ("Enrich X instead"). */
+  private readonly enrichedByUser = new Set<number>();
+  /** What a trial plan said an action does, by candidate, action and claim: asked once per preview. */
+  private readonly honoured = new Map<string, boolean | string | null>();
   private readonly onResize = () => this.refit();
 
   constructor(
@@ -91,18 +100,75 @@ export class ExtractModal extends Modal {
   }
 
   private replan(): ExtractionPlan {
-    const input = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port };
-    const choices = new Map(this.choices);
+    this.plan = this.planWith(this.choices);
+    return this.plan;
+  }
+
+  /** The plan for these choices (the user's, or a trial of one more), with the added claims and the live claim index. */
+  private planWith(userChoices: ReadonlyMap<number, CandidateChoice>): ExtractionPlan {
+    const input: PlanInput = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port, claims: this.host.claims() };
+    const choices = new Map(userChoices);
     if (this.added.length > 0) {
       const base = this.proposedCount(input);
       this.added.forEach((a, i) => choices.set(base + i + 1, { selected: a.selected, confidence: a.confidence }));
     }
-    this.plan = planExtraction({
-      ...input,
-      choices,
-      added: this.added.map((a) => ({ title: a.title, description: a.description })),
+    return planExtraction({ ...input, choices, added: this.added.map((a) => ({ title: a.title, description: a.description })) });
+  }
+
+  /** Candidate `index` as core plans it with one more choice: the preview offers an action only where the plan does what it says. */
+  private trial(index: number, change: CandidateChoice): Candidate | undefined {
+    const choices = new Map(this.choices);
+    choices.set(index, { ...choices.get(index), ...change });
+    return this.planWith(choices).candidates.find((c) => c.index === index);
+  }
+
+  /** Which row actions apply to a proposed candidate, from the user's choices and trial plans. */
+  private matchState(c: Candidate): MatchState {
+    const chosenTarget = this.choices.get(c.index)?.target !== undefined;
+    const revertible = this.enrichedByUser.has(c.index);
+    const best = c.similar[0];
+    if (c.kind === "enrichment" || c.existing !== null || !best) return { ...NO_MATCH_STATE, chosenTarget, revertible };
+    const ask = <T extends boolean | string | null>(what: string, run: () => T): T => {
+      const key = `${c.index}\n${what}\n${best.path}`;
+      if (!this.honoured.has(key)) this.honoured.set(key, run());
+      return this.honoured.get(key) as T;
+    };
+    // Retitled to X, the candidate must resolve to X itself ("exists — link only"), not to a new note of that name elsewhere.
+    const linkable = ask("link", () => {
+      const existing = this.trial(c.index, { title: best.title, selected: false })?.existing ?? null;
+      return existing !== null && existing.toLowerCase() === best.path.toLowerCase() ? existing : null;
     });
-    return this.plan;
+    const enrichable = ask("enrich", () => {
+      const t = this.trial(c.index, { target: best.path, selected: true });
+      return t?.kind === "enrichment" && t.target?.path === best.path;
+    });
+    return { chosenTarget, linkable, enrichable, revertible };
+  }
+
+  private matchEvents(index: number): MatchEvents {
+    return {
+      onCreateAnyway: () => {
+        this.enrichedByUser.delete(index);
+        const { target: _target, ...rest } = this.choices.get(index) ?? {};
+        this.choices.set(index, { ...rest, selected: true });
+        this.update();
+      },
+      onLink: (claim) => {
+        this.rows.get(index)?.setTitle(claim.title);
+        this.retitle(index, claim.title);
+      },
+      onEnrich: (path) => {
+        this.enrichedByUser.add(index);
+        this.choose(index, { target: path, selected: true });
+      },
+      onChangeTarget: () => this.pickTarget(index),
+      onOpen: (path) => void this.app.workspace.openLinkText(path, this.file.path),
+    };
+  }
+
+  /** Change… : the fuzzy suggester over the vault's claims; the pick becomes the target and is checked. */
+  private pickTarget(index: number): void {
+    new ClaimSuggestModal(this.app, this.host.claims(), (claim) => this.choose(index, { target: claim.path, selected: true })).open();
   }
 
   private render(): void {
@@ -147,6 +213,7 @@ export class ExtractModal extends Modal {
             onTitle: (title) => this.retitle(c.index, title),
             onDescription: (description) => this.choose(c.index, { description }),
             onConfidence: (confidence) => this.choose(c.index, { confidence }),
+            match: this.matchEvents(c.index),
           }),
         );
       }
@@ -180,6 +247,13 @@ export class ExtractModal extends Modal {
       onDescription: (description) => change({ description }),
       onConfidence: (confidence: Confidence) => change({ confidence }),
       onRemove: () => this.remove(entry),
+      match: {
+        onCreateAnyway: () => change({ selected: true }),
+        onLink: () => undefined,
+        onEnrich: () => undefined,
+        onChangeTarget: () => undefined,
+        onOpen: (path) => void this.app.workspace.openLinkText(path, this.file.path),
+      },
     });
   }
 
@@ -265,12 +339,12 @@ export class ExtractModal extends Modal {
     const problems = rowProblems(plan.candidates, (c) => this.addedProblem(c.title, c));
     for (const c of plan.candidates) {
       const entry = this.entryOf(c);
-      (entry ? this.addedRows.get(entry) : this.rows.get(c.index))?.update(c, problems.get(c.index) ?? null);
+      if (entry) this.addedRows.get(entry)?.update(c, problems.get(c.index) ?? null);
+      else this.rows.get(c.index)?.update(c, problems.get(c.index) ?? null, this.matchState(c));
     }
-    const count = plan.creates.length;
     const pending = this.addRow?.pending ?? "";
     const reasons = createReasons(plan, pending !== "");
-    this.createButton?.setButtonText(createLabel(count)).setDisabled(this.busy || reasons.length > 0);
+    this.createButton?.setButtonText(createLabel(plan.creates.length, plan.enrichments.length)).setDisabled(this.busy || reasons.length > 0);
     this.reasonEl?.setText(reasons.join(" "));
     this.reasonEl?.toggleClass("is-blocked", plan.blockers.length > 0 || pending !== "");
   }
@@ -301,13 +375,14 @@ export class ExtractModal extends Modal {
         return;
       }
       // Files may have appeared or gone since the preview: apply only what the user saw.
-      const shown = this.plan.creates.map((p) => p.candidate.path).join("\n");
+      const writes = (p: ExtractionPlan) => [...p.creates.map((c) => c.candidate.path), ...p.enrichments.map((e) => `${e.targetPath}\n${e.before}`)].join("\n");
+      const shown = writes(this.plan);
       const plan = this.replan();
-      if (plan.creates.map((p) => p.candidate.path).join("\n") !== shown) {
+      if (writes(plan) !== shown) {
         new Notice("The vault changed since the preview; review the candidates and create again.");
         return;
       }
-      if (plan.blockers.length > 0 || plan.creates.length === 0) return;
+      if (plan.blockers.length > 0 || untargeted(plan.candidates).length > 0 || plan.creates.length + plan.enrichments.length === 0) return;
       if (await this.host.applyPlan(plan)) this.close();
     } catch (err) {
       new Notice(`Nothing was extracted: ${messageOf(err)}`);
