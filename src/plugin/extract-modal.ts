@@ -15,7 +15,7 @@ import { fitToContent } from "./auto-grow";
 import { AddClaimRow } from "./extract-add-row";
 import { rowProblems, type AddedEntry } from "./extract-problems";
 import { ClaimSuggestModal } from "./claim-suggest";
-import { NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
+import { MatchChoices } from "./extract-match-choices";
 import { CandidateRow } from "./extract-row";
 import { renderHeader } from "./extract-header";
 import { CLS, createLabel, createReasons, untargeted } from "./extract-text";
@@ -51,10 +51,17 @@ export class ExtractModal extends Modal {
   private createButton: ButtonComponent | null = null;
   private reasonEl: HTMLElement | null = null;
   private busy = false;
-  /** Candidates the user turned from a new claim into an enrichment ("Enrich X instead"). */
-  private readonly enrichedByUser = new Set<number>();
-  /** What a trial plan said an action does, by candidate, action and claim: asked once per preview. */
-  private readonly honoured = new Map<string, boolean | string | null>();
+  private readonly matches = new MatchChoices({
+    choices: this.choices,
+    planWith: (choices) => this.planWith(choices),
+    update: () => this.update(),
+    retitle: (index, title) => {
+      this.rows.get(index)?.setTitle(title);
+      this.retitle(index, title);
+    },
+    pickTarget: (index) => new ClaimSuggestModal(this.app, this.host.claims(), (claim) => this.choose(index, { target: claim.path, selected: true })).open(),
+    open: (path) => void this.app.workspace.openLinkText(path, this.file.path),
+  });
   private readonly onResize = () => this.refit();
 
   constructor(
@@ -115,62 +122,6 @@ export class ExtractModal extends Modal {
     return planExtraction({ ...input, choices, added: this.added.map((a) => ({ title: a.title, description: a.description })) });
   }
 
-  /** Candidate `index` as core plans it with one more choice: the preview offers an action only where the plan does what it says. */
-  private trial(index: number, change: CandidateChoice): Candidate | undefined {
-    const choices = new Map(this.choices);
-    choices.set(index, { ...choices.get(index), ...change });
-    return this.planWith(choices).candidates.find((c) => c.index === index);
-  }
-
-  /** Which row actions apply to a proposed candidate, from the user's choices and trial plans. */
-  private matchState(c: Candidate): MatchState {
-    const chosenTarget = this.choices.get(c.index)?.target !== undefined;
-    const revertible = this.enrichedByUser.has(c.index);
-    const best = c.similar[0];
-    if (c.kind === "enrichment" || c.existing !== null || !best) return { ...NO_MATCH_STATE, chosenTarget, revertible };
-    const ask = <T extends boolean | string | null>(what: string, run: () => T): T => {
-      const key = `${c.index}\n${what}\n${best.path}`;
-      if (!this.honoured.has(key)) this.honoured.set(key, run());
-      return this.honoured.get(key) as T;
-    };
-    // Retitled to X, the candidate must resolve to X itself ("exists — link only"), not to a new note of that name elsewhere.
-    const linkable = ask("link", () => {
-      const existing = this.trial(c.index, { title: best.title, selected: false })?.existing ?? null;
-      return existing !== null && existing.toLowerCase() === best.path.toLowerCase() ? existing : null;
-    });
-    const enrichable = ask("enrich", () => {
-      const t = this.trial(c.index, { target: best.path, selected: true });
-      return t?.kind === "enrichment" && t.target?.path === best.path;
-    });
-    return { chosenTarget, linkable, enrichable, revertible };
-  }
-
-  private matchEvents(index: number): MatchEvents {
-    return {
-      onCreateAnyway: () => {
-        this.enrichedByUser.delete(index);
-        const { target: _target, ...rest } = this.choices.get(index) ?? {};
-        this.choices.set(index, { ...rest, selected: true });
-        this.update();
-      },
-      onLink: (claim) => {
-        this.rows.get(index)?.setTitle(claim.title);
-        this.retitle(index, claim.title);
-      },
-      onEnrich: (path) => {
-        this.enrichedByUser.add(index);
-        this.choose(index, { target: path, selected: true });
-      },
-      onChangeTarget: () => this.pickTarget(index),
-      onOpen: (path) => void this.app.workspace.openLinkText(path, this.file.path),
-    };
-  }
-
-  /** Change… : the fuzzy suggester over the vault's claims; the pick becomes the target and is checked. */
-  private pickTarget(index: number): void {
-    new ClaimSuggestModal(this.app, this.host.claims(), (claim) => this.choose(index, { target: claim.path, selected: true })).open();
-  }
-
   private render(): void {
     const plan = this.plan;
     if (!plan) return;
@@ -213,7 +164,7 @@ export class ExtractModal extends Modal {
             onTitle: (title) => this.retitle(c.index, title),
             onDescription: (description) => this.choose(c.index, { description }),
             onConfidence: (confidence) => this.choose(c.index, { confidence }),
-            match: this.matchEvents(c.index),
+            match: this.matches.events(c.index),
           }),
         );
       }
@@ -252,7 +203,7 @@ export class ExtractModal extends Modal {
         onLink: () => undefined,
         onEnrich: () => undefined,
         onChangeTarget: () => undefined,
-        onOpen: (path) => void this.app.workspace.openLinkText(path, this.file.path),
+        onOpen: (path) => this.matches.open(path),
       },
     });
   }
@@ -340,7 +291,7 @@ export class ExtractModal extends Modal {
     for (const c of plan.candidates) {
       const entry = this.entryOf(c);
       if (entry) this.addedRows.get(entry)?.update(c, problems.get(c.index) ?? null);
-      else this.rows.get(c.index)?.update(c, problems.get(c.index) ?? null, this.matchState(c));
+      else this.rows.get(c.index)?.update(c, problems.get(c.index) ?? null, this.matches.state(c));
     }
     const pending = this.addRow?.pending ?? "";
     const reasons = createReasons(plan, pending !== "");
