@@ -85,9 +85,9 @@ export class MatchBlock {
       });
     }
     const actions = this.el.createDiv({ cls: `${CLS}-match-actions` });
-    if (!c.selected) this.button(actions, "Create anyway", `Create "${c.title}" as a new claim`, () => this.events.onCreateAnyway());
-    if (state.linkable !== null) this.button(actions, "Link instead", `Link "${best.title}" instead of creating a claim`, () => this.events.onLink(best));
-    if (state.enrichable) this.button(actions, "Enrich instead", `Add this as evidence to "${best.title}"`, () => this.events.onEnrich(best.path));
+    if (!c.selected) this.button(actions, "Create anyway", "as a new claim", () => this.events.onCreateAnyway());
+    if (state.linkable !== null) this.button(actions, "Link instead", `link "${best.title}" rather than create a claim`, () => this.events.onLink(best));
+    if (state.enrichable) this.button(actions, "Enrich instead", `add this as evidence to "${best.title}"`, () => this.events.onEnrich(best.path));
   }
 
   private renderTarget(c: Candidate, state: MatchState): void {
@@ -98,18 +98,19 @@ export class MatchBlock {
     const actions = this.el.createDiv({ cls: `${CLS}-match-actions` });
     if (c.target === null) {
       line.setText("No target: choose one");
-      this.button(actions, "Choose…", "Choose the claim to enrich", () => this.events.onChangeTarget());
+      this.button(actions, "Choose…", "the claim to enrich", () => this.events.onChangeTarget());
       return;
     }
     line.appendText("Enriches ");
     this.link(line, c.target);
     line.createSpan({ cls: `${CLS}-certainty`, text: ` (${targetCertainty(c.target, state.chosenTarget)})` });
-    this.button(actions, "Change…", `Choose another claim to enrich instead of "${c.target.title}"`, () => this.events.onChangeTarget());
-    if (state.revertible) this.button(actions, "Create anyway", `Create "${c.title}" as a new claim`, () => this.events.onCreateAnyway());
+    this.button(actions, "Change…", `another claim to enrich than "${c.target.title}"`, () => this.events.onChangeTarget());
+    if (state.revertible) this.button(actions, "Create anyway", "as a new claim", () => this.events.onCreateAnyway());
   }
 
   private button(parent: HTMLElement, text: string, label: string, run: () => void): void {
     const b = new ButtonComponent(parent).setButtonText(text).setClass(`${CLS}-match-action`).onClick(run);
-    b.buttonEl.setAttr("aria-label", label);
+    // The visible words lead the accessible name, so a voice command of what is shown still finds the button.
+    b.buttonEl.setAttr("aria-label", `${text} (${label})`);
   }
 }
