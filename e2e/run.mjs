@@ -330,6 +330,9 @@ async function enrichFlow(page, prefix) {
   await shot(page, `${prefix}-similar-enrich`);
   await axe(page, `${prefix} similar and enrichment`);
 
+  await modal.locator(".source-queue-extract-match.is-untargeted").scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-untargeted`);
+
   // Change… opens Obsidian's fuzzy suggester over the claims; the pick becomes the target.
   await target.locator("button", { hasText: "Change…" }).click();
   await page.locator(".modal.prompt input.prompt-input").waitFor();
