@@ -181,7 +181,7 @@ export async function pluginCases(report: Report, files: Record<string, string>,
           // Every priority line: one template repeats the key, and the last one counts.
           const text = storage.read(file.path).replace(/^priority:[^\r\n]*/gm, `priority: ${nextPriority(item?.priority ?? null)}`);
           storage.write(file.path, text);
-          target = { file: file as unknown as ObsidianTFile, cache: structuredClone(parseMarkdown(text)) as CachedMetadata };
+          target = { file: file as unknown as ObsidianTFile, cache: structuredClone(parseMarkdown(text)) };
         },
         after: settle,
       },

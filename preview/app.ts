@@ -46,7 +46,7 @@ function placeMenus(): void {
 
 class CommandPalette extends obsidian.FuzzySuggestModal<{ id: string; name: string }> {
   constructor(private readonly h: ReturnType<typeof createHarness>) {
-    super(h.app as never);
+    super(h.app);
     this.setPlaceholder("Select a command…");
   }
   getItems() {
@@ -87,7 +87,7 @@ function fileList(h: ReturnType<typeof createHarness>): void {
       el.append(item);
     }
   };
-  for (const evt of ["create", "delete", "rename"] as const) h.app.vault.on(evt as "create", () => queueMicrotask(draw));
+  for (const evt of ["create", "delete", "rename"] as const) h.app.vault.on(evt, () => queueMicrotask(draw));
   draw();
 }
 

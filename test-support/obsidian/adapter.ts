@@ -74,7 +74,7 @@ export class VaultAdapter {
   }
 
   readBinary(normalizedPath: string): Promise<ArrayBuffer> {
-    return this.run(() => new TextEncoder().encode(this.storage.read(normalizedPath)).buffer as ArrayBuffer);
+    return this.run(() => new TextEncoder().encode(this.storage.read(normalizedPath)).buffer);
   }
 
   write(normalizedPath: string, data: string, options?: WriteOptions): Promise<void> {

@@ -64,7 +64,7 @@ function makeCreateEl(win: Window) {
 
 function makeCreateSvg(win: Window) {
   return function createSvg(tag: string, o?: SvgElementInfo | string, cb?: AnyFn): SVGElement {
-    const el = win.document.createElementNS(SVG_NS, tag) as SVGElement;
+    const el = win.document.createElementNS(SVG_NS, tag);
     const info: SvgElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
     applyInfo(el, { cls: info.cls, attr: info.attr, parent: info.parent, prepend: info.prepend });
     cb?.(el);

@@ -30,7 +30,8 @@ export class FileManager {
       if (parent) return parent;
     }
     if (location === "folder") {
-      const folder = vault.getFolderByPath(normalizePath(String(vault.getConfig("newFileFolderPath") ?? "")));
+      const setting = vault.getConfig("newFileFolderPath");
+      const folder = vault.getFolderByPath(normalizePath(typeof setting === "string" ? setting : ""));
       if (folder) return folder;
     }
     return vault.getRoot();

@@ -49,7 +49,7 @@ export function getIcon(iconId: string): SVGSVGElement | null {
     circle.setAttribute("r", "8");
     svg.appendChild(circle);
   }
-  return svg as SVGSVGElement;
+  return svg;
 }
 
 export function setIcon(parent: HTMLElement, iconId: string): void {

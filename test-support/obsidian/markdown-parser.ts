@@ -94,7 +94,7 @@ export function parseMarkdown(raw: string): CachedMetadata {
     try {
       const value: unknown = parseYaml(fm.frontmatter);
       if (value && typeof value === "object" && !Array.isArray(value)) {
-        meta.frontmatter = value as Record<string, unknown>;
+        meta.frontmatter = value;
         const links = frontmatterLinks(meta.frontmatter);
         if (links.length > 0) meta.frontmatterLinks = links;
       }

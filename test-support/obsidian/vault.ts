@@ -148,7 +148,7 @@ export class Vault extends VaultQueries {
 
   /** Binary data goes through the text storage as UTF-8 (the double keeps text only). */
   readBinary(file: TFile): Promise<ArrayBuffer> {
-    return this.read(file).then((t) => new TextEncoder().encode(t).buffer as ArrayBuffer);
+    return this.read(file).then((t) => new TextEncoder().encode(t).buffer);
   }
 
   createBinary(path: string, data: ArrayBuffer, options?: DataWriteOptions): Promise<TFile> {

@@ -207,7 +207,7 @@ describe("two agents claiming one source at once", () => {
     const original = readFileSync(join(vault, path), "utf8");
     for (let trial = 0; trial < 20; trial++) {
       writeFileSync(join(vault, path), original);
-      const results = await Promise.all([call(a as Client, "claim_source", { path, agent: "agent-a" }), call(b as Client, "claim_source", { path, agent: "agent-b" })]);
+      const results = await Promise.all([call(a, "claim_source", { path, agent: "agent-a" }), call(b, "claim_source", { path, agent: "agent-b" })]);
       const winners = results.filter((r) => !r.isError);
       expect(winners, `trial ${trial}: ${results.map((r) => r.text.split("\n")[0]).join(" | ")}`).toHaveLength(1);
       expect(fm(path).processed_by).toBe(winners[0]?.json.agent);

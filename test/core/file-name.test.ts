@@ -6,7 +6,7 @@ import { claimFolder, cutToBytes, joinPath, MAX_NAME_BYTES, normalizeFolder, sam
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 const FORBIDDEN = /[\\/:*?"<>|#^[\]]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 describe("toFileName", () => {

@@ -219,6 +219,7 @@ describe("values of every kind, read alike whether they are strings or not", () 
     ["a number or a boolean is its text", { title: 12, author: true, tags: [1, "a"] }, { title: "12", author: "true", tags: ["1", "a"] }, []],
     ["empty strings in a list are dropped", { tags: ["", " ", "a"] }, { tags: ["a"] }, []],
     ["a list holding a boolean is not a list of tags", { tags: ["a", true] }, { tags: [] }, [warning('Field "tags" should be a list of tags')]],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case under test
     ["a list with a hole is not a list of tags", { tags: [, "a"] }, { tags: [] }, [warning('Field "tags" should be a list of tags')]],
     ["a list where text belongs", { author: ["x"] }, { author: null }, [warning('Field "author" should be text, found a list'), warning("No author")]],
     ["a mapping where text belongs", { format: { a: 1 } }, { format: null }, [warning('Field "format" should be text, found object')]],

@@ -29,10 +29,10 @@ describe("a queue row", () => {
   it("refilled for another note, is the same DOM as a row drawn fresh for that note", () => {
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), (shown) => {
-        const reused = document.createElement("div");
+        const reused = createDiv();
         const parts = renderRow(reused, shown[0] as QueueItem, NOW);
         for (const next of shown.slice(1)) parts.fill(next, NOW);
-        const fresh = document.createElement("div");
+        const fresh = createDiv();
         renderRow(fresh, shown[shown.length - 1] as QueueItem, NOW);
         expect(reused.outerHTML).toBe(fresh.outerHTML);
       }),
@@ -41,7 +41,7 @@ describe("a queue row", () => {
   });
 
   it("shows the problem marker only while the note has problems", () => {
-    const el = document.createElement("div");
+    const el = createDiv();
     const base: QueueItem = { path: "inbox/a.md", title: "A", author: null, date: null, domain: null, status: null, priority: null, hints: 2, problems: [{ level: "error", message: "No type field" }] };
     const parts = renderRow(el, base, NOW);
     expect(el.querySelector(".source-queue-problems.is-error")?.getAttribute("aria-label")).toBe("Error: No type field");

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Issue #14: select many rows, set them at once, undo them at once.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Menu } from "obsidian";
+import type { Menu, TAbstractFile } from "obsidian";
 import { changedLines } from "../cli/run-cli";
 import { click, key, openQueue, row, rowPaths, rows, startPlugin, type Started } from "./plugin-harness";
 
@@ -187,7 +187,7 @@ describe("the row menu", () => {
     s = await startPlugin();
     const view = await openQueue(s);
     const seen: { file: string; source: string }[] = [];
-    s.h.app.workspace.on("file-menu", (menu: Menu, file, source) => {
+    s.h.app.workspace.on("file-menu", (menu: Menu, file: TAbstractFile, source: string) => {
       seen.push({ file: file.path, source });
       menu.addItem((i) => i.setTitle("From another plugin").setIcon("star"));
     });
