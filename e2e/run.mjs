@@ -123,7 +123,8 @@ test("extract: the modal lists candidates, a title is edited, Create writes the 
   await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
   const modal = page.locator(".modal");
   await modal.locator("textarea.source-queue-extract-title").first().waitFor();
-  const create = modal.locator("button", { hasText: /^Create/ });
+  // The footer's button: a row with a near-duplicate has a "Create anyway" of its own.
+  const create = modal.locator(".source-queue-extract-footer button", { hasText: /^Create/ });
   assert((await create.textContent()) === "Create 2 notes", `button: ${await create.textContent()}`);
   const title = modal.locator("textarea.source-queue-extract-title").first();
   await title.click();
@@ -223,7 +224,8 @@ async function previewFlow(page, prefix) {
   await shot(page, `${prefix}-preview`);
 
   // A title another row has is refused, with the reason beside it, and Create waits.
-  const create = modal.locator("button", { hasText: /^Create/ });
+  // The footer's button: a row with a near-duplicate has a "Create anyway" of its own.
+  const create = modal.locator(".source-queue-extract-footer button", { hasText: /^Create/ });
   const addTitle = modal.locator("textarea.source-queue-extract-add-title");
   await addTitle.scrollIntoViewIfNeeded();
   await addTitle.click();
@@ -276,6 +278,86 @@ test("extract preview on a desktop: every title read whole, a claim added and cr
 test("extract preview on a phone (390×844): titles read whole, Create stays in view, a claim added and created", async (page) => {
   await previewFlow(page, "16-phone");
 }, { query: "?phone", viewport: { width: 390, height: 844 } });
+
+// SPEC §6: a source whose hints restate a claim of the vault, enrich another by link, and name nothing the vault holds.
+const ENRICH_SOURCE = "inbox/2026-11-30-sycophancy-in-preference-data.md";
+const ENRICH_CLAIM = (title) => `---\ntype: claim\ndomain: ai-alignment\ndescription: "${title}."\nconfidence: likely\ncreated: 2025-11-03\n---\n# ${title}\n\n## Evidence\n- An earlier source\n`;
+const OVERSIGHT = "Scalable oversight degrades rapidly as capability gaps grow";
+const ENRICH_FILES = {
+  [`domains/ai-alignment/${OVERSIGHT}.md`]: ENRICH_CLAIM(OVERSIGHT),
+  [ENRICH_SOURCE]: `---
+type: source
+title: "Sycophancy in preference data"
+author: "A. Researcher"
+url: https://example.org/sycophancy
+date: 2026-11-30
+domain: ai-alignment
+format: article
+status: unprocessed
+priority: high
+---
+## Content
+Reward models preferred the agreeing answer in 58% of matched pairs.
+
+## Agent Notes
+**Extraction hints:**
+- Reward models trained on human preference data systematically overrate agreement with users
+- Enrich the existing [[${OVERSIGHT}]] claim with the 58% figure from the matched pairs
+- Crowd raters drift toward their own stated beliefs when they label comparison pairs for a second time
+- Add this as evidence to the existing claim about quantum annealing hardware
+`,
+};
+
+/** Add the source and its target claim, open its preview, and check the near-duplicate and the enrichment rows. */
+async function enrichFlow(page, prefix) {
+  await page.evaluate((files) => Promise.all(Object.entries(files).map(([p, t]) => window.sourceQueuePreview.write(p, t))), ENRICH_FILES);
+  await row(page, ENRICH_SOURCE).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  const modal = page.locator(".modal.source-queue-extract");
+  const similar = modal.locator(".source-queue-extract-match.is-similar").first();
+  await similar.waitFor({ timeout: 5000 });
+  const said = await similar.textContent();
+  assert(/^Similar to Reward models trained on human preference data .*\(0\.\d\d\)/.test(said), `similar with its score: ${said}`);
+  const dupRow = modal.locator(".source-queue-extract-row:has(.source-queue-extract-match.is-similar)").first();
+  assert(!(await dupRow.locator("input[type=checkbox]").isChecked()), "the near-duplicate is unchecked");
+  const target = modal.locator(".source-queue-extract-match.is-target").first();
+  const enriches = await target.textContent();
+  assert(enriches.startsWith(`Enriches ${OVERSIGHT} (named in the hint)`), `the enrichment's target: ${enriches}`);
+  assert((await modal.locator(".source-queue-extract-match.is-untargeted").textContent()).startsWith("No target: choose one"), "an enrichment with no target says so");
+  const create = modal.locator(".source-queue-extract-footer button.mod-cta");
+  assert(/enrich 1$/.test(await create.textContent()), `Create counts the enrichment: ${await create.textContent()}`);
+  await dupRow.scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-similar-enrich`);
+  await axe(page, `${prefix} similar and enrichment`);
+
+  await modal.locator(".source-queue-extract-match.is-untargeted").scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-untargeted`);
+
+  // Change… opens Obsidian's fuzzy suggester over the claims; the pick becomes the target.
+  await target.locator("button", { hasText: "Change…" }).click();
+  await page.locator(".modal.prompt input.prompt-input").waitFor();
+  await page.keyboard.type("rewmodhum");
+  await page.locator(".modal.prompt .suggestion-item").first().waitFor();
+  await shot(page, `${prefix}-change-target`);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".source-queue-extract-match.is-target")?.textContent?.includes("(chosen by you)"));
+}
+
+test("extract preview shows a near-duplicate with its score and an enrichment's target, changed through the suggester", async (page) => {
+  await enrichFlow(page, "23-desktop");
+});
+
+test("the similar and enrichment rows on a phone (390×844)", async (page) => {
+  await enrichFlow(page, "24-phone");
+}, { query: "?phone", viewport: { width: 390, height: 844 } });
+
+test("the similar and enrichment rows in the dark theme", async (page) => {
+  await enrichFlow(page, "25-dark");
+}, { query: "?theme=dark", colorScheme: "dark" });
+
+test("the similar and enrichment rows on a phone in the dark theme", async (page) => {
+  await enrichFlow(page, "26-phone-dark");
+}, { query: "?phone&theme=dark", viewport: { width: 390, height: 844 }, colorScheme: "dark" });
 
 test("extract preview in the dark theme, with an added claim", async (page) => {
   await row(page, SEED).click({ button: "right" });

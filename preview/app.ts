@@ -133,6 +133,12 @@ async function main(): Promise<void> {
   (window as unknown as { sourceQueuePreview: unknown }).sourceQueuePreview = {
     read: (path: string) => h.read(path),
     files: () => h.app.vault.getFiles().map((f) => f.path),
+    /** Put a note in the vault as the app would (a new file, or new text for one there): tests build their own sources. */
+    write: async (path: string, text: string) => {
+      const file = h.app.vault.getFileByPath(path);
+      if (file) await h.app.vault.modify(file, text);
+      else await h.app.vault.create(path, text);
+    },
     plugin,
   };
   document.body.dataset.ready = "true";

@@ -94,7 +94,8 @@ export class QueueActions {
     // Skipped: candidates the user left unchecked (existing ones are linked, not skipped).
     const skipped = plan.candidates.filter((c) => !c.selected && c.existing === null).length;
     const made = outcome.created.length;
-    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, linked ${plan.linked.length} existing, skipped ${skipped}.`);
+    const enriched = outcome.record?.enriched?.length ?? 0;
+    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, ${enriched > 0 ? `enriched ${enriched}, ` : ""}linked ${plan.linked.length} existing, skipped ${skipped}.`);
     return outcome;
   }
 

@@ -8,6 +8,7 @@ import { extract, extractOutcomeJson, parseNumbered, parseSelect, planExtract, t
 import { listQueue, listResultJson } from "../core/commands/list";
 import { setFields, setJson } from "../core/commands/set-fields";
 import { validateQueue, validateResultJson } from "../core/commands/validate";
+import type { ClaimIndex } from "../core/claim-index";
 import type { ExtractionPlan } from "../core/extraction";
 import { PRIORITIES, STATUSES } from "../core/model";
 import type { QueueItem } from "../core/queue-query";
@@ -25,6 +26,8 @@ export interface CliHost {
   now(): Date;
   /** Every queue row, read from its note's text. */
   rows(): Promise<QueueItem[]>;
+  /** The vault's claims, live (SPEC §6); the extract handler plans with them. */
+  claims?: () => ClaimIndex;
   /** Apply a plan as the preview does (keeping its record for undo). */
   applyPlan(plan: ExtractionPlan): Promise<ExtractOutcome>;
 }

@@ -5,17 +5,20 @@
 // "exists" states and the button follow what is typed.
 import { ButtonComponent, Modal, Notice, type App, type TFile } from "obsidian";
 import { addedTitleProblem } from "../core/added-claim";
+import type { ClaimIndex } from "../core/claim-index";
 import { today } from "../core/commands/clock";
 import type { Candidate } from "../core/candidates";
-import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan } from "../core/extraction";
+import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../core/extraction";
 import type { Confidence } from "../core/model";
 import type { Settings } from "../core/settings";
 import { fitToContent } from "./auto-grow";
 import { AddClaimRow } from "./extract-add-row";
 import { rowProblems, type AddedEntry } from "./extract-problems";
+import { ClaimSuggestModal } from "./claim-suggest";
+import { MatchChoices } from "./extract-match-choices";
 import { CandidateRow } from "./extract-row";
 import { renderHeader } from "./extract-header";
-import { CLS, createLabel, createReasons } from "./extract-text";
+import { CLS, createLabel, createReasons, untargeted } from "./extract-text";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** Sources being written right now: a second Create on one of them waits its turn instead of racing. */
@@ -26,6 +29,8 @@ export interface ExtractHost {
   app: App;
   settings(): Settings;
   now(): Date;
+  /** The vault's claims as the metadata cache has them now (SPEC §6): near-duplicates and enrichment targets. */
+  claims(): ClaimIndex;
   /** Apply the reviewed plan; true when it was (the preview then closes). */
   applyPlan(plan: ExtractionPlan): Promise<boolean>;
 }
@@ -46,6 +51,17 @@ export class ExtractModal extends Modal {
   private createButton: ButtonComponent | null = null;
   private reasonEl: HTMLElement | null = null;
   private busy = false;
+  private readonly matches = new MatchChoices({
+    choices: this.choices,
+    planWith: (choices) => this.planWith(choices),
+    update: () => this.update(),
+    retitle: (index, title) => {
+      this.rows.get(index)?.setTitle(title);
+      this.retitle(index, title);
+    },
+    pickTarget: (index) => new ClaimSuggestModal(this.app, this.host.claims(), (claim) => this.choose(index, { target: claim.path, selected: true })).open(),
+    open: (path) => void this.app.workspace.openLinkText(path, this.file.path),
+  });
   private readonly onResize = () => this.refit();
 
   constructor(
@@ -91,18 +107,19 @@ export class ExtractModal extends Modal {
   }
 
   private replan(): ExtractionPlan {
-    const input = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port };
-    const choices = new Map(this.choices);
+    this.plan = this.planWith(this.choices);
+    return this.plan;
+  }
+
+  /** The plan for these choices (the user's, or a trial of one more), with the added claims and the live claim index. */
+  private planWith(userChoices: ReadonlyMap<number, CandidateChoice>): ExtractionPlan {
+    const input: PlanInput = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port, claims: this.host.claims() };
+    const choices = new Map(userChoices);
     if (this.added.length > 0) {
       const base = this.proposedCount(input);
       this.added.forEach((a, i) => choices.set(base + i + 1, { selected: a.selected, confidence: a.confidence }));
     }
-    this.plan = planExtraction({
-      ...input,
-      choices,
-      added: this.added.map((a) => ({ title: a.title, description: a.description })),
-    });
-    return this.plan;
+    return planExtraction({ ...input, choices, added: this.added.map((a) => ({ title: a.title, description: a.description })) });
   }
 
   private render(): void {
@@ -147,6 +164,7 @@ export class ExtractModal extends Modal {
             onTitle: (title) => this.retitle(c.index, title),
             onDescription: (description) => this.choose(c.index, { description }),
             onConfidence: (confidence) => this.choose(c.index, { confidence }),
+            match: this.matches.events(c.index),
           }),
         );
       }
@@ -180,6 +198,13 @@ export class ExtractModal extends Modal {
       onDescription: (description) => change({ description }),
       onConfidence: (confidence: Confidence) => change({ confidence }),
       onRemove: () => this.remove(entry),
+      match: {
+        onCreateAnyway: () => change({ selected: true }),
+        onLink: () => undefined,
+        onEnrich: () => undefined,
+        onChangeTarget: () => undefined,
+        onOpen: (path) => this.matches.open(path),
+      },
     });
   }
 
@@ -265,12 +290,12 @@ export class ExtractModal extends Modal {
     const problems = rowProblems(plan.candidates, (c) => this.addedProblem(c.title, c));
     for (const c of plan.candidates) {
       const entry = this.entryOf(c);
-      (entry ? this.addedRows.get(entry) : this.rows.get(c.index))?.update(c, problems.get(c.index) ?? null);
+      if (entry) this.addedRows.get(entry)?.update(c, problems.get(c.index) ?? null);
+      else this.rows.get(c.index)?.update(c, problems.get(c.index) ?? null, this.matches.state(c));
     }
-    const count = plan.creates.length;
     const pending = this.addRow?.pending ?? "";
     const reasons = createReasons(plan, pending !== "");
-    this.createButton?.setButtonText(createLabel(count)).setDisabled(this.busy || reasons.length > 0);
+    this.createButton?.setButtonText(createLabel(plan.creates.length, plan.enrichments.length)).setDisabled(this.busy || reasons.length > 0);
     this.reasonEl?.setText(reasons.join(" "));
     this.reasonEl?.toggleClass("is-blocked", plan.blockers.length > 0 || pending !== "");
   }
@@ -301,13 +326,14 @@ export class ExtractModal extends Modal {
         return;
       }
       // Files may have appeared or gone since the preview: apply only what the user saw.
-      const shown = this.plan.creates.map((p) => p.candidate.path).join("\n");
+      const writes = (p: ExtractionPlan) => [...p.creates.map((c) => c.candidate.path), ...p.enrichments.map((e) => `${e.targetPath}\n${e.before}`)].join("\n");
+      const shown = writes(this.plan);
       const plan = this.replan();
-      if (plan.creates.map((p) => p.candidate.path).join("\n") !== shown) {
+      if (writes(plan) !== shown) {
         new Notice("The vault changed since the preview; review the candidates and create again.");
         return;
       }
-      if (plan.blockers.length > 0 || plan.creates.length === 0) return;
+      if (plan.blockers.length > 0 || untargeted(plan.candidates).length > 0 || plan.creates.length + plan.enrichments.length === 0) return;
       if (await this.host.applyPlan(plan)) this.close();
     } catch (err) {
       new Notice(`Nothing was extracted: ${messageOf(err)}`);

@@ -7,7 +7,8 @@ import { ButtonComponent, DropdownComponent, setIcon } from "obsidian";
 import { KIND_LABELS } from "../core/candidate-kind";
 import type { Candidate } from "../core/candidates";
 import { CONFIDENCES, type Confidence } from "../core/model";
-import { growingField } from "./auto-grow";
+import { fitToContent, growingField } from "./auto-grow";
+import { MatchBlock, NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 import { CLS, sentence, TOPIC_FLAG } from "./extract-text";
 
 /** What the user does to one row; the modal binds each row to its own state. */
@@ -18,6 +19,8 @@ export interface RowEvents {
   onConfidence(confidence: Confidence): void;
   /** Only for claims the user added: take the row out again. */
   onRemove?: () => void;
+  /** Near-duplicates and enrichment targets (SPEC §6); without it the row shows neither. */
+  match?: MatchEvents;
 }
 
 export interface RowValues {
@@ -48,6 +51,7 @@ export class CandidateRow {
   private readonly kindEl: HTMLElement;
   private readonly pathEl: HTMLElement;
   private readonly problemEl: HTMLElement;
+  private readonly match: MatchBlock | null;
   /** The title core proposed: the topic flag is about it, and goes once the user rewrites it. */
   private readonly proposedTitle: string;
 
@@ -78,6 +82,7 @@ export class CandidateRow {
     this.descriptionEl = description.el;
     this.descriptionEl.value = values.description;
 
+    this.match = events.match ? new MatchBlock(this.el, events.match, null) : null;
     this.problemEl = this.el.createDiv({ cls: `${CLS}-row-problem`, attr: { "aria-live": "polite" } });
 
     const meta = this.el.createDiv({ cls: `${CLS}-row-meta` });
@@ -109,17 +114,24 @@ export class CandidateRow {
    * Show the candidate as the latest plan has it; the text areas keep what
    * the user typed. `problem` is why this row cannot be created, or null.
    */
-  update(candidate: Candidate, problem: string | null): void {
+  update(candidate: Candidate, problem: string | null, match: MatchState = NO_MATCH_STATE): void {
     const i = candidate.index;
     const exists = candidate.existing !== null;
+    const enrichment = candidate.kind === "enrichment";
+    // An enrichment with nowhere to go cannot be checked; one checked already (select all) stays so, and Create says why.
+    const untargeted = enrichment && candidate.target === null;
     this.checkboxEl.checked = candidate.selected && !exists;
-    this.checkboxEl.disabled = exists;
+    this.checkboxEl.disabled = exists || (untargeted && !candidate.selected);
     this.checkboxEl.setAttr("aria-label", `Create candidate ${i}: ${candidate.title === "" ? "(no title)" : candidate.title}`);
     this.titleEl.setAttr("aria-label", `Title of candidate ${i}`);
     this.descriptionEl.setAttr("aria-label", `Description of candidate ${i}`);
     this.confidence.selectEl.setAttr("aria-label", `Confidence of candidate ${i}`);
-    this.confidence.setDisabled(exists);
-    this.descriptionEl.disabled = exists;
+    this.confidence.setDisabled(exists || enrichment);
+    this.descriptionEl.disabled = exists || enrichment;
+    // An enrichment appends the hint to another claim: no title, description or confidence of its own is written.
+    this.titleEl.readOnly = enrichment;
+    this.el.toggleClass("is-enrichment", enrichment);
+    this.match?.update(candidate, match);
     // The description a claim gets when the user leaves the field empty.
     this.descriptionEl.placeholder = candidate.description !== "" ? candidate.description : DESCRIBE;
 
@@ -133,6 +145,12 @@ export class CandidateRow {
     this.el.toggleClass("is-unselected", !candidate.selected || exists);
     this.kindEl.setText(exists ? "Exists — link only" : candidate.kind === "claim" ? "New note" : KIND_LABELS[candidate.kind]);
     this.el.toggleClass("is-other-kind", candidate.kind !== "claim");
-    this.pathEl.setText(candidate.existing ?? candidate.path);
+    this.pathEl.setText(enrichment ? (candidate.target?.path ?? "") : (candidate.existing ?? candidate.path));
+  }
+
+  /** Put a title in the field as if typed ("Link X instead" writes X's title). */
+  setTitle(title: string): void {
+    this.titleEl.value = title;
+    fitToContent(this.titleEl);
   }
 }

@@ -13,6 +13,7 @@ import { QueueActions } from "./actions";
 import { registerBulkChanges } from "./bulk-commands";
 import type { BulkSetter } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
+import { ClaimIndexLive } from "./claim-index-live";
 import { registerCliHandlers } from "./cli-handlers";
 import { ExtractModal } from "./extract-modal";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
@@ -35,6 +36,8 @@ export default class SourceQueuePlugin extends Plugin {
   rejectedSettings: string[] = [];
   /** Changes on the queue's selection, and their undo (issue #14). */
   bulk!: BulkSetter;
+  /** The vault's claims, live from the metadata cache (SPEC §6): near-duplicates and enrichment targets. */
+  claimIndex!: ClaimIndexLive;
 
   override async onload(): Promise<void> {
     let raw: unknown = null;
@@ -52,6 +55,9 @@ export default class SourceQueuePlugin extends Plugin {
     const port = new ObsidianVaultPort(this.app);
     const settings = () => this.data.settings;
     this.index = new QueueIndex(this.app, settings);
+    // A child component: it starts listening at layout ready and stops with the plugin.
+    this.claimIndex = this.addChild(new ClaimIndexLive(this.app));
+    const claims = () => this.claimIndex.index;
     this.actions = new QueueActions({
       app: this.app,
       port,
@@ -64,7 +70,7 @@ export default class SourceQueuePlugin extends Plugin {
         await this.persist();
       },
       journal: pluginJournal(this.app, this.manifest),
-      openExtract: (file) => new ExtractModal({ app: this.app, settings, now, applyPlan: (plan) => this.actions.applyPlan(plan) }, file).open(),
+      openExtract: (file) => new ExtractModal({ app: this.app, settings, now, claims, applyPlan: (plan) => this.actions.applyPlan(plan) }, file).open(),
     });
 
     const current = () => this.data;
@@ -92,6 +98,7 @@ export default class SourceQueuePlugin extends Plugin {
       settingsPath: () => settingsFile(this.app.vault.configDir),
       now,
       rows: () => this.queueRows(),
+      claims,
       applyPlan: (plan) => this.actions.applyPlanOutcome(plan),
     });
 

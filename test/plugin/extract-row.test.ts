@@ -23,7 +23,7 @@ describe("the notice for a source extracted before", () => {
   for (const c of cases) it(c.name, () => expect(previousNotice(c.previous)).toBe(c.text));
 
   it("Create counts notes in the singular and plural", () => {
-    expect([0, 1, 2].map(createLabel)).toEqual(["Create 0 notes", "Create 1 note", "Create 2 notes"]);
+    expect([0, 1, 2].map((n) => createLabel(n))).toEqual(["Create 0 notes", "Create 1 note", "Create 2 notes"]);
   });
 });
 

@@ -119,7 +119,9 @@ export class ExtractDialog {
   }
 
   get createButton(): HTMLButtonElement {
-    const button = Array.from(this.el.querySelectorAll("button")).find((b) => b.textContent?.startsWith("Create"));
+    // The footer's button: rows have a "Create anyway" of their own.
+    const footer = this.el.querySelector(".source-queue-extract-footer") ?? this.el;
+    const button = Array.from(footer.querySelectorAll("button")).find((b) => b.textContent?.startsWith("Create") || b.textContent?.startsWith("Enrich"));
     if (!button) throw new Error("no Create button");
     return button;
   }
