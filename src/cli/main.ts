@@ -15,6 +15,7 @@ const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
+                        [--target N=path]… [--no-cache]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
@@ -37,13 +38,14 @@ const OPTIONS = {
   add: { type: "string", multiple: true },
   title: { type: "string", multiple: true },
   description: { type: "string", multiple: true },
+  target: { type: "string", multiple: true },
   "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "target", "no-cache"],
   set: ["vault", "status", "priority", "reason", "json"],
   validate: ["vault", "json", "no-cache"],
 };
@@ -85,7 +87,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
     case "set":
       return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:

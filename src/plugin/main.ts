@@ -13,6 +13,7 @@ import { QueueActions } from "./actions";
 import { registerBulkChanges } from "./bulk-commands";
 import type { BulkSetter } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
+import { ClaimIndexLive } from "./claim-index-live";
 import { registerCliHandlers } from "./cli-handlers";
 import { ExtractModal } from "./extract-modal";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
@@ -84,8 +85,11 @@ export default class SourceQueuePlugin extends Plugin {
     this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => this.index.rebuild() }));
     this.addCommands();
     this.bulk = registerBulkChanges({ plugin: this, port, settings, now });
+    // The vault's claims, kept live from the metadata cache (SPEC §6); the plugin-side work of #12 may move this.
+    const claimIndex = this.addChild(new ClaimIndexLive(this.app));
     registerCliHandlers(this, {
       port,
+      claims: () => claimIndex.index,
       vaultName: () => this.app.vault.getName(),
       settings,
       rejectedSettings: () => this.rejectedSettings,
