@@ -18,7 +18,7 @@ describe("source-queue list", () => {
     const r = cli(["list", "--vault", vault, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { vault: string; counts: Record<string, number>; sources: { path: string; status: string | null }[] };
-    expect(out.counts).toEqual({ unprocessed: 14, processing: 4, processed: 2, "null-result": 1, unknown: 4 });
+    expect(out.counts).toEqual({ unprocessed: 15, processing: 4, processed: 2, "null-result": 1, unknown: 4 });
     expect(out.sources).toHaveLength(22);
     expect(out.sources.some((s) => s.status === "processed" || s.status === "null-result")).toBe(false);
     const seed = out.sources.find((s) => s.path === SEED);
@@ -61,7 +61,7 @@ describe("source-queue list", () => {
 
   it("prints a readable table for people", () => {
     const r = cli(["list", "--vault", vault]);
-    expect(r.stdout).toMatch(/^22 of 25 sources in inbox\//);
+    expect(r.stdout).toMatch(/^23 of 26 sources in inbox\//);
     expect(r.stdout).toContain("PRIORITY  STATUS");
   });
 });

@@ -154,7 +154,7 @@ describe("applying the seed's split", () => {
     expect(again.sourceAfter).toBeNull();
     expect(again.candidates.map((c) => [c.existing, c.selected])).toEqual(PATHS.map((p) => [p, false]));
     expect(again.linked).toEqual(PATHS);
-    expect(await applyExtraction(again, port)).toEqual({ ok: true, record: null, created: [], linked: PATHS });
+    expect(await applyExtraction(again, port)).toEqual({ ok: true, record: null, created: [], linked: PATHS, enriched: [] });
     expect(port.files.get(SEED_PATH)).toBe(after);
     expect(port.log).toHaveLength(writes);
   });
@@ -220,7 +220,7 @@ describe("undo", () => {
     const port = seedVault();
     const record = await extractSeed(port);
     const result = await undoExtraction(record, port);
-    expect(result).toEqual({ trashed: PATHS, keptEdited: [], missing: [], sourceRestored: true, sourceNote: null });
+    expect(result).toEqual({ trashed: PATHS, restored: [], keptEdited: [], missing: [], sourceRestored: true, sourceNote: null });
     expect(port.files.get(SEED_PATH)).toBe(SEED);
     expect(port.paths()).toEqual([SEED_PATH]);
   });
@@ -242,6 +242,7 @@ describe("undo", () => {
     const result = await undoExtraction(record, port);
     expect(result).toEqual({
       trashed: PATHS,
+      restored: [],
       keptEdited: [],
       missing: [],
       sourceRestored: false,
@@ -315,7 +316,7 @@ describe("the user's choices", () => {
     const p = plan(port, none);
     expect(p.creates).toEqual([]);
     expect(p.sourceAfter).toBeNull();
-    expect(await applyExtraction(p, port)).toEqual({ ok: true, record: null, created: [], linked: [] });
+    expect(await applyExtraction(p, port)).toEqual({ ok: true, record: null, created: [], linked: [], enriched: [] });
     expect(port.log).toEqual([]);
   });
 });
