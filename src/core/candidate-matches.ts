@@ -21,7 +21,8 @@ export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex
   return candidates.map((c): Candidate => {
     if (c.kind === "enrichment") {
       const target = enrichmentTarget(c.text, claims);
-      return { ...c, target, selected: c.existing === null && target !== null && target.certain && c.title !== "" ? true : false };
+      // Its title often is the target's name (a quoted title): that is the claim it enriches, not one it would create.
+      return { ...c, existing: null, target, selected: target !== null && target.certain && c.title !== "" };
     }
     if (c.kind !== "claim" || c.title === "") return c;
     const own = c.existing ?? c.path;
