@@ -133,7 +133,7 @@ test("extract: the modal lists candidates, a title is edited, Create writes the 
   await shot(page, "06-extract-modal");
   await create.click();
   await page.waitForFunction(() => !document.querySelector(".modal"));
-  await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.startsWith("Created 2 claims"));
+  await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.startsWith("Created 2,"));
   await shot(page, "07-created-notice");
   const all = await files(page);
   const made = all.filter((f) => f.startsWith("domains/climate/") && !f.startsWith("domains/climate/Resource"));
