@@ -44,6 +44,8 @@ const LEADING: RegExp[] = [
   new RegExp(String.raw`^${MODIFIER}(?:claims?|claim candidates?|candidate claims?)(?:\s+(?:enrichment|candidates?))?\s*(?::|—|–|\s-\s)\s*`, "i"),
   new RegExp(String.raw`^${MODIFIER}(?:claims?|claim candidates?|candidate claims?)\s+(?:about|on|that|around|regarding|re|for)\s+`, "i"),
   /^extract(?:\s+(?:an?|the|one))?(?:\s+new)?\s+claims?\s*(?:about|on|that|for)?\s*:?\s*/i,
+  // "Extract the systemic nature of the delays as evidence of …": the object of "extract" is the title.
+  /^extract\s+(?:the|an?|this|these)\s+(?=\S)/i,
   /^evidence\s+(?:for|that|of)\s*:?\s*/i,
   /^(?:potential\s+)?(?:claim\s+)?enrichment(?:\s+target)?\s*:\s*/i,
 ];
@@ -66,6 +68,8 @@ const TRAILING: { re: RegExp; keepsTail: boolean }[] = [
   { re: /[.;,]?\s+Evidence\s*:\s*/, keepsTail: true },
   { re: /\s*\((?:[^()]*\s)?claims?\)\s*$/i, keepsTail: false },
   { re: /\s+claim\s*$/i, keepsTail: false },
+  // "… mechanism claim with specific evidence": what the extractor should attach, not part of the claim.
+  { re: /\s+claim\s+with\s+(?:specific|concrete|supporting|the)?\s*(?:evidence|data|numbers)\s*$/i, keepsTail: false },
 ];
 
 const MAX_SCAN = 10_000;

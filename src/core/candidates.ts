@@ -146,6 +146,7 @@ export function buildCandidates(
     return { name, fileName: toFileName(name), terms: titleTerms(name) };
   });
   const taken = new Set<string>();
+  const described = new Set<string>();
   const candidates = [...hinted, ...extra].map(({ item, origin: from, parts }, i): Candidate => {
     const { title, fromQuote, commentary } = parts;
     const fileName = toFileName(title);
@@ -158,6 +159,8 @@ export function buildCandidates(
     const duplicate = taken.has(fileName.normalize("NFC").toLowerCase());
     taken.add(fileName.normalize("NFC").toLowerCase());
     const quotes = bestEvidence(evidence, `${title} ${commentary}`);
+    const description = describeClaim({ title, commentary, evidence: quotes, taken: described });
+    if (description !== "") described.add(description);
     return {
       index: i + 1,
       title,
@@ -167,7 +170,7 @@ export function buildCandidates(
       origin: from,
       kind,
       topic: kind === "claim" && title !== "" && isTopicTitle(title),
-      description: describeClaim({ title, commentary, evidence: quotes }),
+      description,
       evidence: quotes,
       similar: [],
       target: null,

@@ -50,10 +50,12 @@ export function repeatsTitle(text: string, title: string): boolean {
  * when it has neither, for the curator to write. Never a text the source's
  * other claims share, never the title again.
  */
-export function describeClaim(input: { title: string; commentary: string; evidence: readonly string[] }): string {
+export function describeClaim(input: { title: string; commentary: string; evidence: readonly string[]; taken?: ReadonlySet<string> }): string {
+  // `taken`: descriptions other claims of the source already have; each claim's is its own (SPEC §3).
+  const free = (text: string) => !repeatsTitle(text, input.title) && !(input.taken?.has(text) ?? false);
   const first = sentencesOf(stripMarkdown(input.commentary).replace(/\s+/g, " ").trim())[0] ?? "";
-  const fromCommentary = words(first).length >= 3 && !repeatsTitle(first, input.title) ? first : "";
-  const text = fromCommentary || (input.evidence.find((e) => !repeatsTitle(e, input.title)) ?? "");
+  const fromCommentary = words(first).length >= 3 && free(first) ? first : "";
+  const text = fromCommentary || (input.evidence.find(free) ?? "");
   return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : text;
 }
 

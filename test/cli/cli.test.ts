@@ -164,11 +164,12 @@ describe("source-queue extract", () => {
 
   it("--add and --title show in a --dry-run --json plan, written nowhere (#11)", () => {
     const before = snapshot(vault);
-    const r = cli(["extract", SEED, "--vault", vault, "--dry-run", "--json", "--title", "1=Circuit tracing takes hours per prompt", "--add", "Interpretability reached production", "--description", "4=A first production decision used interpretability."]);
+    const r = cli(["extract", SEED, "--vault", vault, "--dry-run", "--json", "--title", "1=Circuit tracing takes hours per prompt", "--add", "Interpretability reached production", "--description", "5=A first production decision used interpretability."]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { candidates: { title: string; selected: boolean; description: string }[] };
-    expect(out.candidates.map((c) => c.title)).toEqual(["Circuit tracing takes hours per prompt", expect.any(String), expect.any(String), "Interpretability reached production"]);
-    expect(out.candidates[3]?.selected).toBe(true);
+    // The seed's 4 candidates (3 hints and the curator's item), then the added claim.
+    expect(out.candidates.map((c) => c.title)).toEqual(["Circuit tracing takes hours per prompt", expect.any(String), expect.any(String), expect.any(String), "Interpretability reached production"]);
+    expect(out.candidates[4]?.selected).toBe(true);
     expect(snapshot(vault)).toEqual(before);
   });
 });

@@ -94,6 +94,8 @@ describe("no title begins with an instruction to the extractor (real openings)",
     ["Claim candidates around owned-platform revenue per user", "Owned-platform revenue per user"],
     ["Also potential new claim about pro-rata subscription creating fair but capital-inefficient raises", "Pro-rata subscription creating fair but capital-inefficient raises"],
     ["Also notable: DeepMind pivoted to pragmatic interpretability", "DeepMind pivoted to pragmatic interpretability"],
+    ["Extract the systemic nature of the delays as evidence of a structural challenge", "Systemic nature of the delays as evidence of a structural challenge"],
+    ["Extract the high-float launch mechanism claim with specific evidence", "High-float launch mechanism"],
   ])("%s", (head, title) => {
     expect(candidateTitle(head)).toEqual({ title, fromQuote: false });
   });

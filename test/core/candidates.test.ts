@@ -204,6 +204,8 @@ describe("each candidate carries what the preview and --json show", () => {
       topic: false,
       description: expect.any(String) as string,
       evidence: [],
+      similar: [],
+      target: null,
       existing: null,
       selected: true,
       text: "**Claim:** Probes beat SAEs: a *clear* win\n- shown on 12 models",

@@ -19,7 +19,7 @@ const INPUT: ClaimInput = {
   evidence: [],
   created: "2026-05-01",
 };
-const DESCRIBE = { title: "Probes beat SAEs", commentary: "", evidence: [] as string[] };
+const DESCRIBE = { title: "Probes beat SAEs", commentary: "", evidence: [] as string[], taken: new Set<string>() as ReadonlySet<string> };
 
 describe("renderClaim", () => {
   it("writes the claim format: frontmatter, H1, rationale, guidance, Evidence and Relevant Notes", () => {
@@ -98,6 +98,11 @@ describe("describeClaim: the claim's own sentence of context beyond the title", 
     ["the evidence when the commentary only repeats the title", { commentary: "Probes beat SAEs.", evidence: ["Probes reached 0.95 AUROC on 12 models."] }, "Probes reached 0.95 AUROC on 12 models."],
     ["empty, for the curator to write, when there is neither", {}, ""],
     ["never the title again", { evidence: ["Probes beat SAEs."] }, ""],
+    [
+      "never a sentence another claim of the source already has: the next evidence sentence instead",
+      { evidence: ["Probes reached 0.95 AUROC on 12 models.", "SAEs reached 0.71 on the same models."], taken: new Set(["Probes reached 0.95 AUROC on 12 models."]) },
+      "SAEs reached 0.71 on the same models.",
+    ],
   ])("%s", (_name, change, description) => {
     expect(describeClaim({ ...DESCRIBE, ...change })).toBe(description);
   });

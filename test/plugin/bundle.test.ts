@@ -32,9 +32,13 @@ afterEach(() => {
 });
 
 describe("the built main.js", () => {
-  it("is under 150 KB and requires nothing but obsidian", () => {
+  // The budget was 150 KB until similar claims, BM25 evidence, the intent
+  // journal, multi-select and bulk changes came in (issues #11–#14); js-yaml's
+  // loader and zod/mini are 49 KB of it. 200 KB loads in well under a frame
+  // budget's worth of parse time on a phone; the budget keeps it from creeping.
+  it("is under 200 KB and requires nothing but obsidian", () => {
     const size = readFileSync(join(root, "main.js")).length;
-    expect(size).toBeLessThan(150 * 1024);
+    expect(size).toBeLessThan(200 * 1024);
     const { required } = loadBundle();
     expect(new Set(required)).toEqual(new Set(["obsidian"]));
     expect(readFileSync(join(root, "main.js"), "utf8")).not.toMatch(/require\("(fs|path|os|crypto|buffer|node:[a-z]+)"\)/);
@@ -49,10 +53,10 @@ describe("the built main.js", () => {
     await h.app.workspace.getLeaf(false).openFile(h.app.vault.getFileByPath(SEED_PATH)!);
     await h.runCommand("source-queue:extract-claims");
     const create = Array.from(document.querySelectorAll<HTMLButtonElement>(".modal button")).find((b) => b.textContent?.startsWith("Create"));
-    expect(create?.textContent).toBe("Create 3 notes");
+    expect(create?.textContent).toBe("Create 4 notes");
     create!.click();
     await h.settle();
-    expect(h.app.vault.getFiles().filter((f) => f.path.startsWith("domains/ai-alignment/"))).toHaveLength(3);
+    expect(h.app.vault.getFiles().filter((f) => f.path.startsWith("domains/ai-alignment/"))).toHaveLength(4);
     expect(h.read(SEED_PATH)).toContain("status: processed");
   });
 });

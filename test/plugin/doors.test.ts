@@ -119,9 +119,10 @@ describe("the CLI, Obsidian's command line and the core command answer alike", (
       ),
     );
     const candidates = (cli as { candidates: { title: string; selected: boolean }[] }).candidates;
-    expect(candidates.map((c) => c.selected)).toEqual([true, false, true, true]);
+    // The seed's 4 candidates (3 hints and the curator's item), then the added claim, which is always selected.
+    expect(candidates.map((c) => c.selected)).toEqual([true, false, true, false, true]);
     expect(candidates[1]?.title).toBe("Circuit tracing costs hours per prompt");
-    expect(candidates[3]?.title).toBe("Interpretability reached a production decision");
+    expect(candidates[4]?.title).toBe("Interpretability reached a production decision");
     expect(obsidian).toEqual(cli);
     expect(core).toEqual(cli);
     expect(await d.texts(SEED)).toEqual(before);

@@ -73,7 +73,7 @@ export function checkChange(change: FieldChange): CheckedChange {
   const status = pick(change.status, STATUSES, "status");
   const priority = pick(change.priority, PRIORITIES, "priority");
   const reason = change.reason?.replace(/\s+/g, " ").trim();
-  if (status === "null-result" && !reason) throw new UsageError("null-result needs a reason (it is written to the reason field, notes by default)", "status");
+  if (status === "null-result" && !reason) throw new UsageError("null-result needs a reason (it is written to notes)", "status");
   if (change.reason !== undefined && status !== "null-result") throw new UsageError("goes with status null-result", "reason");
   return { status, priority, reason };
 }

@@ -21,7 +21,7 @@ describe("parsing what a door was given", () => {
 
 describe("extract requests that are refused before any plan is applied", () => {
   it.each<[string, Partial<ExtractRequest>, string]>([
-    ["a pick past the last candidate", { select: [9] }, 'select: "9" is not a candidate number (1 to 3)'],
+    ["a pick past the last candidate", { select: [9] }, 'select: "9" is not a candidate number (1 to 4)'],
     ["an added title of punctuation only", { added: [{ title: "?!…" }] }, "add: \"?!…\": the title holds no letters or digits"],
     ["an added title that is empty", { added: [{ title: "   " }] }, "the title is empty"],
     ["two added claims with one title", { added: [{ title: "Sparse features scale" }, { title: "sparse features scale" }] }, "another candidate has this title"],
