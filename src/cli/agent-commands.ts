@@ -172,8 +172,12 @@ export class FsAgentCommands implements AgentCommands {
       const bad = c.body === undefined ? null : bodyProblem(c.body);
       if (bad !== null) throw new CommandError(`claims.${i}: ${bad}; nothing written`);
     });
-    const { vault, settings } = this.open();
-    const { path, text } = await this.source(vault, settings, args.path);
+    const { vault, settings: configured } = this.open();
+    const { path, text } = await this.source(vault, configured, args.path);
+    // The agent holding the source is the one processing it: its name beside this run's date is
+    // true (SPEC §3), so an empty processedBy setting must not remove the processed_by it claimed with.
+    const hold = holdOf(readSource(path, text, configured).parsed.data, this.now());
+    const settings = hold.held && hold.by && configured.processedBy === "" ? { ...configured, processedBy: hold.by } : configured;
     const today = this.today();
     const added = claims.map((c) => ({ title: c.title, description: c.description, confidence: c.confidence }));
     const draft = planExtraction({ path, text, settings, today, port: vault, added });

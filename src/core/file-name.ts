@@ -31,7 +31,8 @@ export function toFileName(title: string, fallback = "Untitled claim"): string {
     .normalize("NFC")
     .replace(CONTROL, " ")
     // Collapsed before the colon rule: `\s*:\s*` over a long run of spaces backtracks quadratically.
-    .replace(/\s{2,}|[^\S ]/g, " ")
+    // A run keeps two spaces, not one: "a *  * b" holds two spaced stars, "a * * b" one (they share a space).
+    .replace(/\s{2,}|[^\S ]/g, (run) => (run.length > 1 ? "  " : " "))
     .replace(/ ?: ?/g, " - ")
     .replace(/[\\/|]/g, "-")
     .replace(/\^(-?\d+)/g, (_m, exp: string) => superscript(exp))

@@ -263,10 +263,11 @@ describe("races", () => {
     expect(created.map((n) => `${CLAIMS}/${n}`).sort()).toEqual([...winner.created].sort());
     const source = readFileSync(join(vault, seed), "utf8");
     const claims = parseFrontmatter(source).data?.claims_extracted as string[];
-    expect(claims).toHaveLength(3);
-    expect(new Set(claims).size).toBe(3);
+    // The winner's 4 claims (the seed's 3 hints and the curator's (3)), each recorded once.
+    expect(claims).toHaveLength(4);
+    expect(new Set(claims).size).toBe(4);
     expect(source.match(/^## Extracted claims$/gm)).toHaveLength(1);
-    expect(source.split("## Extracted claims")[1]?.match(/^- \[\[/gm)).toHaveLength(3);
+    expect(source.split("## Extracted claims")[1]?.match(/^- \[\[/gm)).toHaveLength(4);
     expect(readdirSync(join(vault, "inbox")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ describe("toFileName", () => {
     ["x^2 becomes x²", "x^2 grows", "x² grows"],
     ["a lone caret is removed", "up ^ down", "up down"],
     ["a spaced star is a multiplication sign", "cost grows as 2 * n", "cost grows as 2 × n"],
+    ["a run of spaces between two spaced stars keeps both multiplication signs", "a *  * b", "a × × b"],
     ["link brackets are removed", "[[link]] here", "link here"],
     ["single square brackets become parentheses", "the effect [sic] holds", "the effect (sic) holds"],
     ["every forbidden character at once", 'a\\b/c:d*e?f"g<h>i|j#k^l[m]n', "a-b-c - def'g‹h›i-jkl(m)n"],

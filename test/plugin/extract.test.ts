@@ -39,17 +39,18 @@ const notePaths = (harness: Harness) =>
     .sort();
 
 describe("the preview", () => {
-  it("lists the seed's three candidates, checked, with their titles and paths in the domain folder", async () => {
+  it("lists the seed's four candidates (its three hints, then the curator's (3)), checked, with their titles and paths in the domain folder", async () => {
     const { modal } = await seedModal();
     expect(modal.el.querySelector(".modal-title")?.textContent).toBe("Extract claims");
-    expect(modal.rows).toHaveLength(3);
-    expect([1, 2, 3].map((n) => modal.checkbox(n).checked)).toEqual([true, true, true]);
-    expect([1, 2, 3].map((n) => modal.titleInput(n).value)).toEqual(TITLES);
-    expect([1, 2, 3].map((n) => modal.path(n))).toEqual(PATHS);
-    expect([1, 2, 3].map((n) => modal.confidence(n).value)).toEqual(["experimental", "experimental", "experimental"]);
+    expect(modal.rows).toHaveLength(4);
+    expect([1, 2, 3, 4].map((n) => modal.checkbox(n).checked)).toEqual([true, true, true, true]);
+    expect([1, 2, 3, 4].map((n) => modal.titleInput(n).value)).toEqual(TITLES);
+    expect([1, 2, 3, 4].map((n) => modal.origin(n))).toEqual(["", "", "", "From the curator"]);
+    expect([1, 2, 3, 4].map((n) => modal.path(n))).toEqual(PATHS);
+    expect([1, 2, 3, 4].map((n) => modal.confidence(n).value)).toEqual(["experimental", "experimental", "experimental", "experimental"]);
     expect(modal.el.textContent).toContain("Claim folder: domains/ai-alignment");
     expect(modal.el.textContent).toContain("Source: Circuit Tracing for the Rest of Us");
-    expect(modal.createButton.textContent).toBe("Create 3 notes");
+    expect(modal.createButton.textContent).toBe("Create 4 notes");
     expect(modal.createButton.disabled).toBe(false);
   });
 
@@ -81,6 +82,8 @@ describe("the preview", () => {
 
   it("counts one note in the singular and disables Create when nothing is checked, saying why", async () => {
     const { modal } = await seedModal();
+    // The curator's item (4) is unchecked first, so the count runs down over the three hints.
+    modal.checkbox(4).click();
     modal.checkbox(1).click();
     modal.checkbox(2).click();
     expect(modal.createButton.textContent).toBe("Create 1 note");
@@ -111,11 +114,13 @@ describe("the preview", () => {
     expect(modal.kind(3)).toBe("Exists — link only");
     expect(modal.path(3)).toBe(existing);
     expect(modal.checkbox(3).checked).toBe(false);
-    expect(modal.createButton.textContent).toBe("Create 2 notes");
+    // Hints 1 and 2 and the curator's item (4) are still created.
+    expect(modal.createButton.textContent).toBe("Create 3 notes");
     modal.type(3, "Interpretability does not yet scale");
     expect(modal.kind(3)).toBe("New note");
     expect(modal.checkbox(3).checked).toBe(true);
     expect(modal.path(3)).toBe(`${FOLDER}/Interpretability does not yet scale.md`);
+    expect(modal.createButton.textContent).toBe("Create 4 notes");
   });
 });
 
@@ -130,6 +135,8 @@ describe("creating the claims", () => {
     expect(modal.path(3)).toBe(`${FOLDER}/${editedName}.md`);
     expect(document.activeElement).toBe(modal.titleInput(3));
     modal.checkbox(1).click();
+    // This run is about the hints: the curator's item (4) is unchecked too, so it is skipped like hint 1.
+    modal.checkbox(4).click();
     modal.confidence(2).value = "likely";
     modal.confidence(2).dispatchEvent(new Event("change"));
     expect(modal.createButton.textContent).toBe("Create 2 notes");
@@ -139,20 +146,31 @@ describe("creating the claims", () => {
     const created = [PATHS[1] ?? "", `${FOLDER}/${editedName}.md`];
     expect(notePaths(harness)).toEqual([...created, SEED_PATH].sort());
     expect(modal.isOpen).toBe(false);
-    expect(harness.notices).toContain("Created 2, enriched 0, linked 0, skipped 1.");
+    expect(harness.notices).toContain("Created 2, enriched 0, linked 0, skipped 2.");
 
     const second = harness.read(created[0] ?? "");
     expect(parseFrontmatter(second).data).toEqual({
       type: "claim",
       domain: "ai-alignment",
-      description: `The Anthropic/DeepMind complementarity framing is claim-worthy: "${TITLES[1]}"`,
+      // The claim's own description (SPEC §3): what surrounds the quote is only "… framing is
+      // claim-worthy:", an instruction, so it is the best evidence sentence of ## Content.
+      description: "DeepMind: pivoted to pragmatic interpretability after SAEs underperformed linear probes on harmful intent detection",
       confidence: "likely",
       source: CITATION,
       created: today(),
       aliases: [TITLES[1]],
     });
     const third = harness.read(created[1] ?? "");
-    expect(parseFrontmatter(third).data).toMatchObject({ type: "claim", domain: "ai-alignment", confidence: "experimental", source: CITATION, created: today(), aliases: [edited] });
+    expect(parseFrontmatter(third).data).toMatchObject({
+      type: "claim",
+      domain: "ai-alignment",
+      // Hint 3 says nothing beyond its title, so its description is its best evidence sentence.
+      description: 'SPAR\'s "Automating Circuit Interpretability with Agents" project directly targets this bottleneck',
+      confidence: "experimental",
+      source: CITATION,
+      created: today(),
+      aliases: [edited],
+    });
     expect(third.slice(third.indexOf("\n---\n") + 5)).toBe(
       [
         "",
@@ -166,6 +184,9 @@ describe("creating the claims", () => {
         "## Evidence",
         "",
         `- ${SOURCE_LINK} — ${CITATION}`,
+        // The sentences of ## Content that best support this claim, best first (SPEC §3).
+        '  > SPAR\'s "Automating Circuit Interpretability with Agents" project directly targets this bottleneck',
+        '  > The key remaining bottleneck: "it currently takes a few hours of human effort to understand the circuits even on prompts with only tens of words"',
         "",
         "Relevant Notes:",
         "- [[scalable oversight degrades rapidly as capability gaps grow with debate achieving only 50 percent success at moderate gaps]]",
@@ -183,7 +204,8 @@ describe("creating the claims", () => {
     const fm = frontmatterLines(source);
     const added = fm.findIndex((l) => l === "claims_extracted:");
     expect(fm.slice(added)).toEqual(["claims_extracted:", expect.stringMatching(/^ {2}- /), expect.stringMatching(/^ {2}- /), `processed_date: ${today()}`]);
-    const section = ["", "## Extracted claims", "", `- [[${NAMES[1]}]]`, `- [[${editedName}]]`].join("\n");
+    // Both file names differ from their titles, so each link shows the title (SPEC §3).
+    const section = ["", "## Extracted claims", "", `- [[${NAMES[1]}|${TITLES[1]}]]`, `- [[${editedName}|${edited}]]`].join("\n");
     expect(source.endsWith(section)).toBe(true);
     const lines = source.slice(0, -section.length).split("\n");
     lines.splice(added + 1, 4);
@@ -198,10 +220,10 @@ describe("creating the claims", () => {
     expect(notePaths(harness)).toEqual([...PATHS, SEED_PATH].sort());
 
     const again = await openExtract(harness);
-    expect(again.rows).toHaveLength(3);
-    expect([1, 2, 3].map((n) => again.kind(n))).toEqual(["Exists — link only", "Exists — link only", "Exists — link only"]);
-    expect([1, 2, 3].map((n) => again.path(n))).toEqual(PATHS);
-    expect([1, 2, 3].map((n) => again.checkbox(n).checked)).toEqual([false, false, false]);
+    expect(again.rows).toHaveLength(4);
+    expect([1, 2, 3, 4].map((n) => again.kind(n))).toEqual(["Exists — link only", "Exists — link only", "Exists — link only", "Exists — link only"]);
+    expect([1, 2, 3, 4].map((n) => again.path(n))).toEqual(PATHS);
+    expect([1, 2, 3, 4].map((n) => again.checkbox(n).checked)).toEqual([false, false, false, false]);
     expect(again.createButton.textContent).toBe("Create 0 notes");
     expect(again.createButton.disabled).toBe(true);
     expect(again.reason).toBe("Every candidate exists already; nothing to create.");
@@ -239,6 +261,8 @@ describe("creating the claims", () => {
   it("a source edited from outside after the preview opened is not split; the preview shows it again with the user's choices", async () => {
     const { h: harness, modal } = await seedModal();
     modal.checkbox(1).click();
+    // The curator's item (4) is unchecked as well: that choice must survive the re-shown preview too.
+    modal.checkbox(4).click();
     modal.type(2, "Interpretability camps are complementary");
     const edited = SEED.replace("- The SPAR agent-automated circuit tracing project", "- The SPAR agent project");
     await harness.editExternally(SEED_PATH, edited);
@@ -251,6 +275,7 @@ describe("creating the claims", () => {
     expect(modal.isOpen).toBe(true);
     expect(modal.titleInput(3).value).toBe("The SPAR agent project is the most direct attempted solution to the hours-per-prompt bottleneck");
     expect(modal.checkbox(1).checked).toBe(false);
+    expect(modal.checkbox(4).checked).toBe(false);
     expect(modal.titleInput(2).value).toBe("Interpretability camps are complementary");
     expect(modal.createButton.textContent).toBe("Create 2 notes");
 
@@ -279,7 +304,8 @@ describe("creating the claims", () => {
     expect(harness.read(SEED_PATH)).toBe(SEED);
     expect(harness.notices.at(-1)).toBe("The vault changed since the preview; review the candidates and create again.");
     expect(modal.kind(3)).toBe("Exists — link only");
-    expect(modal.createButton.textContent).toBe("Create 2 notes");
+    // Hints 1 and 2 and the curator's item (4) are still to be created.
+    expect(modal.createButton.textContent).toBe("Create 3 notes");
   });
 
   it("Ctrl+Enter creates from the keyboard", async () => {
@@ -311,7 +337,7 @@ describe("creating the claims", () => {
     await loaded.h.settle();
     expect(notePaths(loaded.h)).toEqual([...PATHS, SEED_PATH].sort());
     expect(loaded.h.notices).toContain("Claims are already being extracted from 2026-04-06-circuit-tracing-production-safety-mitra; wait for that to finish.");
-    expect(loaded.h.notices.filter((n) => n.startsWith("Created "))).toEqual(["Created 3, enriched 0, linked 0, skipped 0."]);
+    expect(loaded.h.notices.filter((n) => n.startsWith("Created "))).toEqual(["Created 4, enriched 0, linked 0, skipped 0."]);
   });
 });
 

@@ -101,7 +101,8 @@ describe("no title, hint or domain leaves the claim folder", () => {
       expect(created).toEqual([]);
       expect(modal.reason).toContain("empty title");
     } else {
-      expect(created).toHaveLength(3);
+      // The typed title, the other two hints and the curator's (3), all inside the folder.
+      expect(created).toHaveLength(4);
       for (const path of created) expect(path).toMatch(new RegExp(`^${FOLDER}/[^/]+\\.md$`));
     }
   });
@@ -215,7 +216,8 @@ describe("races", () => {
     expect(loaded.h.read("inbox/renamed.md")).toBe(SEED);
     expect(loaded.h.notices.at(-1)).toBe("The source changed since the preview; review the candidates and create again.");
     await modal.create();
-    expect(notePaths(loaded.h)).toHaveLength(4);
+    // The renamed source and its 4 claims (its 3 hints and the curator's (3)).
+    expect(notePaths(loaded.h)).toHaveLength(5);
     expect(loaded.h.read("inbox/renamed.md")).toContain("## Extracted claims");
   });
 });

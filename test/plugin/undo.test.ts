@@ -20,7 +20,7 @@ afterEach(() => {
   h = null;
 });
 
-/** The seed split with the default selection; returns the claim paths it created. */
+/** The seed split with the default selection (its 3 hints and the curator's (3)); returns the claim paths it created. */
 async function splitSeed(): Promise<{ harness: Harness; plugin: SourceQueuePlugin; claims: string[] }> {
   const loaded = await loadPlugin();
   h = loaded.h;
@@ -30,7 +30,7 @@ async function splitSeed(): Promise<{ harness: Harness; plugin: SourceQueuePlugi
     .list()
     .filter((p) => p.startsWith(`${FOLDER}/`))
     .sort();
-  expect(claims).toHaveLength(3);
+  expect(claims).toHaveLength(4);
   expect(loaded.h.read(SEED_PATH)).not.toBe(SEED);
   return { harness: loaded.h, plugin: loaded.plugin, claims };
 }
@@ -42,7 +42,7 @@ describe("undo last extraction", () => {
     expect(harness.read(SEED_PATH)).toBe(SEED);
     for (const claim of claims) expect(harness.storage.exists(claim)).toBe(false);
     expect(harness.vault.systemTrash.map((t) => t.path).sort()).toEqual(claims);
-    expect(harness.notices.at(-1)).toBe(`Undid the extraction from ${SEED_PATH}: moved 3 claims to the trash.\nThe source is restored.`);
+    expect(harness.notices.at(-1)).toBe(`Undid the extraction from ${SEED_PATH}: moved 4 claims to the trash.\nThe source is restored.`);
   });
 
   it("is offered only while there is something to undo", async () => {
@@ -61,11 +61,10 @@ describe("undo last extraction", () => {
     await harness.editExternally(mine, edited);
     await harness.runCommand(UNDO);
     expect(harness.read(mine)).toBe(edited);
-    expect(harness.storage.exists(claims[0] ?? "")).toBe(false);
-    expect(harness.storage.exists(claims[2] ?? "")).toBe(false);
+    for (const claim of claims.filter((c) => c !== mine)) expect(harness.storage.exists(claim)).toBe(false);
     expect(harness.read(SEED_PATH)).toBe(SEED);
     expect(harness.notices.at(-1)).toBe(
-      `Undid the extraction from ${SEED_PATH}: moved 2 claims to the trash.\nKept because edited since: ${mine}.\nThe source is restored.`,
+      `Undid the extraction from ${SEED_PATH}: moved 3 claims to the trash.\nKept because edited since: ${mine}.\nThe source is restored.`,
     );
   });
 
@@ -77,7 +76,7 @@ describe("undo last extraction", () => {
     expect(harness.read(SEED_PATH)).toBe(edited);
     for (const claim of claims) expect(harness.storage.exists(claim)).toBe(false);
     expect(harness.notices.at(-1)).toBe(
-      `Undid the extraction from ${SEED_PATH}: moved 3 claims to the trash.\n${SEED_PATH} was edited since the split, so it was left as it is.`,
+      `Undid the extraction from ${SEED_PATH}: moved 4 claims to the trash.\n${SEED_PATH} was edited since the split, so it was left as it is.`,
     );
   });
 
@@ -110,7 +109,7 @@ describe("undo last extraction", () => {
     });
     expect(rerun.creates).toEqual([]);
     expect(await plugin.actions.applyPlan(rerun)).toBe(true);
-    expect(harness.notices.at(-1)).toBe("Created 0, enriched 0, linked 3, skipped 0.");
+    expect(harness.notices.at(-1)).toBe("Created 0, enriched 0, linked 4, skipped 0.");
     await plugin.actions.undoLastExtraction();
     expect(harness.read(SEED_PATH)).toBe(SEED);
     for (const claim of claims) expect(harness.storage.exists(claim)).toBe(false);
