@@ -104,11 +104,11 @@ export function retitle(c: Candidate, title: string, folder: string, port: Vault
  * again in NFD) is "exists — link only", pointing at the earlier one. One the
  * user retitled or checked keeps their choice (a clash is then a blocker).
  */
-function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined): Candidate[] {
+function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined, enriches: (c: Candidate) => boolean): Candidate[] {
   const claimed = new Map<string, { path: string; title: string }>();
   return candidates.map((c) => {
     // An enrichment creates no file: its name claims nothing.
-    if (c.kind === "enrichment") return c;
+    if (enriches(c)) return c;
     const key = c.fileName.normalize("NFC").toLowerCase();
     const first = claimed.get(key);
     const choice = choices?.get(c.index);
@@ -136,6 +136,9 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     const description = a.description?.replace(/\s+/g, " ").trim() || title;
     return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], similar: [], target: null, existing: null, selected: true, text: description === title ? "" : description };
   });
+  // Without a claim index (a door that has none yet) a checked enrichment is created as a claim, as before SPEC §6;
+  // with one, or with a target the user chose, it appends to its target.
+  const enriches = (c: Candidate) => c.kind === "enrichment" && (input.claims !== undefined || c.target !== null);
   const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims) : [...set.candidates, ...added];
   const targetBlockers: string[] = [];
   const candidates = linkRepeats(
@@ -152,11 +155,12 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
       return { ...titled, selected };
     }),
     input.choices,
+    enriches,
   );
 
   const blockers: string[] = set.tooMany ? [set.tooMany.message] : [];
   blockers.push(...addedBlockers, ...targetBlockers);
-  const chosen = candidates.filter((c) => c.selected && c.kind !== "enrichment");
+  const chosen = candidates.filter((c) => c.selected && !enriches(c));
   const creates: PlannedClaim[] = [];
   const linked: string[] = [];
   const names = new Map<string, number>();
@@ -179,7 +183,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     creates.push({ candidate: description ? { ...c, description } : c, confidence, text: "" });
   }
   const creating = new Set(creates.map((p) => p.candidate.path));
-  for (const c of candidates) if (!c.selected && c.kind !== "enrichment" && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
+  for (const c of candidates) if (!c.selected && !enriches(c) && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
 
   for (const planned of creates) {
     const c = planned.candidate;
@@ -206,7 +210,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const newTitles = creates.map((p) => p.candidate.title);
   const claimPaths = new Map<string, string>();
   for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
-  const planned = planEnrichments(candidates, input.path, input.targetTexts, input.port);
+  const planned = planEnrichments(candidates.filter(enriches), input.path, input.targetTexts, input.port);
   blockers.push(...planned.blockers);
   const enrichments: PlannedEnrichment[] = planned.enrichments;
   // A re-run whose bullets are there already writes nothing, and so does not touch the source either.

@@ -64,6 +64,15 @@ describe("candidates against the vault's claims (SPEC §6)", () => {
     ]);
   });
 
+  it("without a claim index a checked enrichment is created as a claim, as before (a door with no index yet)", async () => {
+    const port = vault();
+    const out = await extract(port, { path: SOURCE, select: [1] }, { settings: DEFAULT_SETTINGS, now: NOW });
+    expect(out.code).toBe(0);
+    expect(out.created).toHaveLength(1);
+    expect(out.enriched).toEqual([]);
+    expect(port.files.get(INFL)).toBe(vault().files.get(INFL));
+  });
+
   it("a claim whose title is exactly an existing claim's elsewhere is 'exists — link only'", async () => {
     const port = vault(["Household debt booms predict lower GDP growth three to five years ahead"], { [DEBT]: "" });
     port.files.delete(DEBT);
