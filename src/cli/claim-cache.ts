@@ -148,3 +148,17 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
   if (opts.cacheFile !== null && changed) save(opts.cacheFile, key, next);
   return { index: ClaimIndex.build(inputs), hits, reads };
 }
+
+/** What claimIndexOfVault needs of the file-system adapter. */
+export interface ListedVault {
+  readonly realRoot: string;
+  markdownFiles(): string[];
+  stampListed(path: string): FileStamp | null;
+  readListedStamped(path: string): { text: string; stamp: FileStamp };
+}
+
+/** The claim index of a vault on disk, through the cache unless `cache` is false (`--no-cache`). */
+export function claimIndexOfVault(vault: ListedVault, cache = true): ClaimIndex {
+  const notes: ClaimNotes = { paths: () => vault.markdownFiles(), stamp: (p) => vault.stampListed(p), readStamped: (p) => vault.readListedStamped(p) };
+  return readClaimIndex(notes, { cacheFile: cache ? claimCacheFile(vault.realRoot) : null }).index;
+}

@@ -3,9 +3,13 @@
 // what was done (or the §5 JSON). The record of what it did is kept for
 // `source-queue undo <note>` (undo-store.ts).
 import { KIND_LABELS } from "../core/candidate-kind";
+import { summaryLine } from "../core/json-output";
 import { extract as runExtract, extractOutcomeJson, parseNumbered, parseSelect, type ExtractOutcome } from "../core/commands/extract";
 import type { ExtractionPlan } from "../core/extraction";
 import type { Settings } from "../core/settings";
+import type { ClaimIndex } from "../core/claim-index";
+import { UsageError } from "../core/commands/command-error";
+import { claimIndexOfVault } from "./claim-cache";
 import type { FsVault } from "./fs-vault";
 import { notePath } from "./note-arg";
 import { json, problemLine } from "./output";
@@ -23,7 +27,13 @@ export interface ExtractOptions {
   title?: string[];
   /** `--description N="…"`, repeatable. */
   description?: string[];
+  /** `--target N=path`, repeatable: the claim candidate N enriches. */
+  target?: string[];
+  /** false: the claim index is read from every note, and no cache is kept (`--no-cache`). */
+  cache?: boolean;
 }
+
+const enrichedCount = (plan: ExtractionPlan): number => new Set(plan.enrichments.map((e) => e.targetPath)).size;
 
 function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
   const lines = [`${plan.sourcePath}: ${plan.candidates.length} candidate${plan.candidates.length === 1 ? "" : "s"} → ${plan.folder}/`];
@@ -31,10 +41,12 @@ function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
     const mark = c.selected ? "[x]" : "[ ]";
     const note = c.existing !== null ? ` (exists — link only: ${c.existing})` : c.kind !== "claim" ? ` (${KIND_LABELS[c.kind].toLowerCase()})` : c.origin === "added" ? " (added)" : "";
     lines.push(`  ${mark} ${c.index}. ${c.title}${note}`);
-    if (c.existing === null && c.selected) lines.push(`        → ${c.path}`);
+    if (c.kind === "enrichment") lines.push(c.target ? `        enriches [[${c.target.title}]] (${c.target.path}${c.target.certain ? "" : `, a guess: ${c.target.score.toFixed(2)}`})` : "        enriches no claim found: --target N=path");
+    else if (c.existing === null && c.selected) lines.push(`        → ${c.path}`);
+    for (const m of c.kind === "claim" && c.existing === null ? c.similar : []) lines.push(`        similar to [[${m.title}]] (${m.score.toFixed(2)})`);
   }
   if (plan.guidance) lines.push("", `Curator guidance: ${plan.guidance}`);
-  if (dryRun) lines.push("", `Dry run: would create ${plan.creates.length} and link ${plan.linked.length}; nothing was written.`);
+  if (dryRun) lines.push("", `Dry run: would create ${plan.creates.length}, enrich ${enrichedCount(plan)} and link ${plan.linked.length}; nothing was written.`);
   return lines;
 }
 
@@ -47,15 +59,33 @@ function text(o: ExtractOutcome, settings: Settings): CommandResult {
   if (errors.length > 0) lines.push("", "Problems with this source:", ...errors.map(problemLine));
   lines.push(
     "",
-    o.created.length > 0
-      ? `Created ${o.created.length} claim${o.created.length === 1 ? "" : "s"}, linked ${plan.linked.length}; ${plan.sourcePath} is now ${settings.statusAfterExtraction}.`
-      : `Nothing new to create (linked ${plan.linked.length}); the source was left as it is.`,
+    o.record !== null
+      ? `${summaryLine(o.created.length, o.enriched.length, plan.linked.length)}; ${plan.sourcePath} is now ${settings.statusAfterExtraction}.`
+      : `Nothing new to create or enrich (linked ${plan.linked.length}${o.enriched.length > 0 ? `, enriched already ${o.enriched.length}` : ""}); the source was left as it is.`,
   );
   return { code: 0, out: lines.join("\n") };
 }
 
+/** `--target N=path` as vault paths, each a claim note inside the vault; else one usage line (exit 2). */
+function targetsOf(vault: FsVault, pairs: readonly string[], claims: ClaimIndex): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [n, arg] of parseNumbered(pairs, "target")) {
+    let path: string;
+    try {
+      path = notePath(vault, arg.trim());
+    } catch (err) {
+      throw new UsageError(`candidate ${n}: ${(err as Error).message}`, "target");
+    }
+    const entry = claims.get(path) ?? claims.resolve(path.replace(/\.md$/i, ""))?.entry;
+    if (!entry || entry.path.normalize("NFC").toLowerCase() !== path.normalize("NFC").toLowerCase()) throw new UsageError(`candidate ${n}: ${path} is not a claim note`, "target");
+    out.set(n, entry.path);
+  }
+  return out;
+}
+
 export async function extract(vault: FsVault, settings: Settings, noteArg: string, opts: ExtractOptions, now: Date): Promise<CommandResult> {
   const path = notePath(vault, noteArg);
+  const claims = claimIndexOfVault(vault, opts.cache !== false);
   const outcome = await runExtract(
     vault,
     {
@@ -65,8 +95,9 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
       titles: parseNumbered(opts.title ?? [], "title"),
       descriptions: parseNumbered(opts.description ?? [], "description"),
       added: (opts.add ?? []).map((title) => ({ title })),
+      targets: targetsOf(vault, opts.target ?? [], claims),
     },
-    { settings, now, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
+    { settings, now, claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
   );
   // Kept where `source-queue undo` and the MCP server's undo_extraction find it.
   const unkept = outcome.record === null ? null : keepUndoRecord(new UndoStore(vault.realRoot), outcome.record);

@@ -15,6 +15,7 @@ const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
+                        [--target N=path]… [--no-cache]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
@@ -49,6 +50,7 @@ const OPTIONS = {
   add: { type: "string", multiple: true },
   title: { type: "string", multiple: true },
   description: { type: "string", multiple: true },
+  target: { type: "string", multiple: true },
   "no-cache": { type: "boolean" },
   claim: { type: "string" },
   lease: { type: "string" },
@@ -59,7 +61,7 @@ const OPTIONS = {
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache"],
   set: ["vault", "status", "priority", "reason", "json"],
   validate: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json"],
@@ -131,7 +133,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
         const plan = values.plan;
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
       }
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description }, now);
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
     case "set":
       return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:

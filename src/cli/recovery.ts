@@ -38,7 +38,7 @@ export async function recoverInterrupted(vault: FsVault): Promise<string[]> {
     // A killed run may have left temp files beside the notes it was writing.
     for (const { text } of found) {
       const j = parseJournal(text);
-      for (const p of j ? [j.sourcePath, ...j.claims.map((c) => c.path)] : []) {
+      for (const p of j ? [j.sourcePath, ...j.claims.map((c) => c.path), ...(j.targets ?? []).map((t) => t.path)] : []) {
         try {
           vault.sweep(dirname(vault.abs(p)));
         } catch {

@@ -56,12 +56,26 @@ async function isPartOf(port: VaultPort, path: string, text: string): Promise<bo
   }
 }
 
+/** One write per target that changes: its text before the first bullet and after the last (two enrichments of one claim chain). */
+function targetWrites(plan: ExtractionPlan): { path: string; before: string; after: string }[] {
+  const byPath = new Map<string, { path: string; before: string; after: string }>();
+  for (const e of plan.enrichments) {
+    const seen = byPath.get(e.targetPath);
+    if (seen) seen.after = e.after;
+    else byPath.set(e.targetPath, { path: e.targetPath, before: e.before, after: e.after });
+  }
+  return [...byPath.values()].filter((t) => t.after !== t.before);
+}
+
 /** Check everything, journal the intent, then create folders and claims, then update the source; on any failure undo this run's writes. */
 export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, journal?: JournalContext): Promise<ApplyResult> {
   if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
-  if (plan.creates.length === 0) return { ok: true, record: null, created: [], linked: plan.linked, enriched: [] };
+  const targets = targetWrites(plan);
+  const enriched = [...new Set(plan.enrichments.map((e) => e.targetPath))];
+  if (plan.creates.length === 0 && targets.length === 0) return { ok: true, record: null, created: [], linked: plan.linked, enriched };
 
   const made: string[] = [];
+  const written: { path: string; before: string; after: string }[] = [];
   const folders: string[] = [];
   let sourceAfter = plan.sourceAfter ?? plan.sourceBefore;
   let entry: ExtractionJournal | null = null;
@@ -71,6 +85,11 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     for (const p of plan.creates) {
       const clash = port.existing(p.candidate.path);
       if (clash !== null) throw new Error(`${clash} already exists; nothing is overwritten`);
+    }
+    // A target renamed, deleted or edited since the preview: refused before anything is written.
+    for (const t of targets) {
+      const now = port.existing(t.path) === null ? null : await port.read(t.path);
+      if (now !== t.before) throw new Error(`${t.path} ${now === null ? "no longer exists" : "changed"} since the preview; run extract again`);
     }
     if (journal) {
       entry = {
@@ -83,11 +102,12 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
         sourceBefore: plan.sourceBefore,
         sourceAfter,
         claims: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
-        folders: missingFolders(plan.folder, port),
+        folders: plan.creates.length > 0 ? missingFolders(plan.folder, port) : [],
+        ...(targets.length > 0 ? { targets } : {}),
       };
       await journal.store.save(entry);
     }
-    folders.push(...(await port.ensureFolder(plan.folder)));
+    if (plan.creates.length > 0) folders.push(...(await port.ensureFolder(plan.folder)));
     for (const p of plan.creates) {
       try {
         await port.create(p.candidate.path, p.text);
@@ -97,6 +117,11 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
         throw err;
       }
       made.push(p.candidate.path);
+    }
+    // After the claims, before the source: the source is last, so a run whose source changed is whole.
+    for (const t of targets) {
+      await port.replace(t.path, t.before, t.after);
+      written.push(t);
     }
     const final = renderSourceAfter(
       { ...plan.update, sourcePath: plan.sourcePath, sourceBefore: plan.sourceBefore, folder: plan.folder, priorTitles: plan.source.claimsExtracted },
@@ -114,6 +139,13 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     await port.replace(plan.sourcePath, plan.sourceBefore, sourceAfter);
   } catch (err) {
     const leftBehind: string[] = [];
+    for (const t of [...written].reverse()) {
+      try {
+        await port.replace(t.path, t.after, t.before);
+      } catch {
+        leftBehind.push(t.path);
+      }
+    }
     for (const path of [...made].reverse()) {
       try {
         await port.remove(path);
@@ -124,7 +156,7 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     for (const folder of [...folders].reverse()) await port.remove(folder).catch(() => undefined);
     // With something left behind, the journal stays: the next start takes it back.
     if (journal && entry && leftBehind.length === 0) await journal.store.remove(entry.id).catch(() => undefined);
-    return { ok: false, error: messageOf(err), rolledBack: made.filter((p) => !leftBehind.includes(p)), leftBehind };
+    return { ok: false, error: messageOf(err), rolledBack: [...made, ...written.map((t) => t.path)].filter((p) => !leftBehind.includes(p)), leftBehind };
   }
   // Done: a failure to remove the journal only means the next start finds the run finished.
   if (journal && entry) await journal.store.remove(entry.id).catch(() => undefined);
@@ -132,19 +164,22 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
     ok: true,
     created: made,
     linked: plan.linked,
-    enriched: [],
+    enriched,
     record: {
       sourcePath: plan.sourcePath,
       sourceBefore: plan.sourceBefore,
       sourceAfter,
       created: plan.creates.map((p) => ({ path: p.candidate.path, text: p.text })),
       folders,
+      enriched: targets,
     },
   };
 }
 
 export interface UndoResult {
   trashed: string[];
+  /** Enriched claims given back their text from before the run. */
+  restored: string[];
   keptEdited: string[];
   missing: string[];
   sourceRestored: boolean;
@@ -154,7 +189,19 @@ export interface UndoResult {
 
 /** Undo a split: trash the claims it created unless edited since, restore the source unless edited since. */
 export async function undoExtraction(record: ExtractionRecord, port: VaultPort): Promise<UndoResult> {
-  const result: UndoResult = { trashed: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
+  const result: UndoResult = { trashed: [], restored: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
+  // An enriched claim goes back byte for byte, unless it was edited since (then it is kept and reported).
+  for (const t of [...(record.enriched ?? [])].reverse()) {
+    if (port.existing(t.path) === null) {
+      result.missing.push(t.path);
+      continue;
+    }
+    if ((await port.read(t.path)) !== t.after) result.keptEdited.push(t.path);
+    else {
+      await port.replace(t.path, t.after, t.before);
+      result.restored.push(t.path);
+    }
+  }
   for (const claim of record.created) {
     if (port.existing(claim.path) === null) {
       result.missing.push(claim.path);

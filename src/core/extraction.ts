@@ -4,8 +4,10 @@
 import { addedTitleProblem } from "./added-claim";
 import { agentClaimText, bodyProblem } from "./agent-claim";
 import type { ClaimIndex } from "./claim-index";
+import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "./claim-note";
+import { planEnrichments, type TargetTexts } from "./enrichment-plan";
 import { joinPath, sameName, toFileName } from "./file-name";
 import type { FieldEdit } from "./frontmatter-edit";
 import type { Confidence, Problem, SourceNote } from "./model";
@@ -61,7 +63,7 @@ export interface ExtractionPlan {
   previous: { date: string | null; by: string | null; claims: number } | null;
   problems: Problem[];
   /** What the source update needs, to render it again once the claims exist. */
-  update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; settings: Settings; today: string; fields: readonly FieldEdit[] };
+  update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; enriched: { title: string; path: string }[]; settings: Settings; today: string; fields: readonly FieldEdit[] };
 }
 
 export interface PlanInput {
@@ -81,6 +83,12 @@ export interface PlanInput {
    * it (an agent's `extraction_model` and `extraction_notes`, SPEC §7).
    */
   sourceFields?: readonly FieldEdit[];
+  /**
+   * The texts of the enrichment targets, read before planning (readTargetTexts
+   * of ./enrichment-plan; planExtract in ./commands/extract.ts does both
+   * steps). A selected enrichment whose target was not read is a blocker.
+   */
+  targetTexts?: TargetTexts;
 }
 
 /** One evidence bullet appended to an existing claim (SPEC §6): the target's text before and after. */
@@ -109,9 +117,11 @@ export function retitle(c: Candidate, title: string, folder: string, port: Vault
  * again in NFD) is "exists — link only", pointing at the earlier one. One the
  * user retitled or checked keeps their choice (a clash is then a blocker).
  */
-function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined): Candidate[] {
+function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, CandidateChoice> | undefined, enriches: (c: Candidate) => boolean): Candidate[] {
   const claimed = new Map<string, { path: string; title: string }>();
   return candidates.map((c) => {
+    // An enrichment creates no file: its name claims nothing.
+    if (enriches(c)) return c;
     const key = c.fileName.normalize("NFC").toLowerCase();
     const first = claimed.get(key);
     const choice = choices?.get(c.index);
@@ -141,19 +151,31 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     const description = a.description?.replace(/\s+/g, " ").trim() || title;
     return { index, title, fromQuote: false, fileName, path: joinPath(set.folder, fileName), origin: "added", kind: "claim", topic: false, description, evidence: [], similar: [], target: null, existing: null, selected: true, text: description === title ? "" : description };
   });
+  // Without a claim index (a door that has none yet) a checked enrichment is created as a claim, as before SPEC §6;
+  // with one, or with a target the user chose, it appends to its target.
+  const enriches = (c: Candidate) => c.kind === "enrichment" && (input.claims !== undefined || c.target !== null);
+  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims) : [...set.candidates, ...added];
+  const targetBlockers: string[] = [];
   const candidates = linkRepeats(
-    [...set.candidates, ...added].map((c) => {
+    matched.map((c) => {
       const choice = input.choices?.get(c.index);
       const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
+      if (choice?.target !== undefined) {
+        // The user's target: the candidate enriches it (a near-duplicate claim becomes "enrich X").
+        const target = chosenTarget(choice.target, input.claims, (p) => input.port.existing(p));
+        if (target === null) targetBlockers.push(`Candidate ${c.index}: ${choice.target} is not a claim note of this vault`);
+        return { ...titled, kind: "enrichment" as const, existing: null, target, selected: choice.selected ?? true };
+      }
       const selected = choice?.selected ?? (choice?.title !== undefined ? titled.existing === null && c.selected : c.selected);
       return { ...titled, selected };
     }),
     input.choices,
+    enriches,
   );
 
   const blockers: string[] = set.tooMany ? [set.tooMany.message] : [];
-  blockers.push(...addedBlockers);
-  const chosen = candidates.filter((c) => c.selected);
+  blockers.push(...addedBlockers, ...targetBlockers);
+  const chosen = candidates.filter((c) => c.selected && !enriches(c));
   const creates: PlannedClaim[] = [];
   const linked: string[] = [];
   const names = new Map<string, number>();
@@ -176,7 +198,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     creates.push({ candidate: description ? { ...c, description } : c, confidence, text: "" });
   }
   const creating = new Set(creates.map((p) => p.candidate.path));
-  for (const c of candidates) if (!c.selected && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
+  for (const c of candidates) if (!c.selected && !enriches(c) && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
 
   for (const planned of creates) {
     const c = planned.candidate;
@@ -207,9 +229,14 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const claimPaths = new Map<string, string>();
   for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
   const fields = input.sourceFields ?? [];
-  const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted, fields };
+  const planned = planEnrichments(candidates.filter(enriches), input.path, input.targetTexts, input.port);
+  blockers.push(...planned.blockers);
+  const enrichments: PlannedEnrichment[] = planned.enrichments;
+  // A re-run whose bullets are there already writes nothing, and so does not touch the source either.
+  const enriched = enrichments.filter((e) => e.after !== e.before).map((e) => ({ title: e.targetTitle, path: e.targetPath }));
+  const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted, fields, enriched, enrichmentsField: input.settings.enrichmentsField };
   let sourceAfter: string | null = null;
-  if (creates.length > 0 && blockers.length === 0) {
+  if ((creates.length > 0 || enriched.length > 0) && blockers.length === 0) {
     const updated = renderSourceAfter(draft, input.settings, input.today, input.port);
     if (updated.ok) sourceAfter = updated.text;
     else blockers.push(`The source cannot be updated: ${updated.reason}`);
@@ -224,12 +251,12 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     candidates,
     guidance: set.guidance,
     creates,
-    enrichments: [],
+    enrichments,
     linked,
     blockers,
     previous: note.status === "processed" ? { date: note.processedDate, by: note.processedBy, claims: note.claimsExtracted.length } : null,
     problems: set.tooMany ? [...note.problems, set.tooMany] : note.problems,
-    update: { newTitles, claimPaths, settings: input.settings, today: input.today, fields },
+    update: { newTitles, claimPaths, enriched, settings: input.settings, today: input.today, fields },
   };
 }
 

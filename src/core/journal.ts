@@ -22,6 +22,8 @@ export interface ExtractionJournal {
   claims: { path: string; text: string }[];
   /** Folders this run makes (outermost first): taken back only when empty. */
   folders: string[];
+  /** Claims this run enriches (SPEC §6), with their text before and after; absent when none (and in older journals). */
+  targets?: { path: string; before: string; after: string }[];
 }
 
 /** Where a store keeps journals. Each adapter writes atomically (a journal is whole or absent). */
@@ -43,6 +45,7 @@ const JOURNAL = z.object({
   sourceAfter: z.string(),
   claims: z.array(z.object({ path: z.string(), text: z.string() })),
   folders: z.array(z.string()),
+  targets: z.optional(z.array(z.object({ path: z.string(), before: z.string(), after: z.string() }))),
 });
 
 export const journalText = (j: ExtractionJournal): string => JSON.stringify(j);
@@ -63,6 +66,8 @@ export const newJournalId = (now: number): string => `${now.toString(36)}-${Math
 export interface DiskState {
   source: string | null;
   claims: ReadonlyMap<string, string | null>;
+  /** The enriched claims' texts now (absent: the journal names none). */
+  targets?: ReadonlyMap<string, string | null>;
 }
 
 export type RecoveryDecision =
@@ -70,7 +75,7 @@ export type RecoveryDecision =
   | { action: "done" }
   /** Every claim is whole and the source is as before: write the source. */
   | { action: "finish" }
-  | { action: "rollback"; removeClaims: string[]; keepClaims: string[]; restoreSource: boolean; sourceNote: string | null };
+  | { action: "rollback"; removeClaims: string[]; keepClaims: string[]; restoreSource: boolean; sourceNote: string | null; restoreTargets?: string[]; keepTargets?: string[] };
 
 /**
  * Finish or take back a run from what is on disk. A claim file counts as
@@ -80,7 +85,9 @@ export type RecoveryDecision =
  * restored only when it is byte for byte what the run wrote.
  */
 export function decideRecovery(j: ExtractionJournal, disk: DiskState): RecoveryDecision {
-  const whole = j.claims.every((c) => disk.claims.get(c.path) === c.text);
+  const targets = j.targets ?? [];
+  // Targets are written after the claims and before the source: a run is whole when every one holds its new text.
+  const whole = j.claims.every((c) => disk.claims.get(c.path) === c.text) && targets.every((t) => disk.targets?.get(t.path) === t.after);
   if (whole && disk.source === j.sourceAfter) return { action: "done" };
   if (whole && disk.source === j.sourceBefore) return { action: "finish" };
   const removeClaims: string[] = [];
@@ -91,10 +98,18 @@ export function decideRecovery(j: ExtractionJournal, disk: DiskState): RecoveryD
     if (c.text.startsWith(now)) removeClaims.push(c.path);
     else keepClaims.push(c.path);
   }
+  // An enriched claim is given back its old text only when it holds exactly what the run wrote.
+  const restoreTargets: string[] = [];
+  const keepTargets: string[] = [];
+  for (const t of targets) {
+    const now = disk.targets?.get(t.path) ?? null;
+    if (now === t.after) restoreTargets.push(t.path);
+    else if (now !== t.before) keepTargets.push(t.path);
+  }
   const restoreSource = disk.source === j.sourceAfter && j.sourceAfter !== j.sourceBefore;
   const sourceNote =
     disk.source === null ? `${j.sourcePath} no longer exists` : disk.source !== j.sourceBefore && !restoreSource ? `${j.sourcePath} was edited since, so it was left as it is` : null;
-  return { action: "rollback", removeClaims, keepClaims, restoreSource, sourceNote };
+  return { action: "rollback", removeClaims, keepClaims, restoreSource, sourceNote, ...(targets.length > 0 ? { restoreTargets, keepTargets } : {}) };
 }
 
 export interface RecoveryReport {
@@ -115,7 +130,9 @@ async function readOrNull(port: VaultPort, path: string): Promise<string | null>
 export async function recoverJournal(j: ExtractionJournal, port: VaultPort, busy: ReadonlySet<string> = new Set()): Promise<RecoveryReport> {
   const claims = new Map<string, string | null>();
   for (const c of j.claims) claims.set(c.path, await readOrNull(port, c.path));
-  const decision = decideRecovery(j, { source: await readOrNull(port, j.sourcePath), claims });
+  const targets = new Map<string, string | null>();
+  for (const t of j.targets ?? []) targets.set(t.path, await readOrNull(port, t.path));
+  const decision = decideRecovery(j, { source: await readOrNull(port, j.sourcePath), claims, targets });
   const report: RecoveryReport = { id: j.id, sourcePath: j.sourcePath, outcome: "finished", removed: [], kept: [], note: null };
   if (decision.action === "done") return report;
   if (decision.action === "finish") {
@@ -132,6 +149,12 @@ export async function recoverJournal(j: ExtractionJournal, port: VaultPort, busy
     report.removed.push(path);
   }
   report.kept = decision.keepClaims;
+  for (const path of decision.restoreTargets ?? []) {
+    if (busy.has(path)) continue;
+    const t = (j.targets ?? []).find((x) => x.path === path);
+    if (t) await port.replace(t.path, t.after, t.before);
+  }
+  report.kept.push(...(decision.keepTargets ?? []));
   if (decision.restoreSource) await port.replace(j.sourcePath, j.sourceAfter, j.sourceBefore);
   for (const folder of [...j.folders].reverse()) await port.remove(folder).catch(() => undefined);
   report.note = decision.keepClaims.length > 0 ? `kept ${decision.keepClaims.join(", ")}: not the text this run wrote` : decision.sourceNote;
@@ -154,7 +177,7 @@ export async function recoverAll(store: JournalStore, port: VaultPort, mayRecove
   const reports: RecoveryReport[] = [];
   const listed = (await store.list()).map(({ id, text }) => ({ id, j: parseJournal(text) }));
   const busy = new Set<string>();
-  for (const { j } of listed) if (j !== null && !mayRecover(j)) for (const p of [j.sourcePath, ...j.claims.map((c) => c.path)]) busy.add(p);
+  for (const { j } of listed) if (j !== null && !mayRecover(j)) for (const p of [j.sourcePath, ...j.claims.map((c) => c.path), ...(j.targets ?? []).map((t) => t.path)]) busy.add(p);
   for (const { id, j } of listed) {
     if (j === null) {
       await store.remove(id);

@@ -24,7 +24,8 @@ export function listJson(vault: string, counts: Record<StatusKey, number>, items
   };
 }
 
-export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: readonly string[], errors: readonly string[]) {
+/** `enriched`: what the run enriched; absent (a dry run, a preview) the plan's enrichments. */
+export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: readonly string[], errors: readonly string[], enriched?: readonly string[]) {
   return {
     source: plan.sourcePath,
     dryRun,
@@ -32,6 +33,9 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
       title: c.title,
       path: c.existing ?? c.path,
       origin: c.origin,
+      kind: c.kind,
+      target: c.target?.path ?? null,
+      similar: c.similar.map((m) => ({ path: m.path, title: m.title, score: Math.round(m.score * 1000) / 1000 })),
       exists: c.existing !== null,
       selected: c.selected,
       topic: c.topic,
@@ -40,6 +44,7 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
     })),
     created,
     linked: plan.linked,
+    enriched: enriched ?? (dryRun ? [] : [...new Set(plan.enrichments.map((e) => e.targetPath))]),
     problems: [...problemsJson(plan.problems), ...errors.map((message) => ({ level: "error" as const, message }))],
   };
 }
@@ -48,3 +53,6 @@ export function validateJson(files: readonly { path: string; problems: readonly 
   const count = (level: Problem["level"]) => files.reduce((n, f) => n + f.problems.filter((p) => p.level === level).length, 0);
   return { files: files.map((f) => ({ path: f.path, problems: problemsJson(f.problems) })), errors: count("error"), warnings: count("warning") };
 }
+
+/** What a run did, in the words of the CLI summary and the plugin's notice (SPEC §6): "Created N, enriched M, linked K". */
+export const summaryLine = (created: number, enriched: number, linked: number): string => `Created ${created}, enriched ${enriched}, linked ${linked}`;

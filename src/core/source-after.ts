@@ -1,8 +1,10 @@
 // The source's text after a split (SPEC §3): rendered at plan time for the
 // preview, and again by the apply step once the claims exist.
+import { DEFAULT_ENRICHMENTS_FIELD, enrichmentEdit } from "./enrichment";
 import { claimNameOf, joinPath, toFileName } from "./file-name";
 import type { EditResult, FieldEdit } from "./frontmatter-edit";
 import { withDisplay } from "./links";
+import { parseFrontmatter } from "./parse-frontmatter";
 import type { Settings } from "./settings";
 import { LEASE_FIELD } from "./source-lease";
 import { updateSource } from "./source-update";
@@ -17,6 +19,10 @@ export interface SourceDraft {
   priorTitles: readonly string[];
   /** Further fields to set in the same edit (an agent's extraction_model / extraction_notes). */
   fields?: readonly FieldEdit[];
+  /** Claims this run enriches (SPEC §6): their titles join the source's enrichments field, in the same edit. */
+  enriched?: readonly { title: string; path: string }[];
+  /** The field that lists them (settings.enrichmentsField). */
+  enrichmentsField?: string;
 }
 
 /**
@@ -48,6 +54,7 @@ export function renderSourceAfter(d: SourceDraft, settings: Settings, today: str
     claimLinks.push(path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "") === title ? link : withDisplay(link, title));
   }
   return updateSource(d.sourceBefore, {
+    enrichments: enrichmentTitles(d),
     newTitles: d.newTitles,
     status: settings.statusAfterExtraction,
     today,
@@ -59,3 +66,16 @@ export function renderSourceAfter(d: SourceDraft, settings: Settings, today: str
   });
 }
 
+
+/** The enrichments field and the titles to add to it: those it does not list yet (by title or file name). */
+function enrichmentTitles(d: SourceDraft): { field: string; titles: string[] } | undefined {
+  if (!d.enriched || d.enriched.length === 0) return undefined;
+  const field = d.enrichmentsField ?? DEFAULT_ENRICHMENTS_FIELD;
+  const data = parseFrontmatter(d.sourceBefore).data;
+  const titles: string[] = [];
+  for (const e of d.enriched) {
+    const fileName = e.path.slice(e.path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+    if (!titles.includes(e.title) && enrichmentEdit(data, { title: e.title, fileName }, field) !== null) titles.push(e.title);
+  }
+  return { field, titles };
+}

@@ -18,6 +18,8 @@ export interface SourceUpdate {
   fields?: readonly FieldEdit[];
   /** Fields removed when present (the lease of an agent's claim, once the source is processed). */
   remove?: readonly string[];
+  /** Titles of claims this run enriched, for the enrichments field (SPEC §6); listed ones are left out by the caller. */
+  enrichments?: { field: string; titles: string[] };
 }
 
 export const EXTRACTED_HEADING = "## Extracted claims";
@@ -38,6 +40,7 @@ export function statusEdits(status: Status, today: string, processedBy: string, 
 export function updateSource(text: string, update: SourceUpdate): EditResult {
   const edits: FieldEdit[] = [];
   if (update.newTitles.length > 0) edits.push({ key: "claims_extracted", append: update.newTitles });
+  if (update.enrichments && update.enrichments.titles.length > 0) edits.push({ key: update.enrichments.field, append: update.enrichments.titles });
   edits.push(...statusEdits(update.status, update.today, update.processedBy));
   if (update.status !== "processed") {
     edits.push({ key: "processed_date", set: update.today });

@@ -10,6 +10,7 @@ import { applyPlan, undo, type ExtractOutcome } from "../core/commands/extract";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
 import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction";
 import { PRIORITIES, STATUSES } from "../core/model";
+import { summaryLine } from "../core/json-output";
 import type { JournalContext } from "../core/apply-extraction";
 import type { Settings } from "../core/settings";
 import type { VaultPort } from "../core/vault-port";
@@ -94,8 +95,7 @@ export class QueueActions {
     // Skipped: candidates the user left unchecked (existing ones are linked, not skipped).
     const skipped = plan.candidates.filter((c) => !c.selected && c.existing === null).length;
     const made = outcome.created.length;
-    const enriched = outcome.record?.enriched?.length ?? 0;
-    new Notice(`Created ${made} claim${made === 1 ? "" : "s"}, ${enriched > 0 ? `enriched ${enriched}, ` : ""}linked ${plan.linked.length} existing, skipped ${skipped}.`);
+    new Notice(`${summaryLine(made, outcome.enriched.length, plan.linked.length)}, skipped ${skipped}.`);
     return outcome;
   }
 

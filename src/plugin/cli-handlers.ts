@@ -26,8 +26,8 @@ export interface CliHost {
   now(): Date;
   /** Every queue row, read from its note's text. */
   rows(): Promise<QueueItem[]>;
-  /** The vault's claims, live (SPEC §6); the extract handler plans with them. */
-  claims?: () => ClaimIndex;
+  /** The vault's claim index (SPEC §6), kept live by the plugin: near-duplicates and enrichment targets. */
+  claims(): ClaimIndex;
   /** Apply a plan as the preview does (keeping its record for undo). */
   applyPlan(plan: ExtractionPlan): Promise<ExtractOutcome>;
 }
@@ -46,6 +46,17 @@ async function answer(run: () => Promise<unknown>): Promise<string> {
   }
 }
 
+/** `target=N=path`: the claim candidate N enriches, a claim note of the vault; else a usage error naming it. */
+function targetsOf(pair: string | undefined, claims: ClaimIndex): Map<number, string> {
+  const targets = parseNumbered(pair === undefined ? [] : [pair], "target");
+  for (const [n, path] of targets) {
+    const clean = normalizePath(path.trim());
+    if (claims.get(clean) === null) throw new UsageError(`candidate ${n}: ${clean} is not a claim note of this vault`, "target");
+    targets.set(n, clean);
+  }
+  return targets;
+}
+
 type Registrar = (command: string, description: string, flags: CliFlags | null, handler: (params: CliData) => Promise<string>) => void;
 
 export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
@@ -58,7 +69,7 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
     if (!path) throw new UsageError("a note is needed (note=<path>)");
     return normalizePath(path);
   };
-  const ctx = () => ({ settings: host.settings(), now: host.now() });
+  const ctx = () => ({ settings: host.settings(), now: host.now(), claims: host.claims() });
 
   add("source-queue:list", "List the source queue as JSON", { status: { value: "<a,b>", description: "Statuses to show" }, priority: { value: "<a,b>", description: "Priorities to show" }, domain: { value: "<domain>", description: "Only this domain" }, all: { description: "Include processed and null-result" } }, (params) =>
     answer(async () => listResultJson(host.vaultName(), listQueue(await host.rows(), { status: value(params.status), priority: value(params.priority), domain: value(params.domain), all: params.all !== undefined }))),
@@ -67,7 +78,7 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
   add(
     "source-queue:extract",
     "Split a source's extraction hints into claim notes",
-    { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" }, select: { value: "<1,3>", description: "Candidates to create, by number" }, add: { value: "<title>", description: "A claim in no hint" }, title: { value: "<N=title>", description: "Retitle candidate N" } },
+    { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" }, select: { value: "<1,3>", description: "Candidates to create, by number" }, add: { value: "<title>", description: "A claim in no hint" }, title: { value: "<N=title>", description: "Retitle candidate N" }, target: { value: "<N=path>", description: "The claim candidate N enriches" } },
     (params) =>
       answer(async () => {
         const titled = value(params.add);
@@ -77,6 +88,7 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
           select: value(params.select) === undefined ? undefined : parseSelect(value(params.select) ?? ""),
           titles: parseNumbered(value(params.title) === undefined ? [] : [value(params.title) ?? ""], "title"),
           added: titled === undefined ? [] : [{ title: titled }],
+          targets: targetsOf(value(params.target), host.claims()),
         };
         if (req.dryRun) return extractOutcomeJson(await extract(host.port, req, ctx()));
         // Applied as the preview applies, so the run can be undone from the palette.

@@ -8,6 +8,7 @@ import { addedTitleProblem } from "../core/added-claim";
 import type { ClaimIndex } from "../core/claim-index";
 import { today } from "../core/commands/clock";
 import type { Candidate } from "../core/candidates";
+import { readTargetTexts, targetPathsOf } from "../core/enrichment-plan";
 import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../core/extraction";
 import type { Confidence } from "../core/model";
 import type { Settings } from "../core/settings";
@@ -38,6 +39,8 @@ export interface ExtractHost {
 export class ExtractModal extends Modal {
   /** Choices for the hint and curator candidates, by index. */
   private readonly choices = new Map<number, CandidateChoice>();
+  /** Texts of the enrichment targets read so far, by path (null: missing or unreadable). */
+  private readonly targetTexts = new Map<string, string | null>();
   /** Claims the user added, in order; they follow the other candidates. */
   private added: AddedEntry[] = [];
   private text = "";
@@ -90,7 +93,22 @@ export class ExtractModal extends Modal {
       return;
     }
     this.replan();
+    // Enrichment targets are read before the first render, so the rows show what Create will write.
+    await this.readTargets();
     this.render();
+  }
+
+  /**
+   * Reads the texts of enrichment targets the plan names and has not read yet
+   * (planning is synchronous; Vault.read is not), then plans again. True when
+   * anything new was read.
+   */
+  private async readTargets(): Promise<boolean> {
+    const missing = this.plan ? targetPathsOf(this.plan.candidates).filter((p) => !this.targetTexts.has(p)) : [];
+    if (missing.length === 0) return false;
+    for (const [path, text] of await readTargetTexts(this.port, missing)) this.targetTexts.set(path, text);
+    this.replan();
+    return true;
   }
 
   override onClose(): void {
@@ -108,12 +126,18 @@ export class ExtractModal extends Modal {
 
   private replan(): ExtractionPlan {
     this.plan = this.planWith(this.choices);
+    // A target chosen since the last read (the suggester, "Enrich instead") is read, then shown.
+    if (targetPathsOf(this.plan.candidates).some((p) => !this.targetTexts.has(p))) {
+      void this.readTargets().then((read) => {
+        if (read && this.contentEl.isConnected) this.render();
+      });
+    }
     return this.plan;
   }
 
   /** The plan for these choices (the user's, or a trial of one more), with the added claims and the live claim index. */
   private planWith(userChoices: ReadonlyMap<number, CandidateChoice>): ExtractionPlan {
-    const input: PlanInput = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port, claims: this.host.claims() };
+    const input: PlanInput = { path: this.file.path, text: this.text, settings: this.host.settings(), today: today(this.host.now()), port: this.port, claims: this.host.claims(), targetTexts: this.targetTexts };
     const choices = new Map(userChoices);
     if (this.added.length > 0) {
       const base = this.proposedCount(input);

@@ -18,8 +18,8 @@ describe("source-queue list", () => {
     const r = cli(["list", "--vault", vault, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { vault: string; counts: Record<string, number>; sources: { path: string; status: string | null }[] };
-    expect(out.counts).toEqual({ unprocessed: 14, processing: 4, processed: 2, "null-result": 1, unknown: 4 });
-    expect(out.sources).toHaveLength(22);
+    expect(out.counts).toEqual({ unprocessed: 15, processing: 4, processed: 2, "null-result": 1, unknown: 4 });
+    expect(out.sources).toHaveLength(23);
     expect(out.sources.some((s) => s.status === "processed" || s.status === "null-result")).toBe(false);
     const seed = out.sources.find((s) => s.path === SEED);
     expect(seed).toMatchObject({ title: expect.stringMatching(/^Circuit Tracing/), author: "Subhadip Mitra (@subhadipmitra)", date: "2026-01-01", domain: "ai-alignment", status: "unprocessed", priority: "medium", hints: 3 });
@@ -27,7 +27,7 @@ describe("source-queue list", () => {
 
   it("shows every source with --all and filters by status, priority and domain", () => {
     const all = JSON.parse(cli(["list", "--vault", vault, "--all", "--json"]).stdout) as { sources: unknown[] };
-    expect(all.sources).toHaveLength(25);
+    expect(all.sources).toHaveLength(26);
     const filtered = JSON.parse(cli(["list", "--vault", vault, "--status", "processed,null-result", "--priority", "low", "--json"]).stdout) as {
       sources: { status: string; priority: string }[];
     };
@@ -61,7 +61,7 @@ describe("source-queue list", () => {
 
   it("prints a readable table for people", () => {
     const r = cli(["list", "--vault", vault]);
-    expect(r.stdout).toMatch(/^22 of 25 sources in inbox\//);
+    expect(r.stdout).toMatch(/^23 of 26 sources in inbox\//);
     expect(r.stdout).toContain("PRIORITY  STATUS");
   });
 });
@@ -119,7 +119,7 @@ describe("source-queue extract", () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { dryRun: boolean; created: string[] }).created).toEqual([]);
     expect(snapshot(vault)).toEqual(before);
-    expect(cli(["extract", SEED, "--vault", vault, "--dry-run"]).stdout).toContain("Dry run: would create 4 and link 0; nothing was written.");
+    expect(cli(["extract", SEED, "--vault", vault, "--dry-run"]).stdout).toContain("Dry run: would create 4, enrich 0 and link 0; nothing was written.");
   });
 
   it("creates only the candidates named by --select", () => {

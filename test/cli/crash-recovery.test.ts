@@ -125,9 +125,41 @@ describe("an extraction killed at any write step", () => {
       expect(leftovers(vault)).toEqual([]);
       const again = run(vault, ["extract", SOURCE]);
       expect(again.code).toBe(0);
-      expect(again.stdout).toMatch(/Created \d+ claims, linked 0/);
+      expect(again.stdout).toMatch(/Created \d+, enriched \d+, linked 0/);
     }
   });
+});
+
+describe("an extraction that enriches a claim, killed at any write step", () => {
+  // SPEC §6: the demo source with one new claim and one enrichment; the target is written after the claim, before the source.
+  const ENRICHING = "inbox/2026-03-20-mortgage-resets-household-spending.md";
+  const done = vaultCopy();
+  const first = run(done, ["extract", ENRICHING]);
+  const result = notes(done);
+
+  it("leaves, after the next run, the whole result (claim, bullet, source) or nothing, at every step", async () => {
+    expect(first.stdout).toMatch(/Created 1, enriched 1, linked 0/);
+    const traced = run(vaultCopy(), ["extract", ENRICHING], { SOURCE_QUEUE_TRACE_STEPS: "1" });
+    const lines = traced.stderr.split("\n").filter((l) => l.includes("write step"));
+    const steps = lines.length;
+    // The target's write is a step of its own, between the claim's and the source's.
+    expect(lines.filter((l) => l.includes("Household inflation expectations")).length).toBeGreaterThanOrEqual(1);
+    const outcomes = await pool(
+      Array.from({ length: steps }, (_, i) => i + 1),
+      3,
+      async (step) => {
+        const vault = vaultCopy();
+        const killed = await runAsync(vault, ["extract", ENRICHING], { SOURCE_QUEUE_FAIL_AT: String(step) });
+        const next = await runAsync(vault, ["list", "--all", "--json"]);
+        const after = notes(vault);
+        const outcome = sameFiles(after, result) ? "whole" : sameFiles(after, nothing) ? "nothing" : "inconsistent";
+        return { step, signal: killed.signal, next: next.code, outcome, leftovers: leftovers(vault) };
+      },
+    );
+    for (const o of outcomes) expect(o).toEqual({ step: o.step, signal: "SIGKILL", next: 0, outcome: expect.stringMatching(/^(whole|nothing)$/), leftovers: [] });
+    expect(outcomes.map((o) => o.outcome)).toContain("nothing");
+    expect(outcomes.map((o) => o.outcome)).toContain("whole");
+  }, 120_000);
 });
 
 describe("a full disk in the middle of an extraction", () => {
@@ -158,7 +190,7 @@ describe("a full disk in the middle of an extraction", () => {
         stderr: expect.stringMatching(/^source-queue: extract failed and was rolled back: ENOSPC: no space left on device/),
         nothing: true,
         leftovers: [],
-        again: expect.stringMatching(/^Created \d+ claims, linked 0/),
+        again: expect.stringMatching(/^Created \d+, enriched \d+, linked 0/),
         whole: true,
       });
       expect(r.stderr).not.toMatch(/ENOSPC: ENOSPC/);

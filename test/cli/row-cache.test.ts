@@ -11,7 +11,7 @@ import { run as runInProcess } from "../../src/cli/main";
 import { cleanUp, cli, cliEnv, copyDemoVault, snapshot, tempDir, type CliRun } from "./run-cli";
 
 const SEED = "inbox/2026-04-06-circuit-tracing-production-safety-mitra.md";
-const NOTES = 25;
+const NOTES = 26;
 const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
 
 afterAll(cleanUp);

@@ -46,9 +46,9 @@ const existingClaims = new Set(
 describe("the demo vault splits as its coverage notes say", () => {
   const all = expectations();
 
-  it("covers all 25 sources and 60 candidates", () => {
-    expect(all).toHaveLength(25);
-    expect(all.reduce((n, e) => n + e.titles.length, 0)).toBe(60);
+  it("covers all 26 sources and 63 candidates", () => {
+    expect(all).toHaveLength(26);
+    expect(all.reduce((n, e) => n + e.titles.length, 0)).toBe(63);
   });
 
   it.each(all.map((e) => [e.file, e] as const))("%s gives the expected candidates and default selection", (file, e) => {

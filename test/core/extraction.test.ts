@@ -220,7 +220,7 @@ describe("undo", () => {
     const port = seedVault();
     const record = await extractSeed(port);
     const result = await undoExtraction(record, port);
-    expect(result).toEqual({ trashed: PATHS, keptEdited: [], missing: [], sourceRestored: true, sourceNote: null });
+    expect(result).toEqual({ trashed: PATHS, restored: [], keptEdited: [], missing: [], sourceRestored: true, sourceNote: null });
     expect(port.files.get(SEED_PATH)).toBe(SEED);
     expect(port.paths()).toEqual([SEED_PATH]);
   });
@@ -242,6 +242,7 @@ describe("undo", () => {
     const result = await undoExtraction(record, port);
     expect(result).toEqual({
       trashed: PATHS,
+      restored: [],
       keptEdited: [],
       missing: [],
       sourceRestored: false,

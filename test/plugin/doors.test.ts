@@ -81,7 +81,7 @@ describe("the CLI, Obsidian's command line and the core command answer alike", (
     const cli = await d.cli(["list", "--all"]);
     const obsidian = await d.obsidian("source-queue:list", { all: "true" });
     const core = listResultJson("demo", listQueue(coreRows(d), { all: true }));
-    expect((cli as { sources: unknown[] }).sources.length).toBe(25);
+    expect((cli as { sources: unknown[] }).sources.length).toBe(26);
     expect(withoutVault(obsidian)).toEqual(withoutVault(cli));
     expect(withoutVault(core)).toEqual(withoutVault(cli));
   });

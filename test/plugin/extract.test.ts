@@ -146,7 +146,7 @@ describe("creating the claims", () => {
     const created = [PATHS[1] ?? "", `${FOLDER}/${editedName}.md`];
     expect(notePaths(harness)).toEqual([...created, SEED_PATH].sort());
     expect(modal.isOpen).toBe(false);
-    expect(harness.notices).toContain("Created 2 claims, linked 0 existing, skipped 2.");
+    expect(harness.notices).toContain("Created 2, enriched 0, linked 0, skipped 2.");
 
     const second = harness.read(created[0] ?? "");
     expect(parseFrontmatter(second).data).toEqual({
@@ -337,7 +337,7 @@ describe("creating the claims", () => {
     await loaded.h.settle();
     expect(notePaths(loaded.h)).toEqual([...PATHS, SEED_PATH].sort());
     expect(loaded.h.notices).toContain("Claims are already being extracted from 2026-04-06-circuit-tracing-production-safety-mitra; wait for that to finish.");
-    expect(loaded.h.notices.filter((n) => n.startsWith("Created "))).toEqual(["Created 4 claims, linked 0 existing, skipped 0."]);
+    expect(loaded.h.notices.filter((n) => n.startsWith("Created "))).toEqual(["Created 4, enriched 0, linked 0, skipped 0."]);
   });
 });
 
@@ -369,7 +369,7 @@ describe("over the demo vault", () => {
     const before = harness.read(existing);
     await modal.create();
     expect(harness.read(existing)).toBe(before);
-    expect(harness.notices.at(-1)).toMatch(/^Created \d+ claims?, linked 1 existing, skipped \d+\.$/);
+    expect(harness.notices.at(-1)).toMatch(/^Created \d+, enriched 0, linked 1, skipped \d+\.$/);
   });
 
   it("says where curator-only candidates come from", async () => {

@@ -15,10 +15,10 @@ describe("the queue sidebar", () => {
     s = await startPlugin();
     const view = await openQueue(s);
     expect(s.h.rightSidebarEl.contains(view)).toBe(true);
-    expect(rows(view)).toHaveLength(22);
-    expect(view.querySelectorAll("[data-path]")).toHaveLength(22);
+    expect(rows(view)).toHaveLength(23);
+    expect(view.querySelectorAll("[data-path]")).toHaveLength(23);
     const chips = Array.from(view.querySelectorAll(".source-queue-chip")).map((c) => c.textContent);
-    expect(chips).toEqual(["Unprocessed 14", "Processing 4", "Processed 2", "Null-result 1", "Unknown 4"]);
+    expect(chips).toEqual(["Unprocessed 15", "Processing 4", "Processed 2", "Null-result 1", "Unknown 4"]);
   });
 
   it("shows title, author, dates, domain, hint count, badges and a problem marker on a row", async () => {

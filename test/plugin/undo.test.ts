@@ -109,7 +109,7 @@ describe("undo last extraction", () => {
     });
     expect(rerun.creates).toEqual([]);
     expect(await plugin.actions.applyPlan(rerun)).toBe(true);
-    expect(harness.notices.at(-1)).toBe("Created 0 claims, linked 4 existing, skipped 0.");
+    expect(harness.notices.at(-1)).toBe("Created 0, enriched 0, linked 4, skipped 0.");
     await plugin.actions.undoLastExtraction();
     expect(harness.read(SEED_PATH)).toBe(SEED);
     for (const claim of claims) expect(harness.storage.exists(claim)).toBe(false);

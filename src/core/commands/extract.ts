@@ -5,7 +5,9 @@
 // source, and turns the outcome into one result (and the §5 JSON).
 import { addedTitleProblem } from "../added-claim";
 import type { JournalContext } from "../apply-extraction";
-import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type UndoResult } from "../extraction";
+import type { ClaimIndex } from "../claim-index";
+import { readTargetTexts, targetPathsOf } from "../enrichment-plan";
+import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type PlanInput, type UndoResult } from "../extraction";
 import type { FieldEdit } from "../frontmatter-edit";
 import { extractJson } from "../json-output";
 import type { Settings } from "../settings";
@@ -28,11 +30,15 @@ export interface ExtractRequest {
   added?: readonly AddedClaim[];
   /** Further source fields written in the same edit as the split (an agent's extraction_model / extraction_notes). */
   sourceFields?: readonly FieldEdit[];
+  /** The claim candidate N enriches, by vault path (`--target N=path`): a claim note of the vault. */
+  targets?: ReadonlyMap<number, string>;
 }
 
 export interface ExtractContext {
   settings: Settings;
   now: Date;
+  /** The vault's claim index (SPEC §6); absent: no similar claims and no enrichment targets are looked for. */
+  claims?: ClaimIndex;
   /** Where the run writes its intent before the first change (SPEC §8); each door passes its own store. */
   journal?: JournalContext;
 }
@@ -43,6 +49,8 @@ export interface ExtractOutcome {
   /** 0 done (or previewed), 1 blocked or failed and rolled back; nothing of a blocked or failed run is left written. */
   code: 0 | 1;
   created: string[];
+  /** Claims enriched by this run, or already holding its bullet (a re-run). */
+  enriched: string[];
   errors: string[];
   /** What undo needs; null when nothing was created. */
   record: ExtractionRecord | null;
@@ -98,6 +106,12 @@ function choicesOf(req: ExtractRequest, draft: ExtractionPlan, port: VaultPort):
     checkNumber(n, total, "description");
     choice(n).description = description;
   }
+  for (const [n, target] of req.targets ?? []) {
+    checkNumber(n, total, "target");
+    choice(n).target = target;
+    // Naming a target picks the candidate, unless --select says otherwise.
+    if (req.select === undefined) choice(n).selected = true;
+  }
   return choices.size > 0 ? choices : undefined;
 }
 
@@ -115,36 +129,48 @@ function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: V
 export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
   requireNote(port, req.path);
   const text = await port.read(req.path);
-  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, sourceFields: req.sourceFields };
+  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields };
   const draft = planExtraction(base);
   if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   checkAdded(req.added ?? [], draft, port);
   const choices = choicesOf(req, draft, port);
-  return choices ? planExtraction({ ...base, choices }) : draft;
+  return planWithTargets({ ...base, choices }, choices ? undefined : draft);
+}
+
+/**
+ * A plan whose enrichments see their targets' texts: plan, read the targets
+ * the plan selects, plan again with them (planning itself stays synchronous).
+ * For every door, the preview included. `draft` is a plan of the same input already made.
+ */
+export async function planWithTargets(input: PlanInput, draft?: ExtractionPlan): Promise<ExtractionPlan> {
+  const first = draft ?? planExtraction(input);
+  const paths = targetPathsOf(first.candidates);
+  if (paths.length === 0) return first;
+  return planExtraction({ ...input, targetTexts: await readTargetTexts(input.port, paths) });
 }
 
 /** Applies a reviewed plan all or nothing. */
 export async function applyPlan(port: VaultPort, plan: ExtractionPlan, journal?: JournalContext): Promise<ExtractOutcome> {
-  if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], errors: [...plan.blockers], record: null };
+  if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
   const result = await applyExtraction(plan, port, journal);
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
-    return { plan, dryRun: false, code: 1, created: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null, failure: { error: result.error, leftBehind: result.leftBehind } };
+    return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [`extract failed and was rolled back: ${result.error}${left}`], record: null, failure: { error: result.error, leftBehind: result.leftBehind } };
   }
-  return { plan, dryRun: false, code: 0, created: result.created, errors: [], record: result.record };
+  return { plan, dryRun: false, code: 0, created: result.created, enriched: result.enriched, errors: [], record: result.record };
 }
 
 /** Plans, and unless a dry run or blocked, applies. */
 export async function extract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractOutcome> {
   const plan = await planExtract(port, req, ctx);
   const dryRun = req.dryRun === true;
-  if (plan.blockers.length > 0) return { plan, dryRun, code: 1, created: [], errors: [...plan.blockers], record: null };
-  if (dryRun) return { plan, dryRun, code: 0, created: [], errors: [], record: null };
+  if (plan.blockers.length > 0) return { plan, dryRun, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
+  if (dryRun) return { plan, dryRun, code: 0, created: [], enriched: [], errors: [], record: null };
   return applyPlan(port, plan, ctx.journal);
 }
 
 /** The JSON every door answers an extract with (SPEC §5). */
-export const extractOutcomeJson = (o: ExtractOutcome) => extractJson(o.plan, o.dryRun, o.created, o.errors);
+export const extractOutcomeJson = (o: ExtractOutcome) => extractJson(o.plan, o.dryRun, o.created, o.errors, o.enriched);
 
 /** Reverts a split (claims edited since, or a source edited since, are kept and reported). */
 export const undo = (port: VaultPort, record: ExtractionRecord): Promise<UndoResult> => undoExtraction(record, port);
