@@ -50,7 +50,8 @@ export const TOPIC_FLAG = "Names a topic, not a claim: rewrite it as an assertio
 
 /** Why Create is disabled, in the order the footer shows them; empty when it can run. */
 export function createReasons(plan: Pick<ExtractionPlan, "blockers" | "creates" | "candidates"> & Partial<Pick<ExtractionPlan, "enrichments">>, pending: boolean): string[] {
-  const reasons = [...plan.blockers, ...untargeted(plan.candidates)];
+  // The core's "enriches no claim" blocker names the CLI's flag; the preview says it in its own words.
+  const reasons = [...plan.blockers.filter((b) => !/^Candidate \d+ enriches no claim:/.test(b)), ...untargeted(plan.candidates)];
   if (pending) reasons.push("Add the claim you typed, or clear it, before creating.");
   if (reasons.length > 0 || plan.creates.length > 0 || (plan.enrichments?.length ?? 0) > 0) return reasons;
   if (plan.candidates.length === 0) return ["There is nothing to create."];

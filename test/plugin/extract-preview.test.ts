@@ -75,7 +75,9 @@ describe("select all and none", () => {
       expect(modal.checkbox(i + 1).checked).toBe(!exists);
     }
     const creatable = modal.rows.filter((_, i) => modal.kind(i + 1) !== "Exists — link only").length;
-    expect(modal.createButton.textContent).toBe(`Create ${creatable} notes`);
+    // An enrichment whose target the live claim index found is counted as an enrichment, not a new note (SPEC §6).
+    const [, notes, enriched] = /^Create (\d+) notes(?:, enrich (\d+))?$/.exec(modal.createButton.textContent ?? "") ?? [];
+    expect(Number(notes) + Number(enriched ?? 0)).toBe(creatable);
   });
 });
 

@@ -356,7 +356,12 @@ describe("over the demo vault", () => {
     expect(kinds).toContain("Caution or scoping note");
     expect(kinds).toContain("Research question");
     expect(kinds).toContain("Exists — link only");
-    for (const [i, kind] of kinds.entries()) if (kind !== "New note") expect(modal.checkbox(i + 1).checked).toBe(false);
+    // An enrichment whose target the hint names exactly is checked (SPEC §6); every other non-claim is not.
+    for (const [i, kind] of kinds.entries()) {
+      if (kind === "New note") continue;
+      const certain = kind === "Enriches an existing claim" && (modal.row(i + 1).textContent ?? "").includes("named in the hint");
+      expect(modal.checkbox(i + 1).checked).toBe(certain);
+    }
   });
 
   it("names the existing note of a candidate that is already a claim file", async () => {
