@@ -11,7 +11,7 @@ export type FieldEdit = { key: string; set: string } | { key: string; append: st
 
 export type EditResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
-interface Extent {
+export interface Extent {
   key: string;
   start: number;
   /** Exclusive end: the lines that hold this key's value. */
@@ -19,7 +19,7 @@ interface Extent {
 }
 
 /** Each top-level key with the lines its value spans (indented lines and `- ` items below it). */
-function extentsOf(yamlLines: readonly string[]): Extent[] {
+export function extentsOf(yamlLines: readonly string[]): Extent[] {
   const keys = topLevelKeys(yamlLines);
   return keys.map((k, i) => {
     const limit = keys[i + 1]?.line ?? yamlLines.length;

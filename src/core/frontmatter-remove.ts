@@ -4,24 +4,10 @@
 // every other byte stays. Like the editor, the result is parsed again and
 // refused if any other field would read differently.
 import { joinShape } from "./frontmatter-block";
-import type { EditResult } from "./frontmatter-edit";
+import { extentsOf, type EditResult } from "./frontmatter-edit";
 import { parseFrontmatter } from "./parse-frontmatter";
-import { parseYaml, topLevelKeys } from "./yaml";
+import { parseYaml } from "./yaml";
 
-/** The lines of each top-level key's value: its own line, then indented lines and `- ` items (blank lines inside count). */
-function keyExtents(yamlLines: readonly string[]): { key: string; start: number; end: number }[] {
-  const keys = topLevelKeys(yamlLines);
-  return keys.map((k, i) => {
-    const limit = keys[i + 1]?.line ?? yamlLines.length;
-    let end = k.line + 1;
-    for (let j = k.line + 1; j < limit; j++) {
-      const line = yamlLines[j] ?? "";
-      if (/^\s+\S/.test(line) || /^-(\s|$)/.test(line)) end = j + 1;
-      else if (line.trim() !== "") break;
-    }
-    return { key: k.key, start: k.line, end };
-  });
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -37,7 +23,7 @@ export function removeFrontmatterKeys(text: string, keys: readonly string[]): Ed
   const shape = { ...parsed.shape, lines: [...parsed.shape.lines] };
   const yamlLines = shape.lines.slice(1, parsed.block.close);
   const drop = new Set(keys);
-  const extents = keyExtents(yamlLines).filter((e) => drop.has(e.key));
+  const extents = extentsOf(yamlLines).filter((e) => drop.has(e.key));
   if (extents.length === 0) return { ok: true, text, changed: false };
   for (const e of [...extents].reverse()) yamlLines.splice(e.start, e.end - e.start);
 
