@@ -7,17 +7,10 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as z from "zod/mini";
+import { extractionRecordSchema } from "../core/apply-extraction";
 import type { ExtractionRecord } from "../core/extraction";
 import { cacheDir } from "./cache-location";
 
-const recordSchema = z.object({
-  sourcePath: z.string(),
-  sourceBefore: z.string(),
-  sourceAfter: z.string(),
-  created: z.array(z.object({ path: z.string(), text: z.string() })),
-  folders: z.array(z.string()),
-});
 
 const hash = (text: string, n: number) => createHash("sha256").update(text).digest("hex").slice(0, n);
 
@@ -46,7 +39,7 @@ export class UndoStore {
     const file = this.file(sourcePath);
     if (file === null) return null;
     try {
-      const parsed = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      const parsed = extractionRecordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
       return parsed.success && parsed.data.sourcePath === sourcePath ? parsed.data : null;
     } catch {
       return null;

@@ -2,6 +2,7 @@
 // whole before anything is written; the intent journal is saved before the
 // first change, so a run killed midway is finished or taken back by the next
 // start; a run that fails takes back its own writes and then its journal.
+import * as z from "zod/mini";
 import type { ExtractionPlan } from "./extraction";
 import { newJournalId, type ExtractionJournal, type JournalStore } from "./journal";
 import { renderSourceAfter } from "./source-after";
@@ -16,6 +17,20 @@ export interface ExtractionRecord {
   /** Claims this run appended evidence to, with their text before and after (absent in records of older versions). */
   enriched?: { path: string; before: string; after: string }[];
 }
+
+/**
+ * The shape of a kept ExtractionRecord (the plugin's data.json, the CLI's undo
+ * store), checked when read back. One schema for both: a copy that forgot
+ * `enriched` would strip it, and undo after a reload would leave targets enriched.
+ */
+export const extractionRecordSchema = z.object({
+  sourcePath: z.string(),
+  sourceBefore: z.string(),
+  sourceAfter: z.string(),
+  created: z.array(z.object({ path: z.string(), text: z.string() })),
+  folders: z.array(z.string()),
+  enriched: z.optional(z.array(z.object({ path: z.string(), before: z.string(), after: z.string() }))),
+});
 
 export type ApplyResult =
   | { ok: true; record: ExtractionRecord | null; created: string[]; linked: string[]; enriched: string[] }

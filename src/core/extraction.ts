@@ -7,7 +7,7 @@ import type { ClaimIndex } from "./claim-index";
 import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "./claim-note";
-import { planEnrichments, type TargetTexts } from "./enrichment-plan";
+import { planEnrichments, type EnrichmentDraft, type TargetTexts } from "./enrichment-plan";
 import { joinPath, sameName, toFileName } from "./file-name";
 import type { FieldEdit } from "./frontmatter-edit";
 import type { Confidence, Problem, SourceNote } from "./model";
@@ -92,14 +92,7 @@ export interface PlanInput {
 }
 
 /** One evidence bullet appended to an existing claim (SPEC §6): the target's text before and after. */
-export interface PlannedEnrichment {
-  candidate: Candidate;
-  targetPath: string;
-  targetTitle: string;
-  bullet: string;
-  before: string;
-  after: string;
-}
+export type PlannedEnrichment = EnrichmentDraft;
 
 /** A candidate with the user's title applied: its name, path and "exists" state follow the title. */
 export function retitle(c: Candidate, title: string, folder: string, port: VaultPort, claimsExtracted: readonly string[]): Candidate {

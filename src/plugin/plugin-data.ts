@@ -2,7 +2,7 @@
 // (remembered between sessions) and the last split, so undo survives a
 // reload. Each part is validated on its own; a broken or older file keeps
 // its valid values and falls back to defaults for the rest.
-import * as z from "zod/mini";
+import { extractionRecordSchema } from "../core/apply-extraction";
 import type { ExtractionRecord } from "../core/extraction";
 import { DEFAULT_QUERY, queueQuerySchema, type QueueQuery } from "../core/queue-query";
 import { loadSettings, type Settings } from "../core/settings";
@@ -13,13 +13,6 @@ export interface PluginData {
   lastExtraction: ExtractionRecord | null;
 }
 
-const recordSchema = z.object({
-  sourcePath: z.string(),
-  sourceBefore: z.string(),
-  sourceAfter: z.string(),
-  created: z.array(z.object({ path: z.string(), text: z.string() })),
-  folders: z.array(z.string()),
-});
 
 function loadQuery(raw: unknown): QueueQuery {
   if (typeof raw !== "object" || raw === null) return { ...DEFAULT_QUERY };
@@ -36,7 +29,7 @@ export function loadPluginData(raw: unknown): { data: PluginData; rejected: stri
   const record = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   // Older versions stored the settings at the top level.
   const { settings, rejected } = loadSettings("settings" in record ? record.settings : raw);
-  const last = recordSchema.safeParse(record.lastExtraction);
+  const last = extractionRecordSchema.safeParse(record.lastExtraction);
   return {
     data: { settings, query: loadQuery(record.query), lastExtraction: last.success ? last.data : null },
     rejected,
