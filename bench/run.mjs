@@ -58,8 +58,7 @@ async function browserRunner() {
     format: "iife",
     platform: "browser",
     target: "es2021",
-    alias: { obsidian: join(root, "test-support", "obsidian", "index.ts"), fs: join(root, "build-support", "empty-module.js") },
-    inject: [join(root, "build-support", "buffer-shim.js")],
+    alias: { obsidian: join(root, "test-support", "obsidian", "index.ts") },
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   });

@@ -18,7 +18,7 @@ import { countByStatus } from "../core/queue-query";
 import type { Settings } from "../core/settings";
 import { holdOf } from "../core/source-lease";
 import { isQueueNote, readSource } from "../core/source-note";
-import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
 import { checkBodies, extractorOf, extractRequest, previewPort } from "./agent-plan";
 import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
@@ -114,7 +114,11 @@ export class FsAgentCommands implements AgentCommands {
   async listSources(args: ListArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
     const filter = { status: args.status?.join(","), priority: args.priority?.join(","), domain: args.domain, all: args.all };
-    return guarded(async () => listResultJson(vault.root, listQueue(this.rows.read(vault, settings), filter)));
+    return guarded(async () => {
+      const { sources, ...rest } = listResultJson(vault.root, listQueue(this.rows.read(vault, settings), filter));
+      const { page, ...paging } = pageOf(sources, args);
+      return { ...rest, sources: page, ...paging };
+    });
   }
 
   async nextSource(args: NextArgs & { skip?: ReadonlySet<string> }): Promise<ToolResult> {
@@ -245,10 +249,12 @@ export class FsAgentCommands implements AgentCommands {
     return { path, agent: result.agent, status: result.status };
   }
 
-  async validateVault(): Promise<ToolResult> {
+  async validateVault(args: PageArgs): Promise<ToolResult> {
     const { vault, settings, rejected } = this.open();
     const items = this.rows.read(vault, settings);
-    return validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected }));
+    const { files, ...counts } = validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected }));
+    const { page, ...paging } = pageOf(files, args);
+    return { files: page, ...counts, ...paging };
   }
 
   async undoExtraction(args: PathArgs): Promise<ToolResult> {

@@ -22,11 +22,26 @@ export class CommandError extends Error {
 const path = z.string().min(1).max(4096).describe("The note's path, relative to the vault (as list_sources gives it)");
 const agent = z.string().min(1).max(100).describe("Your agent's name, written to processed_by (one line)");
 
+/**
+ * A page of a long answer. A vault of 50,000 sources lists as about 30 MB of
+ * JSON: past the 10 MB a message the SDK's own stdio client accepts, and far
+ * past what an agent can read. Counts and totals always cover everything.
+ */
+export const PAGE_DEFAULT = 100;
+export const PAGE_MAX = 1000;
+function pageArgs() {
+  return {
+    limit: z.int().min(1).max(PAGE_MAX).optional().describe(`At most this many entries (default ${PAGE_DEFAULT})`),
+    offset: z.int().min(0).optional().describe("Skip this many entries first (next_offset of the previous page)"),
+  };
+}
+
 const listArgs = z.strictObject({
   status: z.array(z.enum(STATUS_KEYS as [string, ...string[]])).optional().describe("Only these statuses (default: unprocessed, processing, unknown)"),
   priority: z.array(z.enum([...PRIORITIES, "unknown"])).optional().describe("Only these priorities"),
   domain: z.string().max(200).optional().describe("Only this domain"),
   all: z.boolean().optional().describe("Include processed and null-result sources"),
+  ...pageArgs(),
 });
 
 const nextArgs = z.strictObject({ domain: z.string().max(200).optional().describe("Only sources of this domain") });
@@ -64,7 +79,7 @@ const setArgs = z.strictObject({
 
 const releaseArgs = z.strictObject({ path, agent });
 const pathArgs = z.strictObject({ path });
-const noArgs = z.strictObject({});
+const validateArgs = z.strictObject(pageArgs());
 
 /** `extract --plan FILE|-` (the CLI twin of extract_claims): the same arguments as JSON, the note named on the command line. */
 export const planSchema = extractArgs.omit({ path: true });
@@ -91,6 +106,7 @@ export type ExtractArgs = z.infer<typeof extractArgs>;
 export type SetArgs = z.infer<typeof setArgs>;
 export type ReleaseArgs = z.infer<typeof releaseArgs>;
 export type PathArgs = z.infer<typeof pathArgs>;
+export type PageArgs = z.infer<typeof validateArgs>;
 
 /** Results are plain JSON objects (the §5 shapes and their kin). */
 export type ToolResult = Record<string, unknown>;
@@ -104,7 +120,7 @@ export interface AgentCommands {
   extractClaims(args: ExtractArgs): Promise<ToolResult>;
   setFields(args: SetArgs): Promise<ToolResult>;
   releaseSource(args: ReleaseArgs): Promise<ToolResult>;
-  validateVault(args: Record<string, never>): Promise<ToolResult>;
+  validateVault(args: PageArgs): Promise<ToolResult>;
   undoExtraction(args: PathArgs): Promise<ToolResult>;
 }
 
@@ -120,22 +136,30 @@ export interface ToolSpec {
 const problems = z.array(z.object({ level: z.enum(["error", "warning"]), message: z.string() }));
 const row = z.looseObject({ path: z.string(), title: z.string(), status: z.string().nullable(), priority: z.string().nullable(), problems });
 const out = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+const paged = { total: z.number(), offset: z.number(), next_offset: z.number().nullable() };
 
 function tool<A extends z.ZodType<Record<string, unknown>>>(spec: { name: string; description: string; input: A; output: z.ZodType<Record<string, unknown>>; run: (c: AgentCommands, args: z.infer<A>) => Promise<ToolResult> }): ToolSpec {
   return spec;
 }
 
 export const TOOLS: readonly ToolSpec[] = [
-  tool({ name: "list_sources", description: "The queue as the sidebar shows it (processed and null-result hidden unless all or status says otherwise), highest priority first.", input: listArgs, output: out({ vault: z.string(), counts: z.record(z.string(), z.number()), sources: z.array(row) }), run: (c, a) => c.listSources(a) }),
+  tool({ name: "list_sources", description: "The queue as the sidebar shows it (processed and null-result hidden unless all or status says otherwise), highest priority first, a page at a time (limit, offset; total counts every match).", input: listArgs, output: out({ vault: z.string(), counts: z.record(z.string(), z.number()), sources: z.array(row), ...paged }), run: (c, a) => c.listSources(a) }),
   tool({ name: "next_source", description: "The highest-priority unprocessed source no one holds (a processing source whose lease ran out counts as free), or null.", input: nextArgs, output: out({ source: row.nullable() }), run: (c, a) => c.nextSource(a) }),
   tool({ name: "claim_source", description: "Take a source: sets status processing, processed_by and a lease (processing_until). Refused while another agent's lease runs; claiming again extends your own.", input: claimArgs, output: out({ path: z.string(), agent: z.string(), status: z.literal("processing"), processing_until: z.string(), outcome: z.string() }), run: (c, a) => c.claimSource(a) }),
   tool({ name: "read_source", description: "A source's frontmatter, body sections, claim candidates split from its hints and the curator's guidance.", input: pathArgs, output: out({ path: z.string(), frontmatter: z.record(z.string(), z.unknown()).nullable(), sections: z.record(z.string(), z.unknown()), candidates: z.array(z.looseObject({ title: z.string() })), guidance: z.string().nullable(), problems }), run: (c, a) => c.readSource(a) }),
   tool({ name: "extract_claims", description: "Create claim notes from the selected candidates and the claims you wrote, all or nothing; the source is marked processed (extraction_model and extraction_notes recorded when given).", input: extractArgs, output: out({ source: z.string(), dryRun: z.boolean(), created: z.array(z.string()), linked: z.array(z.string()), problems }), run: (c, a) => c.extractClaims(a) }),
   tool({ name: "set_fields", description: "Set a source's status or priority, changing only those lines (null-result needs a reason).", input: setArgs, output: out({ path: z.string(), changed: z.boolean() }), run: (c, a) => c.setFields(a) }),
   tool({ name: "release_source", description: "Give a source you hold back: status unprocessed, your processed_by and lease removed.", input: releaseArgs, output: out({ path: z.string(), agent: z.string(), status: z.literal("unprocessed") }), run: (c, a) => c.releaseSource(a) }),
-  tool({ name: "validate_vault", description: "Every problem of every queue note.", input: noArgs, output: out({ files: z.array(z.looseObject({ path: z.string(), problems })), errors: z.number(), warnings: z.number() }), run: (c) => c.validateVault({}) }),
+  tool({ name: "validate_vault", description: "Every problem of every queue note: errors and warnings count them all; files come a page at a time (limit, offset).", input: validateArgs, output: out({ files: z.array(z.looseObject({ path: z.string(), problems })), errors: z.number(), warnings: z.number(), ...paged }), run: (c, a) => c.validateVault(a) }),
   tool({ name: "undo_extraction", description: "Undo the last extraction of this source: its claims are removed (unless edited since) and the source restored byte for byte (unless edited since).", input: pathArgs, output: out({ source: z.string(), trashed: z.array(z.string()), keptEdited: z.array(z.string()), sourceRestored: z.boolean() }), run: (c, a) => c.undoExtraction(a) }),
 ];
+
+/** One page of a long answer's entries, with where the next page starts (null after the last). */
+export function pageOf<T>(entries: readonly T[], args: PageArgs): { page: T[]; total: number; offset: number; next_offset: number | null } {
+  const offset = args.offset ?? 0;
+  const end = offset + (args.limit ?? PAGE_DEFAULT);
+  return { page: entries.slice(offset, end), total: entries.length, offset, next_offset: end < entries.length ? end : null };
+}
 
 /** A zod failure as one line: the first problem and where, and how many more. */
 export function issuesLine(tool: string, error: z.ZodError): string {

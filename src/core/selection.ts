@@ -4,10 +4,48 @@
 // live updates (rows come and go; paths stay). Positions are the rows' places
 // in the list as shown; `pathAt` reads that list without copying it.
 
+/** The selected paths: a Set, or every row shown as a list (see ListedPaths). */
+export interface PathSet extends Iterable<string> {
+  readonly size: number;
+  has(path: string): boolean;
+}
+
 export interface Selection {
-  readonly paths: ReadonlySet<string>;
+  readonly paths: PathSet;
   /** Where a Shift-click or Shift+arrow range starts: the last row clicked without Shift. */
   readonly anchor: string | null;
+  /** Made by selectAll: every row the list showed at that moment (a view can answer has() by position until the list changes). */
+  readonly whole?: true;
+}
+
+/**
+ * Every row shown, kept as the list it was. Ctrl/Cmd+A over 40,000 rows must
+ * fit in a frame, and hashing that many paths into a Set takes 5-15 ms; the
+ * Set is built on the first has() (or by prepare(), when the view is idle).
+ * The rows of a list are distinct notes, so the list's length is the size.
+ */
+export class ListedPaths implements PathSet {
+  private lookup: Set<string> | null = null;
+
+  constructor(private readonly list: readonly string[]) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  has(path: string): boolean {
+    return this.prepare().has(path);
+  }
+
+  /** Build the lookup now, so no later has() pays for it. */
+  prepare(): Set<string> {
+    this.lookup ??= new Set(this.list);
+    return this.lookup;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.list[Symbol.iterator]();
+  }
 }
 
 export type PathAt = (position: number) => string | undefined;
@@ -47,12 +85,12 @@ export function selectRange(sel: Selection, anchorPosition: number, position: nu
 
 /** Ctrl/Cmd+A: every row shown (not the rows a filter hides). */
 export function selectAll(count: number, pathAt: PathAt, anchor: string | null = null): Selection {
-  const paths = new Set<string>();
+  const list: string[] = [];
   for (let i = 0; i < count; i++) {
     const p = pathAt(i);
-    if (p !== undefined) paths.add(p);
+    if (p !== undefined) list.push(p);
   }
-  return { paths, anchor: count === 0 ? null : (anchor ?? pathAt(0) ?? null) };
+  return { paths: new ListedPaths(list), anchor: count === 0 ? null : (anchor ?? pathAt(0) ?? null), whole: true };
 }
 
 /** A note was renamed: its selection and anchor move with it. */
@@ -61,6 +99,14 @@ export function renamed(sel: Selection, oldPath: string, newPath: string): Selec
   const paths = new Set(sel.paths);
   if (paths.delete(oldPath)) paths.add(newPath);
   return { paths, anchor: sel.anchor === oldPath ? newPath : sel.anchor };
+}
+
+/** These notes are gone: they leave the selection (cheap when none of them is in it). */
+export function without(sel: Selection, gone: readonly string[]): Selection {
+  if (!gone.some((p) => sel.paths.has(p) || sel.anchor === p)) return sel;
+  const out = new Set(sel.paths);
+  for (const p of gone) out.delete(p);
+  return { paths: out, anchor: sel.anchor !== null && gone.includes(sel.anchor) ? null : sel.anchor };
 }
 
 /** Keep only the paths that pass (notes deleted, or hidden by a new filter, leave the selection). */
@@ -79,7 +125,9 @@ export function retain(sel: Selection, keep: (path: string) => boolean): Selecti
 
 /** The selected paths in list order (what a bulk action runs over), given their positions. */
 export function inOrder(sel: Selection, positionOf: (path: string) => number): string[] {
-  return [...sel.paths].sort((a, b) => positionOf(a) - positionOf(b));
+  // Each position looked up once: a sort would ask for it about log n times per path.
+  const placed = [...sel.paths].map((path) => ({ path, at: positionOf(path) }));
+  return placed.sort((a, b) => a.at - b.at).map((p) => p.path);
 }
 
 /** What an action on a row acts on: the whole selection when the row is in it, else that row alone. */

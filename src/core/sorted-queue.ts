@@ -133,6 +133,7 @@ export class SortedQueue {
   private items: QueueItem[] = [];
   private compare: CompareItems;
   private matches: (item: QueueItem) => boolean;
+  private changes = 0;
 
   constructor(private query: QueueQuery) {
     this.compare = compareItems(query.sort);
@@ -141,6 +142,11 @@ export class SortedQueue {
 
   get length(): number {
     return this.items.length;
+  }
+
+  /** Bumped by every reset and update: equal versions mean the same rows in the same places. */
+  get version(): number {
+    return this.changes;
   }
 
   at(i: number): QueueItem | undefined {
@@ -165,6 +171,7 @@ export class SortedQueue {
     this.compare = compareItems(query.sort);
     this.matches = queryMatcher(query);
     this.items = ordered.filter(query);
+    this.changes++;
   }
 
   /**
@@ -174,5 +181,6 @@ export class SortedQueue {
    */
   update(old: QueueItem | undefined, next: QueueItem | undefined): void {
     replaceIn(this.items, old && this.matches(old) ? old : undefined, next && this.matches(next) ? next : undefined, this.compare);
+    this.changes++;
   }
 }

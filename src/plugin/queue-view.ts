@@ -4,7 +4,7 @@
 // from its own guess about what a write did.
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
 import { nextPriority, nextStatus, type QueueItem, type QueueQuery } from "../core/queue-query";
-import { EMPTY_SELECTION, inOrder, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, type Selection } from "../core/selection";
+import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../core/selection";
 import type { Settings } from "../core/settings";
 import { SortedQueue } from "../core/sorted-queue";
 import type { QueueActions } from "./actions";
@@ -76,6 +76,8 @@ export class QueueView extends ItemView {
   private selection: Selection = EMPTY_SELECTION;
   /** Bumped on every selection change, so a redraw knows rows' selected state may differ. */
   private selectionVersion = 0;
+  /** The list's version when every row was selected with Ctrl/Cmd+A, or -1. */
+  private wholeAt = -1;
   private rowHeight = ROW_HEIGHT;
   private compact = false;
 
@@ -163,9 +165,24 @@ export class QueueView extends ItemView {
   override async onClose(): Promise<void> {
     if (this.renderTimer !== null) window.clearTimeout(this.renderTimer);
     this.renderTimer = null;
+    this.cancelIdle();
     this.rows.clear();
     this.contentEl.empty();
   }
+
+  /** Work that can wait for a quiet moment (the next idle period; a tenth of a second where there are none, as on older mobile WebKit). */
+  private whenIdle(fn: () => void): void {
+    this.cancelIdle();
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(fn, { timeout: 1000 });
+      this.cancelIdle = () => window.cancelIdleCallback(id);
+    } else {
+      const id = window.setTimeout(fn, 100);
+      this.cancelIdle = () => window.clearTimeout(id);
+    }
+  }
+
+  private cancelIdle: () => void = () => undefined;
 
   /** Changes arrive in bursts (a batch of cache events, rows' text reads): draw once per burst. */
   private scheduleRender(): void {
@@ -274,7 +291,8 @@ export class QueueView extends ItemView {
   /** A row for this entry at this position: the one that showed it, or one to refill, or a new one. */
   private drawRow(old: DrawnRow | undefined, item: QueueItem, position: number, now: Date, minute: number): DrawnRow {
     const focused = position === this.focused;
-    const selected = this.selection.paths.has(item.path);
+    // Just after Ctrl/Cmd+A the rows drawn are rows of the list selected whole: no lookup needed (see ListedPaths).
+    const selected = this.wholeAt === this.queue.version || this.selection.paths.has(item.path);
     let parts = old?.parts;
     if (!parts) {
       // A row keeps its id while it lives (aria-activedescendant names it).
@@ -314,6 +332,8 @@ export class QueueView extends ItemView {
     if (next === this.selection) return;
     this.selection = next;
     this.selectionVersion++;
+    this.wholeAt = next.whole === true ? this.queue.version : -1;
+    if (next.paths instanceof ListedPaths) this.whenIdle(() => (next.paths as ListedPaths).prepare());
     if (!draw) return;
     this.header.showSelected(next.paths.size);
     this.drawWindow();
@@ -323,12 +343,17 @@ export class QueueView extends ItemView {
   private followChanges(changes: readonly { path: string; next: QueueItem | undefined; renamedFrom?: string }[] | "all"): void {
     if (this.selection.paths.size === 0) return;
     let next = this.selection;
-    if (changes !== "all") for (const c of changes) if (c.renamedFrom !== undefined) next = renamed(next, c.renamedFrom, c.path);
     const index = this.plugin.index;
-    next = retain(next, (p) => index.get(p) !== undefined);
+    if (changes === "all") next = retain(next, (p) => index.get(p) !== undefined);
+    else {
+      for (const c of changes) if (c.renamedFrom !== undefined) next = renamed(next, c.renamedFrom, c.path);
+      // Only the changed notes are looked at: with 40,000 rows selected, a check of every path on each change would slow a bulk change.
+      next = without(next, changes.filter((c) => index.get(c.path) === undefined).map((c) => c.path));
+    }
     if (next !== this.selection) {
       this.selection = next;
       this.selectionVersion++;
+      this.wholeAt = -1;
     }
   }
 

@@ -183,10 +183,33 @@ describe("an agent works the queue through the MCP server", () => {
     await call(agent, "set_fields", { path, priority: "high" });
     const report = await call(agent, "validate_vault");
     expect((report.json.files as unknown[]).length).toBeGreaterThan(0);
-    // One command behind both doors: the same JSON as `source-queue validate --json`.
-    expect(report.json).toEqual(JSON.parse(cli(["validate", "--vault", vault, "--json"]).stdout));
+    // One command behind both doors: the same JSON as `source-queue validate --json`, on one page.
+    const validated = JSON.parse(cli(["validate", "--vault", vault, "--json"]).stdout) as { files: unknown[] };
+    expect(report.json).toEqual({ ...validated, total: validated.files.length, offset: 0, next_offset: null });
     const list = await call(agent, "list_sources", { all: true });
-    expect(list.json).toEqual(JSON.parse(cli(["list", "--vault", vault, "--all", "--json"]).stdout));
+    const listed = JSON.parse(cli(["list", "--vault", vault, "--all", "--json"]).stdout) as { sources: unknown[] };
+    expect(list.json).toEqual({ ...listed, total: listed.sources.length, offset: 0, next_offset: null });
+  });
+
+  it("answers a long list a page at a time, the pages together being the whole list", async () => {
+    const whole = (await call(agent, "list_sources", { all: true, limit: 1000 })).json as { sources: { path: string }[]; total: number };
+    expect(whole.total).toBe(whole.sources.length);
+    const seen: string[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = (await call(agent, "list_sources", { all: true, limit: 10, offset })).json as { sources: { path: string }[]; total: number; next_offset: number | null };
+      expect(page.sources.length).toBeLessThanOrEqual(10);
+      expect(page.total).toBe(whole.total);
+      seen.push(...page.sources.map((s) => s.path));
+      offset = page.next_offset;
+    }
+    expect(seen).toEqual(whole.sources.map((s) => s.path));
+    const files = (await call(agent, "validate_vault", { limit: 2 })).json as { files: unknown[]; errors: number; next_offset: number | null; total: number };
+    expect(files.files).toHaveLength(2);
+    expect(files.next_offset).toBe(2);
+    expect(files.total).toBeGreaterThan(2);
+    const tooMany = await call(agent, "list_sources", { limit: 5000 });
+    expect(tooMany.isError).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 // Issue #14: the queue's selection as data. A table of gestures and the
 // selection each leaves, over a list of rows a–f.
 import { describe, expect, it } from "vitest";
-import { EMPTY_SELECTION, inOrder, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, type Selection } from "../../src/core/selection";
+import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../../src/core/selection";
 
 const rows = ["a", "b", "c", "d", "e", "f"];
 const at = (i: number) => rows[i];
@@ -60,6 +60,28 @@ describe("the queue selection", () => {
     ["a row that is the whole selection acts for itself", selectOnly("d"), "d", ["d"]],
   ])("%s", (_name, sel, row, expected) => {
     expect(targetsOf(sel, row).sort()).toEqual(expected);
+  });
+
+  it("select all is marked whole and answers membership like a set, before and after its lookup is built", () => {
+    const s = selectAll(rows.length, at);
+    expect(s.whole).toBe(true);
+    expect(s.paths).toBeInstanceOf(ListedPaths);
+    expect(s.paths.has("c")).toBe(true);
+    expect(s.paths.has("z")).toBe(false);
+    expect([...s.paths]).toEqual(rows);
+    // Any gesture after it makes an ordinary selection, no longer whole.
+    const t = toggle(s, "c");
+    expect(t.whole).toBeUndefined();
+    expect(paths(t)).toEqual(["a", "b", "d", "e", "f"]);
+  });
+
+  it("without drops notes that are gone, and the anchor with them; the same object when none was selected", () => {
+    const s = selectRange(selectOnly("b"), 1, 3, at);
+    expect(without(s, ["x", "y"])).toBe(s);
+    const t = without(s, ["b", "d"]);
+    expect(paths(t)).toEqual(["c"]);
+    expect(t.anchor).toBeNull();
+    expect(without(selectAll(rows.length, at), ["a"]).whole).toBeUndefined();
   });
 
   it("selects all of 50,000 rows, each once", () => {

@@ -97,6 +97,32 @@ describe("selecting rows in the queue", () => {
   });
 });
 
+describe("a selection of every row (Ctrl/Cmd+A)", () => {
+  it("follows live changes: a moved row stays selected, a deleted note leaves, a new note is not taken in", async () => {
+    s = await startPlugin();
+    const view = await openQueue(s);
+    const paths = rowPaths(view);
+    const list = view.querySelector<HTMLElement>(".source-queue-list")!;
+    key(list, "a", { ctrlKey: true });
+    await s.h.settle();
+    expect(selected(view)).toEqual(paths);
+    // The top row drops to low priority and moves down the list: still selected.
+    await s.h.editExternally(paths[0]!, s.h.read(paths[0]!).replace(/\npriority: \w+/, "\npriority: low"));
+    await s.h.settle();
+    expect(rowPaths(view)[0]).not.toBe(paths[0]);
+    expect(selected(view).sort()).toEqual([...paths].sort());
+    const gone = s.h.vault.getFileByPath(paths[1]!);
+    if (!gone) throw new Error("no file");
+    await s.h.app.vault.delete(gone);
+    await s.h.vault.create("inbox/2026-04-01-arrived-after.md", "---\ntitle: Arrived after\nstatus: unprocessed\npriority: high\n---\n# Arrived after\n");
+    await s.h.settle();
+    expect(rowPaths(view)).toContain("inbox/2026-04-01-arrived-after.md");
+    expect(selected(view)).not.toContain("inbox/2026-04-01-arrived-after.md");
+    expect(selected(view)).not.toContain(paths[1]);
+    expect(view.querySelector(".source-queue-selected")?.textContent).toBe(`${paths.length - 1} selected`);
+  });
+});
+
 describe("setting many sources at once", () => {
   it("sets 5 selected rows to high from the row menu, each a one-line diff, and undoes all five", async () => {
     s = await startPlugin();
