@@ -41,6 +41,16 @@ export const queueQuerySchema = z.object({
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 export const DEFAULT_QUERY: QueueQuery = queueQuerySchema.parse({});
+/**
+ * The query as the vault's conventions allow. Without priorities
+ * (settings.usePriority false) the priority filter is hidden, so a filter
+ * saved before the setting was turned off is ignored rather than applied out
+ * of sight. The same object when nothing is ignored.
+ */
+export function queryFor(query: QueueQuery, usePriority: boolean): QueueQuery {
+  return usePriority || query.priorities.length === 0 ? query : { ...query, priorities: [] };
+}
+
 /** `--all` / "show everything": no status filter. */
 export const ALL_STATUSES: StatusKey[] = [...STATUS_KEYS];
 

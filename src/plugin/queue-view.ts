@@ -3,7 +3,7 @@
 // 50. It re-renders from the index when the cache reports a change, never
 // from its own guess about what a write did.
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
-import { nextPriority, nextStatus, type QueueItem, type QueueQuery } from "../core/queue-query";
+import { nextPriority, nextStatus, queryFor, type QueueItem, type QueueQuery } from "../core/queue-query";
 import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../core/selection";
 import type { Settings } from "../core/settings";
 import { SortedQueue } from "../core/sorted-queue";
@@ -101,8 +101,14 @@ export class QueueView extends ItemView {
   }
 
   private get query(): QueueQuery {
-    return this.plugin.data.query;
+    const saved = this.plugin.data.query;
+    const use = this.plugin.data.settings.usePriority;
+    // One object per saved query and setting, so a redraw sees the same query.
+    if (this.shown?.saved !== saved || this.shown.use !== use) this.shown = { saved, use, query: queryFor(saved, use) };
+    return this.shown.query;
   }
+
+  private shown: { saved: QueueQuery; use: boolean; query: QueueQuery } | null = null;
 
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
@@ -112,7 +118,8 @@ export class QueueView extends ItemView {
     this.header = new QueueHeader(root, {
       query: () => this.query,
       setQuery: (q) => {
-        void this.plugin.saveQuery(q);
+        // A priority filter ignored while the vault goes without priorities is kept for when it uses them again.
+        void this.plugin.saveQuery(this.plugin.data.settings.usePriority ? q : { ...q, priorities: this.plugin.data.query.priorities });
         this.fullReset = true;
         this.pruneSelection = true;
         this.scheduleRender();

@@ -23,6 +23,21 @@ describe("the queue's display settings", () => {
     expect(first.querySelector(".source-queue-row-about")).not.toBeNull();
   });
 
+  it("without priorities, a priority filter saved before is ignored, and kept for when priorities are used again", async () => {
+    s = await startPlugin({ data: { settings: { usePriority: false }, query: { priorities: ["low"] } } });
+    const view = await openQueue(s);
+    const shown = rows(view).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(rows(view).some((r) => s!.plugin.index.get(r.dataset.path!)?.priority !== "low")).toBe(true);
+    // Another filter changed meanwhile: the saved priority filter stays in data.json.
+    const search = view.querySelector<HTMLInputElement>(".source-queue-search")!;
+    search.value = "a";
+    search.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    await s.h.settle();
+    expect(s.plugin.data.query).toMatchObject({ search: "a", priorities: ["low"] });
+  });
+
   it("without priorities: no priority badge or filter, no priority menu items, and p does nothing", async () => {
     s = await startPlugin({ data: { settings: { usePriority: false } } });
     const view = await openQueue(s);
