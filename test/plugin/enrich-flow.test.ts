@@ -3,7 +3,8 @@
 // the demo source with an enrichment hint, a near-duplicate and a plain claim.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Harness } from "../../test-support/obsidian/harness";
-import { demoVaultFiles, loadPlugin, openExtract } from "./extract-support";
+import SourceQueuePlugin from "../../src/plugin/main";
+import { DATA_PATH, demoVaultFiles, loadPlugin, MANIFEST, openExtract } from "./extract-support";
 
 const SOURCE = "inbox/2026-03-20-mortgage-resets-household-spending.md";
 const TARGET = "domains/economics/Household inflation expectations moved twice as much as professional forecasts during the 2021–2023 inflation surge.md";
@@ -70,5 +71,25 @@ describe("enrichment and near-duplicates in the preview (real planner, live clai
     expect(harness.read(SOURCE)).toBe(before.source);
     expect(harness.read(TARGET)).toBe(before.target);
     expect(notes()).toEqual(vaultBefore);
+  });
+
+  it("undoes an enriching run after the plugin is unloaded and loaded again: the target loses its bullet, the source its enrichments", async () => {
+    const loaded = await loadPlugin({ files: demoVaultFiles() });
+    h = loaded.h;
+    const harness = loaded.h;
+    const before = { source: harness.read(SOURCE), target: harness.read(TARGET) };
+    const modal = await openExtract(harness, SOURCE);
+    await harness.settle();
+    await modal.create();
+    expect(harness.read(TARGET)).not.toBe(before.target);
+    const stored = JSON.parse(harness.read(DATA_PATH)) as { lastExtraction: { enriched?: { path: string }[] } };
+    expect(stored.lastExtraction.enriched?.map((e) => e.path)).toEqual([TARGET]);
+
+    await harness.unloadPlugin(loaded.plugin);
+    await harness.loadPlugin(SourceQueuePlugin, MANIFEST);
+    await harness.runCommand("source-queue:undo-last-extraction");
+    await harness.settle();
+    expect(harness.read(TARGET)).toBe(before.target);
+    expect(harness.read(SOURCE)).toBe(before.source);
   });
 });

@@ -3,18 +3,13 @@
 // driven as a user drives it: the near-duplicate shown with its score and
 // left unchecked, the enrichment's target and its certainty, Change… through
 // Obsidian's fuzzy suggester, Create held back for an enrichment with no
-// target, and the live claim index feeding each newly opened preview.
-import { afterEach, describe, expect, it, vi } from "vitest";
+// target, and the live claim index feeding each newly opened preview; all of
+// it planned by the real planner over the plugin's live index.
+import { afterEach, describe, expect, it } from "vitest";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { createLabel, createReasons, targetCertainty } from "../../src/plugin/extract-text";
-import { contractPlanner } from "./enrich-plan-double";
 import { enrichFiles, HINTS, OVERSIGHT, SOURCE_PATH, SYCOPHANCY } from "./enrich-fixture";
 import { loadPlugin, openExtract, type ExtractDialog } from "./extract-support";
-
-vi.mock("../../src/core/extraction", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/core/extraction")>();
-  return { ...real, planExtraction: contractPlanner(real.planExtraction) };
-});
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -82,13 +77,16 @@ describe("near-duplicates", () => {
   });
 
   it("Enrich instead turns it into an enrichment of that claim, and Create anyway turns it back", async () => {
-    const { modal } = await open();
+    const { h, modal } = await open();
     const n = rowOf(modal, HINTS.nearDuplicate);
     modal.button("Enrich instead", modal.row(n)).click();
+    // The new target's text is read before the plan counts it.
+    await h.settle();
     expect(text(match(modal, n))).toContain("Enriches Reward models trained on human preference data systematically overrate agreement with the user (chosen by you)");
     expect(modal.checkbox(n).checked).toBe(true);
     expect(modal.createButton.textContent).toBe(createLabel(1, 2));
     modal.button("Create anyway", modal.row(n)).click();
+    await h.settle();
     expect(text(match(modal, n))).toMatch(/^Similar to /);
     expect(modal.createButton.textContent).toBe(createLabel(2, 1));
   });
