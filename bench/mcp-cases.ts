@@ -45,7 +45,8 @@ export async function mcpCases(report: Report, dir: string, n: number, root: str
     const opts = { ...runsFor(n), collect: "once" as const };
     report.time("mcp: next_source round trip, warm", n, await sample(() => callOk(client, "next_source", {}), opts), TARGET_MS);
     report.time("mcp: read_source round trip, warm", n, await sample(() => callOk(client, "read_source", { path }), opts), TARGET_MS);
-    report.time("mcp: list_sources round trip, warm (reference)", n, await sample(() => callOk(client, "list_sources", {}), opts), null);
+    report.time("mcp: list_sources round trip, warm, first page (100 rows; reference)", n, await sample(() => callOk(client, "list_sources", {}), opts), null);
+    report.time("mcp: list_sources round trip, warm, a page of 1,000 rows (reference)", n, await sample(() => callOk(client, "list_sources", { limit: 1000 }), opts), null);
   } finally {
     await client.close().catch(() => undefined);
     rmSync(cache, { recursive: true, force: true });
