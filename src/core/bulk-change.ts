@@ -4,6 +4,7 @@
 // the screen), so the same code runs in the plugin, the benchmark and tests.
 // Notes are changed one after another, never in parallel: a slow note then
 // cannot reorder the undo record, and the vault sees one write at a time.
+import { Pacer } from "./pacer";
 
 export interface SetResult {
   ok: boolean;
@@ -45,21 +46,8 @@ export interface BulkOptions {
   now?: () => number;
 }
 
-/** Whether to pause now: after the time budget, or after the most notes between pauses. */
-function pacer(opts: BulkOptions): () => Promise<void> {
-  const now = opts.now ?? (() => performance.now());
-  const budget = opts.budgetMs ?? 8;
-  const most = opts.notesPerPause ?? 8;
-  let since = now();
-  let count = 0;
-  return async () => {
-    count++;
-    if (!opts.pause || (now() - since < budget && count < most)) return;
-    await opts.pause();
-    since = now();
-    count = 0;
-  };
-}
+/** The bulk runner's steps: the time budget, or the most notes between pauses. */
+const pacer = (opts: BulkOptions): Pacer => new Pacer({ pause: opts.pause, budgetMs: opts.budgetMs ?? 8, most: opts.notesPerPause ?? 8, now: opts.now });
 
 export async function runBulk<C>(paths: readonly string[], change: C, setOne: SetOne<C>, opts: BulkOptions = {}): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { changed: [], unchanged: [], refused: [] };
@@ -75,7 +63,7 @@ export async function runBulk<C>(paths: readonly string[], change: C, setOne: Se
     else if (result.before === undefined || result.after === undefined || result.before === result.after) outcome.unchanged.push(path);
     else outcome.changed.push({ path, before: result.before, after: result.after });
     opts.onProgress?.(i + 1, paths.length);
-    await pace();
+    await pace.step();
   }
   return outcome;
 }
@@ -108,7 +96,7 @@ export async function undoBulk(changes: readonly NoteChange[], restoreOne: Resto
     }
     outcome[result].push(change.path);
     opts.onProgress?.(i + 1, changes.length);
-    await pace();
+    await pace.step();
   }
   return outcome;
 }

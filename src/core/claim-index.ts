@@ -127,15 +127,20 @@ export class ClaimIndex {
     const entry: ClaimEntry = { path: input.path, title, aliases, fileName };
     const id = this.freeSlots.pop() ?? this.slots.length;
     const slot: Slot = { entry, titleFromFile: !input.title?.trim(), nameIds: [], nameTerms: [], keys: [], looseKeys: [] };
-    const seenTerms = new Set<string>();
-    for (const name of [title, ...aliases, fileName]) {
+    // Most claims are named by their title alone (the file name is the title): that one name costs no set or join.
+    const names = fileName === title ? [title, ...aliases] : [title, ...aliases, fileName];
+    const seenTerms = names.length > 1 ? new Set<string>() : null;
+    for (const name of names) {
       const key = nameKey(name);
       if (slot.keys.includes(key)) continue;
       slot.keys.push(key);
       const terms = this.terms.of(name).terms;
-      const joined = terms.join(" ");
-      if (terms.length === 0 || seenTerms.has(joined)) continue;
-      seenTerms.add(joined);
+      if (terms.length === 0) continue;
+      if (seenTerms) {
+        const joined = terms.join(" ");
+        if (seenTerms.has(joined)) continue;
+        seenTerms.add(joined);
+      }
       const nameId = this.freeNames.pop() ?? this.nameSlot.length;
       this.nameSlot[nameId] = id;
       this.nameSize[nameId] = terms.length;
@@ -360,7 +365,8 @@ class TermCache {
   of(title: string): TitleTerms {
     const out: string[] = [];
     // Cut where titleTerms cuts, so a pasted page gives the same terms either way.
-    for (const word of title.slice(0, MAX_TERM_CHARS).split(/\s+/)) {
+    // Split at spaces only: a word holding a tab or newline gets the same terms from titleTerms, which splits at every non-word character.
+    for (const word of title.slice(0, MAX_TERM_CHARS).split(" ")) {
       if (word === "") continue;
       let terms = this.words.get(word);
       if (terms === undefined) {

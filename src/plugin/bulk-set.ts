@@ -10,6 +10,7 @@ import type { Priority, Status } from "../core/model";
 import type { Settings } from "../core/settings";
 import type { VaultPort } from "../core/vault-port";
 import { ReasonModal } from "./reason-modal";
+import { nextFrame } from "./next-frame";
 
 export type BulkFieldChange =
   | { field: "priority"; to: Priority }
@@ -51,13 +52,6 @@ export function vaultRestoreOne(app: App): RestoreOne {
   };
 }
 
-/** A yield to the screen: the next frame where there is one, else the next task. */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof window.requestAnimationFrame === "function" && !document.hidden) window.requestAnimationFrame(() => resolve());
-    else window.setTimeout(resolve, 0);
-  });
-}
 
 const describe = (change: BulkFieldChange): string =>
   "cycle" in change ? `the next ${change.field}` : `${change.field} ${change.to}`;

@@ -161,7 +161,62 @@ describe("ClaimIndexLive", () => {
     const host = await h.loadPlugin(Typed, { id: "typed-host" });
     expect(host.live.index.get("notes/insight.md")).toBeNull();
     types = ["claim", "insight"];
-    host.live.rebuild();
+    await host.live.rebuild();
     expect(host.live.index.get("notes/insight.md")?.title).toBe("An insight");
+  });
+});
+
+describe("ClaimIndexLive on a large vault", () => {
+  // Past 2,000 Markdown files the build runs in steps; here a step per note, and the vault changes at the fifth pause.
+  const many = (): Record<string, string> => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2100; i++) files[`domains/d${i % 7}/claim number ${i} about reward models.md`] = claimNote(`Claim number ${i} about reward models`);
+    return files;
+  };
+
+  it("builds in steps, and ends holding exactly the vault's claims after creations, edits, renames and deletions during the build", async () => {
+    h = createHarness({ files: many() });
+    const harness = h;
+    let pauses = 0;
+    let readyDuring: boolean | null = null;
+    let building: ClaimIndexLive | null = null;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      if (pauses !== 5) return;
+      readyDuring = building?.ready ?? null;
+      const order = harness.vault.getMarkdownFiles();
+      const [early, early2, early3] = [order[0], order[1], order[2]].map((f) => f as TFile);
+      const [late, late2, late3] = [order[order.length - 1], order[order.length - 2], order[order.length - 3]].map((f) => f as TFile);
+      // Reached already (early) and not yet (late): an edit, a rename and a deletion of each, and a new note.
+      await harness.vault.modify(early, claimNote("An early claim retitled"));
+      await harness.vault.modify(late, claimNote("A late claim retitled"));
+      await harness.app.fileManager.renameFile(early2, "domains/d0/early moved.md");
+      await harness.app.fileManager.renameFile(late2, "domains/d0/late moved.md");
+      await harness.app.vault.delete(early3);
+      await harness.app.vault.delete(late3);
+      await harness.vault.create("domains/d1/a new claim.md", claimNote("A new claim during the build"));
+      await harness.settle();
+    };
+    class Stepped extends Plugin {
+      live!: ClaimIndexLive;
+      override onload(): void {
+        this.live = this.addChild(new ClaimIndexLive(this.app, undefined, { pause, stepMs: 0 }));
+        building = this.live;
+      }
+    }
+    const host = await harness.loadPlugin(Stepped, { id: "stepped-host" });
+    for (let i = 0; i < 100 && !host.live.ready; i++) await harness.settle();
+    expect(host.live.ready).toBe(true);
+    expect(readyDuring).toBe(false);
+    expect(pauses).toBeGreaterThan(2000);
+
+    // What a build from scratch finds now.
+    const fresh = new ClaimIndexLive(harness.app);
+    await fresh.rebuild();
+    const titles = (live: ClaimIndexLive) => [...live.index.all()].map((e) => `${e.path} = ${e.title}`).sort();
+    expect(titles(host.live)).toEqual(titles(fresh));
+    expect(host.live.index.size).toBe(2100 - 2 + 1);
+    expect(titles(host.live)).toContain("domains/d1/a new claim.md = A new claim during the build");
+    expect(titles(host.live).filter((t) => t.endsWith("retitled"))).toHaveLength(2);
   });
 });
