@@ -50,3 +50,26 @@ export async function sample(fn: () => unknown, opts: SampleOptions): Promise<Ti
   }
   return summarize(samples);
 }
+
+/** Runs fn while a 0 ms timer ticks; returns fn's time and the longest gap between ticks. */
+export async function withHeartbeat(fn: () => Promise<void>): Promise<{ ms: number; longest: number; p95: number }> {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const gaps: number[] = [];
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    gaps.push(now - last);
+    last = now;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const start = performance.now();
+  await fn();
+  const ms = performance.now() - start;
+  running = false;
+  longest = Math.max(longest, performance.now() - last);
+  gaps.sort((a, b) => a - b);
+  return { ms, longest, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
+}

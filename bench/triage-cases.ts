@@ -10,33 +10,10 @@ import type SourceQueuePlugin from "../src/plugin/main";
 import { BulkSetter, vaultRestoreOne, vaultSetOne } from "../src/plugin/bulk-set";
 import { ObsidianVaultPort } from "../src/plugin/obsidian-vault-port";
 import type { QueueView } from "../src/plugin/queue-view";
-import { sample } from "./measure";
+import { sample, withHeartbeat } from "./measure";
 import type { Report } from "./report";
 
 const BULK = 500;
-
-/** Runs fn while a 0 ms timer ticks; returns fn's time and the longest gap between ticks. */
-async function withHeartbeat(fn: () => Promise<void>): Promise<{ ms: number; longest: number; p95: number }> {
-  let last = performance.now();
-  let longest = 0;
-  let running = true;
-  const gaps: number[] = [];
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    gaps.push(now - last);
-    last = now;
-    if (running) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const start = performance.now();
-  await fn();
-  const ms = performance.now() - start;
-  running = false;
-  longest = Math.max(longest, performance.now() - last);
-  gaps.sort((a, b) => a - b);
-  return { ms, longest, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
-}
 
 export async function triageCases(report: Report, h: Harness, plugin: SourceQueuePlugin, view: QueueView, n: number, settle: () => Promise<void>): Promise<void> {
   const list = view.containerEl.querySelector<HTMLElement>(".source-queue-list");

@@ -10,7 +10,7 @@ import type { Priority, Status } from "../core/model";
 import type { Settings } from "../core/settings";
 import type { VaultPort } from "../core/vault-port";
 import { ReasonModal } from "./reason-modal";
-import { nextFrame } from "./next-frame";
+import { nextFrame } from "./steps";
 
 export type BulkFieldChange =
   | { field: "priority"; to: Priority }

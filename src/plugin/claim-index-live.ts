@@ -10,7 +10,7 @@ import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } f
 import { ClaimIndex, type ClaimInput } from "../core/claim-index";
 import { claimInputFromFrontmatter, DEFAULT_CLAIM_TYPES } from "../core/claim-input";
 import { Pacer } from "../core/pacer";
-import { nextFrame } from "./next-frame";
+import { nextFrame, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;
 
@@ -34,12 +34,6 @@ const STEP_MS = 10;
 /** Vaults of at most this many Markdown files are built at once (about 20 ms): no step to wait for. */
 const AT_ONCE = 2000;
 
-export interface ClaimIndexLiveOptions {
-  /** The yield between steps of a build (default: the next frame). */
-  pause?: () => Promise<void>;
-  /** Work per step, in ms (default 10; tests pass 0 for a step per note). */
-  stepMs?: number;
-}
 
 export class ClaimIndexLive extends Component {
   private current = new ClaimIndex();
@@ -56,7 +50,7 @@ export class ClaimIndexLive extends Component {
   constructor(
     private readonly app: App,
     private readonly claimTypes: () => readonly string[] = () => DEFAULT_CLAIM_TYPES,
-    private readonly options: ClaimIndexLiveOptions = {},
+    private readonly options: StepOptions = {},
   ) {
     super();
   }

@@ -87,7 +87,7 @@ export default class SourceQueuePlugin extends Plugin {
       saveQuery: (q) => this.saveQuery(q),
     }));
     this.addRibbonIcon("list-checks", "Open source queue", () => void this.openQueue());
-    this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => this.index.rebuild() }));
+    this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => void this.index.rebuild() }));
     this.addCommands();
     this.bulk = registerBulkChanges({ plugin: this, port, settings, now });
     registerCliHandlers(this, {
@@ -104,7 +104,7 @@ export default class SourceQueuePlugin extends Plugin {
 
     this.app.workspace.onLayoutReady(() => {
       void recoverInterrupted(this.app, this.manifest);
-      this.index.rebuild();
+      void this.index.rebuild();
       this.registerEvent(this.app.metadataCache.on("changed", (file, _data, cache) => this.index.update(file, cache)));
       this.registerEvent(this.app.vault.on("delete", (file) => this.index.remove(file.path)));
       this.registerEvent(

@@ -9,6 +9,8 @@ import type { Settings } from "../core/settings";
 import type { QueueIndex } from "./queue-index";
 
 export async function readQueueRows(app: App, index: QueueIndex, settings: Settings): Promise<QueueItem[]> {
+  // Asked while the index is still being built (just after start-up): every note, not the ones read so far.
+  await index.built();
   const rows: QueueItem[] = [];
   for (const item of index.all()) {
     const file = index.fileOf(item.path);

@@ -185,8 +185,9 @@ describe("ClaimIndexLive on a large vault", () => {
       if (pauses !== 5) return;
       readyDuring = building?.ready ?? null;
       const order = harness.vault.getMarkdownFiles();
-      const [early, early2, early3] = [order[0], order[1], order[2]].map((f) => f as TFile);
-      const [late, late2, late3] = [order[order.length - 1], order[order.length - 2], order[order.length - 3]].map((f) => f as TFile);
+      const at = (i: number) => order.at(i) as TFile;
+      const [early, early2, early3] = [at(0), at(1), at(2)];
+      const [late, late2, late3] = [at(-1), at(-2), at(-3)];
       // Reached already (early) and not yet (late): an edit, a rename and a deletion of each, and a new note.
       await harness.vault.modify(early, claimNote("An early claim retitled"));
       await harness.vault.modify(late, claimNote("A late claim retitled"));
@@ -211,7 +212,7 @@ describe("ClaimIndexLive on a large vault", () => {
     expect(pauses).toBeGreaterThan(2000);
 
     // What a build from scratch finds now.
-    const fresh = new ClaimIndexLive(harness.app);
+    const fresh = new ClaimIndexLive(host.app);
     await fresh.rebuild();
     const titles = (live: ClaimIndexLive) => [...live.index.all()].map((e) => `${e.path} = ${e.title}`).sort();
     expect(titles(host.live)).toEqual(titles(fresh));
