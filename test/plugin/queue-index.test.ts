@@ -3,7 +3,7 @@
 // cache in steps, and notes that change, move or go while it runs end up in
 // it as they are afterwards.
 import { afterEach, describe, expect, it } from "vitest";
-import { Plugin, type App } from "obsidian";
+import { Plugin } from "obsidian";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { QueueIndex } from "../../src/plugin/queue-index";
 import { createHarness, type Harness } from "../../test-support/obsidian/harness";
