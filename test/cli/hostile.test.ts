@@ -234,21 +234,27 @@ describe("races", () => {
     const vault = copyDemoVault();
     const seed = "inbox/2026-04-06-circuit-tracing-production-safety-mitra.md";
     const claimsBefore = readdirSync(join(vault, CLAIMS));
-    // A preloaded script holds both processes until the same instant and pauses each before its
-    // first write, so both have planned before either writes: the race at its worst, every time.
-    const gate = join(tempDir("sq-gate-"), "gate.cjs");
+    // A preloaded script holds each process until both have started (a rendezvous of files: a
+    // fixed start time was missed by a process slow to start on a loaded machine, and the two
+    // then ran one after the other) and pauses each before its first write, so both have
+    // planned before either writes: the race at its worst, every time.
+    const gateDir = tempDir("sq-gate-");
+    const gate = join(gateDir, "gate.cjs");
     writeFileSync(
       gate,
       [
         'const fs = require("node:fs");',
+        'const path = require("node:path");',
         "const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ms));",
-        `sleep(${Date.now() + 1500} - Date.now());`,
+        `const dir = ${JSON.stringify(gateDir)};`,
+        'fs.writeFileSync(path.join(dir, `ready-${process.pid}`), "");',
+        "for (const until = Date.now() + 30000; Date.now() < until; sleep(10)) if (fs.readdirSync(dir).filter((n) => n.startsWith(\"ready-\")).length >= 2) break;",
         "const write = fs.writeFileSync;",
         "let first = true;",
-        "fs.writeFileSync = function (...args) { if (first) { first = false; sleep(400); } return write.apply(this, args); };",
+        "fs.writeFileSync = function (...args) { if (first) { first = false; sleep(1000); } return write.apply(this, args); };",
         // Writes open their temp file first (SPEC §8): the pause goes there too.
         "const open = fs.openSync;",
-        'fs.openSync = function (...args) { if (first && args[1] === "wx") { first = false; sleep(400); } return open.apply(this, args); };',
+        'fs.openSync = function (...args) { if (first && args[1] === "wx") { first = false; sleep(1000); } return open.apply(this, args); };',
       ].join("\n"),
     );
     const runs = await Promise.all([0, 1].map(() => cliAsync(["extract", seed, "--vault", vault, "--json"], ["--require", gate])));
