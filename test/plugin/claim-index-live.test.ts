@@ -8,6 +8,7 @@ import { createHarness, type Harness } from "../../test-support/obsidian/harness
 import { Plugin } from "obsidian";
 import { TFile, TFolder } from "../../test-support/obsidian/files";
 import { ClaimIndexLive } from "../../src/plugin/claim-index-live";
+import { churnDuringBuild } from "./build-churn";
 
 const claimNote = (title: string, extra = "") => `---\ntype: claim\ndomain: ai-alignment\n${extra}---\n\n# ${title}\n\nBody.\n\n## Evidence\n\n- [[src]] — x\n`;
 
@@ -184,19 +185,13 @@ describe("ClaimIndexLive on a large vault", () => {
       pauses++;
       if (pauses !== 5) return;
       readyDuring = building?.ready ?? null;
-      const order = harness.vault.getMarkdownFiles();
-      const at = (i: number) => order.at(i) as TFile;
-      const [early, early2, early3] = [at(0), at(1), at(2)];
-      const [late, late2, late3] = [at(-1), at(-2), at(-3)];
       // Reached already (early) and not yet (late): an edit, a rename and a deletion of each, and a new note.
-      await harness.vault.modify(early, claimNote("An early claim retitled"));
-      await harness.vault.modify(late, claimNote("A late claim retitled"));
-      await harness.app.fileManager.renameFile(early2, "domains/d0/early moved.md");
-      await harness.app.fileManager.renameFile(late2, "domains/d0/late moved.md");
-      await harness.app.vault.delete(early3);
-      await harness.app.vault.delete(late3);
-      await harness.vault.create("domains/d1/a new claim.md", claimNote("A new claim during the build"));
-      await harness.settle();
+      await churnDuringBuild(harness, {
+        early: claimNote("An early claim retitled"),
+        late: claimNote("A late claim retitled"),
+        movedTo: { early: "domains/d0/early moved.md", late: "domains/d0/late moved.md" },
+        created: { path: "domains/d1/a new claim.md", text: claimNote("A new claim during the build") },
+      });
     };
     class Stepped extends Plugin {
       live!: ClaimIndexLive;

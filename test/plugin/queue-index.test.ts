@@ -7,7 +7,7 @@ import { Plugin } from "obsidian";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { QueueIndex } from "../../src/plugin/queue-index";
 import { createHarness, type Harness } from "../../test-support/obsidian/harness";
-import type { TFile } from "../../test-support/obsidian/files";
+import { churnDuringBuild } from "./build-churn";
 
 const source = (title: string, status = "unprocessed", domain = "biology") =>
   `---\ntype: source\ntitle: ${title}\nstatus: ${status}\npriority: medium\ndomain: ${domain}\n---\n## Content\nText.\n`;
@@ -47,17 +47,12 @@ describe("the queue index on a large vault", () => {
       pauses++;
       if (pauses !== 5 || !host) return;
       readyDuring = host.index.ready;
-      const order = harness.vault.getMarkdownFiles();
-      const at = (i: number) => order.at(i) as TFile;
-      const [early, early2, early3, late, late2, late3] = [at(0), at(1), at(2), at(-1), at(-2), at(-3)];
-      await harness.vault.modify(early, source("Early retitled", "processing"));
-      await harness.vault.modify(late, source("Late retitled", "null-result", "climate"));
-      await harness.app.fileManager.renameFile(early2, "inbox/early moved.md");
-      await harness.app.fileManager.renameFile(late2, "inbox/late moved.md");
-      await harness.app.vault.delete(early3);
-      await harness.app.vault.delete(late3);
-      await harness.vault.create("inbox/arrived during the build.md", source("Arrived during the build"));
-      await harness.settle();
+      await churnDuringBuild(harness, {
+        early: source("Early retitled", "processing"),
+        late: source("Late retitled", "null-result", "climate"),
+        movedTo: { early: "inbox/early moved.md", late: "inbox/late moved.md" },
+        created: { path: "inbox/arrived during the build.md", text: source("Arrived during the build") },
+      });
     };
     host = await harness.loadPlugin(Host, { id: "queue-index-host" });
     host.wire();
