@@ -126,6 +126,8 @@ export class QueueActions {
 
   /** The highest-priority unprocessed source, newest first within a priority. */
   async openNextUnprocessed(): Promise<void> {
+    // Just after start-up the index may still be reading the vault: the answer waits for all of it.
+    await this.host.index.built();
     const next = this.host.index.ordered("priority-newest", false).items.find((i) => i.status === "unprocessed");
     const file = next ? this.host.index.fileOf(next.path) : null;
     if (!file) {

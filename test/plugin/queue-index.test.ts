@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { QueueIndex } from "../../src/plugin/queue-index";
 import { createHarness, type Harness } from "../../test-support/obsidian/harness";
 import { churnDuringBuild } from "./build-churn";
+import { startPlugin } from "./plugin-harness";
 
 const source = (title: string, status = "unprocessed", domain = "biology") =>
   `---\ntype: source\ntitle: ${title}\nstatus: ${status}\npriority: medium\ndomain: ${domain}\n---\n## Content\nText.\n`;
@@ -85,5 +86,25 @@ describe("the queue index on a large vault", () => {
     await Promise.all([first, second]);
     expect(host.index.size).toBe(2100);
     expect(host.index.statusCounts().unprocessed).toBe(2100);
+  });
+
+  it("the next-unprocessed command given while the index is being rebuilt answers from the new index", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2100; i++) files[`inbox/2026-01-01-high-${i}.md`] = source(`High ${i}`).replace("priority: medium", "priority: high");
+    files["archive/2026-01-01-the-only-one-there.md"] = source("The only one there");
+    const s = await startPlugin({ files, data: { settings: { queueFolder: "archive" } } });
+    h = s.h;
+    expect(s.plugin.index.size).toBe(1);
+    // The queue folder changes (a re-indexing setting): the old entries stay in use until the new build ends.
+    // A step per note, so the build is surely under way when the command comes.
+    Object.assign(s.plugin.index, { steps: { stepMs: 0, pause: async () => undefined } });
+    s.plugin.data.settings.queueFolder = "inbox";
+    void s.plugin.index.rebuild();
+    expect(s.plugin.index.size).toBe(1);
+    await s.h.runCommand("source-queue:next-unprocessed");
+    await s.plugin.index.built();
+    await s.h.settle();
+    expect(s.plugin.index.size).toBe(2100);
+    expect(s.h.app.workspace.getActiveFile()?.path).toMatch(/^inbox\/2026-01-01-high-\d+\.md$/);
   });
 });
