@@ -38,7 +38,13 @@ const VERBS = new Set(
     "amplify magnify dilute weaken strengthen reinforce enhance boost lift suppress block crowd commoditize democratize centralize " +
     "decentralize fragment consolidate migrate absorb dissolve outlast outlive underperform overpay underpay subsidize privatize " +
     "address detect map cover support oppose measure mark bridge link connect focus target lack face pose define hide deceive " +
-    "sandbag scheme learn train outcompete overrate underrate overstate understate exist occur happen arise"
+    "sandbag scheme learn train outcompete overrate underrate overstate understate exist occur happen arise " +
+    "unify compose decompose aggregate encode yield induce trigger mitigate enforce approximate govern coordinate " +
+    "invert entrench stabilize destabilize accumulate compound saturate stagnate deteriorate recover rebound mediate " +
+    "evolve adapt optimize exploit manipulate overfit generalize replicate underestimate overestimate mislead distort " +
+    "cannibalize unbundle disintermediate widen narrow outgrow undercut reflect resemble contradict confirm refute " +
+    "falsify consume emit sequester outsource automate hinge inherit embed embody encompass integrate separate " +
+    "distinguish isolate punish penalize invest divest borrow lend owe accrue retain overtake"
   ).split(" "),
 );
 

@@ -35,6 +35,10 @@ describe("a title with a finite verb is an assertion", () => {
     "MA growth driven by political payment decisions not market efficiency",
     "No frontier AI company has a coherent existential safety plan despite active AGI development programs",
     '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge',
+    // Verbs of claims the first list lacked (read on real archive notes):
+    "Active inference unifies perception, action, planning, and learning under a single objective function",
+    "Individual agent generative models compose into group-level generative models through the structure of their interactions",
+    "AI-driven production efficiencies accrue primarily to distributors, not producers, because of structural market dynamics",
   ])("%s", (title) => {
     expect(isTopicTitle(title)).toBe(false);
   });
