@@ -24,6 +24,9 @@ import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
 import { journalStoreOf, recoverInterrupted } from "./recovery";
 import { keepUndoRecord, UndoStore } from "./undo-store";
+import { claimIndexOfVault } from "./claim-cache";
+import { claimTargets } from "./claim-target";
+import type { ClaimIndex } from "../core/claim-index";
 
 export interface AgentCommandsOptions {
   /** The clock, for leases and `processed_date` (tests set it). */
@@ -37,7 +40,7 @@ export interface AgentCommandsOptions {
 const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
 
 /** The core's arguments as the agent named them (`--add` is `claims` here). */
-const ARGUMENT: Record<string, string> = { add: "claims" };
+const ARGUMENT: Record<string, string> = { add: "claims", target: "targets" };
 
 /** A core command's refusal as the one line an agent reads; anything else is rethrown. */
 function asCommandError(err: unknown): never {
@@ -76,8 +79,17 @@ export class FsAgentCommands implements AgentCommands {
   }
 
   /** The split's context, as the CLI's extract has it: its journal is this process's (SPEC §8). */
-  private context(vault: FsVault, settings: Settings): ExtractContext {
-    return { settings, now: this.now(), journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } };
+  private context(vault: FsVault, settings: Settings, claims: ClaimIndex): ExtractContext {
+    return { settings, now: this.now(), claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } };
+  }
+
+  /**
+   * The vault's claim index (SPEC §6), for similar claims and enrichment
+   * targets, as `extract` reads it: from its cache outside the vault, every
+   * note statted and only the changed ones read.
+   */
+  private claims(vault: FsVault): ClaimIndex {
+    return claimIndexOfVault(vault);
   }
 
   /** Finish or take back what a killed run left, before a write (SPEC §8); a long-running server meets such runs too. */
@@ -172,7 +184,7 @@ export class FsAgentCommands implements AgentCommands {
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     const now = this.now();
-    const plan = await guarded(() => planExtract(previewPort(vault), { path }, { settings, now }));
+    const plan = await guarded(() => planExtract(previewPort(vault), { path }, { settings, now, claims: this.claims(vault) }));
     const { note, sections, parsed } = readSource(path, plan.sourceBefore, settings);
     const hold = holdOf(parsed.data, now);
     const json = extractJson(plan, true, [], []);
@@ -193,17 +205,16 @@ export class FsAgentCommands implements AgentCommands {
   }
 
   async extractClaims(args: ExtractArgs): Promise<ToolResult> {
-    if (args.targets !== undefined && Object.keys(args.targets).length > 0) {
-      throw new CommandError("targets: enrichment targets are not available in this version; nothing written");
-    }
     checkBodies(args);
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     await this.recover(vault);
     const text = await guarded(() => vault.read(path));
     const by = extractorOf(path, text, args, settings, this.now());
-    const ctx = this.context(vault, { ...settings, processedBy: by });
-    const plan = await guarded(() => planExtract(vault, extractRequest(path, args), ctx));
+    const claims = this.claims(vault);
+    const ctx = this.context(vault, { ...settings, processedBy: by }, claims);
+    const targets = await guarded(async () => claimTargets(vault, Object.entries(args.targets ?? {}).map(([n, p]) => [Number(n), p] as const), claims));
+    const plan = await guarded(() => planExtract(vault, { ...extractRequest(path, args), targets }, ctx));
     // The holder was decided on `text`; a change since (another claim) means deciding again.
     if (plan.sourceBefore !== text) throw new CommandError(`${path} changed while it was read; nothing written, try again`);
     if (plan.blockers.length > 0) throw new CommandError(`nothing written: ${plan.blockers.join("; ")}`);

@@ -7,9 +7,8 @@ import { summaryLine } from "../core/json-output";
 import { extract as runExtract, extractOutcomeJson, parseNumbered, parseSelect, type ExtractOutcome } from "../core/commands/extract";
 import type { ExtractionPlan } from "../core/extraction";
 import type { Settings } from "../core/settings";
-import type { ClaimIndex } from "../core/claim-index";
-import { UsageError } from "../core/commands/command-error";
 import { claimIndexOfVault } from "./claim-cache";
+import { claimTargets } from "./claim-target";
 import type { FsVault } from "./fs-vault";
 import { notePath } from "./note-arg";
 import { json, problemLine } from "./output";
@@ -66,23 +65,6 @@ function text(o: ExtractOutcome, settings: Settings): CommandResult {
   return { code: 0, out: lines.join("\n") };
 }
 
-/** `--target N=path` as vault paths, each a claim note inside the vault; else one usage line (exit 2). */
-function targetsOf(vault: FsVault, pairs: readonly string[], claims: ClaimIndex): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const [n, arg] of parseNumbered(pairs, "target")) {
-    let path: string;
-    try {
-      path = notePath(vault, arg.trim());
-    } catch (err) {
-      throw new UsageError(`candidate ${n}: ${(err as Error).message}`, "target");
-    }
-    const entry = claims.get(path) ?? claims.resolve(path.replace(/\.md$/i, ""))?.entry;
-    if (!entry || entry.path.normalize("NFC").toLowerCase() !== path.normalize("NFC").toLowerCase()) throw new UsageError(`candidate ${n}: ${path} is not a claim note`, "target");
-    out.set(n, entry.path);
-  }
-  return out;
-}
-
 export async function extract(vault: FsVault, settings: Settings, noteArg: string, opts: ExtractOptions, now: Date): Promise<CommandResult> {
   const path = notePath(vault, noteArg);
   const claims = claimIndexOfVault(vault, opts.cache !== false);
@@ -95,7 +77,7 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
       titles: parseNumbered(opts.title ?? [], "title"),
       descriptions: parseNumbered(opts.description ?? [], "description"),
       added: (opts.add ?? []).map((title) => ({ title })),
-      targets: targetsOf(vault, opts.target ?? [], claims),
+      targets: claimTargets(vault, parseNumbered(opts.target ?? [], "target"), claims),
     },
     { settings, now, claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
   );

@@ -236,7 +236,7 @@ describe("races", () => {
     const claimsBefore = readdirSync(join(vault, CLAIMS));
     // A preloaded script holds each process until both have started (a rendezvous of files: a
     // fixed start time was missed by a process slow to start on a loaded machine, and the two
-    // then ran one after the other) and pauses each before its first write, so both have
+    // then ran one after the other) and pauses each before its first write in the vault, so both have
     // planned before either writes: the race at its worst, every time.
     const gateDir = tempDir("sq-gate-");
     const gate = join(gateDir, "gate.cjs");
@@ -251,10 +251,12 @@ describe("races", () => {
         "for (const until = Date.now() + 30000; Date.now() < until; sleep(10)) if (fs.readdirSync(dir).filter((n) => n.startsWith(\"ready-\")).length >= 2) break;",
         "const write = fs.writeFileSync;",
         "let first = true;",
-        "fs.writeFileSync = function (...args) { if (first) { first = false; sleep(1000); } return write.apply(this, args); };",
+        // Only a write inside the vault counts: the claim index's cache (outside it) is written while planning.
+        `const inVault = (p) => String(p).startsWith(${JSON.stringify(vault)});`,
+        "fs.writeFileSync = function (...args) { if (first && inVault(args[0])) { first = false; sleep(1000); } return write.apply(this, args); };",
         // Writes open their temp file first (SPEC §8): the pause goes there too.
         "const open = fs.openSync;",
-        'fs.openSync = function (...args) { if (first && args[1] === "wx") { first = false; sleep(1000); } return open.apply(this, args); };',
+        'fs.openSync = function (...args) { if (first && args[1] === "wx" && inVault(args[0])) { first = false; sleep(1000); } return open.apply(this, args); };',
       ].join("\n"),
     );
     const runs = await Promise.all([0, 1].map(() => cliAsync(["extract", seed, "--vault", vault, "--json"], ["--require", gate])));

@@ -213,6 +213,45 @@ describe("an agent works the queue through the MCP server", () => {
   });
 });
 
+describe("similar claims and enrichment through the agents' tools (SPEC §6)", () => {
+  const MORTGAGE = "inbox/2026-03-20-mortgage-resets-household-spending.md";
+  const EXPECTATIONS = "domains/economics/Household inflation expectations moved twice as much as professional forecasts during the 2021–2023 inflation surge.md";
+  const DEBT = "domains/economics/Household debt booms predict lower GDP growth three to five years ahead, with the effect concentrated in mortgage debt.md";
+  type Candidate = { number: number; kind: string; target: string | null; similar: { path: string; score: number }[]; selected: boolean };
+
+  it("read_source shows the enrichment's target and a near-duplicate's match; extract_claims enriches the target an agent names, and undo takes it back", async () => {
+    const agent = await connect();
+    const read = await call(agent, "read_source", { path: MORTGAGE });
+    const candidates = read.json.candidates as Candidate[];
+    const enrich = candidates.find((c) => c.kind === "enrichment");
+    expect(enrich).toMatchObject({ target: EXPECTATIONS, selected: true });
+    const dup = candidates.find((c) => c.similar[0]?.path === DEBT);
+    expect(dup?.selected).toBe(false);
+    expect(dup?.similar[0]?.score).toBeGreaterThan(0.5);
+
+    const before = { source: readFileSync(join(vault, MORTGAGE), "utf8"), expectations: readFileSync(join(vault, EXPECTATIONS), "utf8"), debt: readFileSync(join(vault, DEBT), "utf8") };
+    // The agent sends the enrichment to the debt claim instead, and creates nothing else.
+    const number = enrich?.number ?? 0;
+    const run = await call(agent, "extract_claims", { path: MORTGAGE, select: [number], targets: { [String(number)]: DEBT } });
+    expect(run.isError).toBe(false);
+    expect(run.json.created).toEqual([]);
+    expect(run.json.enriched).toEqual([DEBT]);
+    // One evidence bullet more in the debt claim (under its evidence, before its other sections), nothing else changed.
+    const debtAfter = readFileSync(join(vault, DEBT), "utf8").split("\n");
+    const added = debtAfter.filter((line) => !before.debt.split("\n").includes(line));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^- \[\[2026-03-20-mortgage-resets-household-spending\]\]/);
+    expect(debtAfter.filter((line) => line !== added[0]).join("\n")).toBe(before.debt);
+    expect(readFileSync(join(vault, EXPECTATIONS), "utf8")).toBe(before.expectations);
+    expect(parseFrontmatter(readFileSync(join(vault, MORTGAGE), "utf8")).data?.enrichments).toHaveLength(1);
+
+    const undone = await call(agent, "undo_extraction", { path: MORTGAGE });
+    expect(undone.isError).toBe(false);
+    expect(readFileSync(join(vault, DEBT), "utf8")).toBe(before.debt);
+    expect(readFileSync(join(vault, MORTGAGE), "utf8")).toBe(before.source);
+  });
+});
+
 describe("two agents claiming one source at once", () => {
   // Across processes, one winner rests on FsVault.edit's per-note lock (SPEC §8):
   // each claim reads and writes the note holding it, so the second sees the first.
@@ -269,6 +308,8 @@ describe("bad input is a tool error of one line, writes nothing, and the server 
     { name: "a title that sanitizes to nothing", tool: "extract_claims", args: { path: source, claims: [{ title: "?? // ** ##" }] }, error: /^claims: "\?\? \/\/ \*\* ##": the title holds no letters or digits$/ },
     { name: "a claim naming an existing note", tool: "extract_claims", args: { path: "inbox/2026-03-27-sandbagging-scheming-evals.md", claims: [{ title: "Reward models trained on human preference data systematically overrate agreement with the user" }] }, error: /^claims: "Reward models trained .*": domains\/ai-alignment\/Reward models .* already exists$/ },
     { name: "a candidate number past the list", tool: "extract_claims", args: { path: source, select: [99] }, error: /^select: "99" is not a candidate number \(1 to \d+\)$/ },
+    { name: "a target that is not a claim note", tool: "extract_claims", args: { path: source, targets: { "1": "inbox/2026-03-27-sandbagging-scheming-evals.md" } }, error: /^targets: candidate 1: inbox\/2026-03-27-sandbagging-scheming-evals\.md is not a claim note$/ },
+    { name: "a target outside the vault", tool: "extract_claims", args: { path: source, targets: { "1": "../x.md" } }, error: /^targets: candidate 1: path is outside the vault/ },
     { name: "a lease of no minutes", tool: "claim_source", args: { path: source, agent: "a", lease_minutes: 0 }, error: /^claim_source: lease_minutes: Too small/ },
     { name: "an agent name of two lines", tool: "claim_source", args: { path: source, agent: "a\nb" }, error: /agent name must be one line/ },
   ];
