@@ -24,7 +24,7 @@ import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
 import { journalStoreOf, recoverInterrupted } from "./recovery";
 import { keepUndoRecord, UndoStore } from "./undo-store";
-import { claimIndexOfVault } from "./claim-cache";
+import { LiveClaims } from "./live-claims";
 import { claimTargets } from "./claim-target";
 import type { ClaimIndex } from "../core/claim-index";
 
@@ -61,6 +61,7 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 export class FsAgentCommands implements AgentCommands {
   private readonly rows = new LiveRows();
+  private readonly liveClaims = new LiveClaims();
   private readonly now: () => Date;
 
   constructor(
@@ -83,13 +84,9 @@ export class FsAgentCommands implements AgentCommands {
     return { settings, now: this.now(), claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } };
   }
 
-  /**
-   * The vault's claim index (SPEC §6), for similar claims and enrichment
-   * targets, as `extract` reads it: from its cache outside the vault, every
-   * note statted and only the changed ones read.
-   */
+  /** The vault's claim index (SPEC §6), for similar claims and enrichment targets: kept live between calls (live-claims.ts). */
   private claims(vault: FsVault): ClaimIndex {
-    return claimIndexOfVault(vault);
+    return this.liveClaims.read(vault);
   }
 
   /** Finish or take back what a killed run left, before a write (SPEC §8); a long-running server meets such runs too. */
@@ -222,6 +219,7 @@ export class FsAgentCommands implements AgentCommands {
 
     const outcome = await applyPlan(vault, plan, ctx.journal);
     this.rows.touched([path, ...plan.creates.map((p) => p.candidate.path)]);
+    this.liveClaims.touched([...plan.creates.map((p) => p.candidate.path), ...plan.enrichments.map((e) => e.targetPath)]);
     if (outcome.code !== 0) throw new CommandError(outcome.errors.join("; "));
     const json = extractOutcomeJson(outcome);
     const kept = outcome.record === null ? null : this.keepUndo(vault, outcome.record);
@@ -277,6 +275,7 @@ export class FsAgentCommands implements AgentCommands {
     if (record === null) throw new CommandError(`no extraction of ${path} to undo`);
     const result = await guarded(() => undo(vault, record));
     this.rows.touched([path, ...record.created.map((c) => c.path)]);
+    this.liveClaims.touched([...record.created.map((c) => c.path), ...(record.enriched ?? []).map((e) => e.path)]);
     if (result.sourceRestored) store.forget(path);
     return { source: path, ...result };
   }

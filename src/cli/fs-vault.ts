@@ -25,6 +25,9 @@ function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
 /** Folders Obsidian itself does not index. */
 const SKIP_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules"]);
 
+/** Whether a vault path lies in a folder the vault's listing skips (the app's config, the trash, git). */
+export const inSkippedFolder = (path: string): boolean => path.split("/").some((name) => name.startsWith(".") && SKIP_DIRS.has(name));
+
 export class FsVault implements VaultPort {
   readonly root: string;
   /** The vault folder with every link resolved: the identity of the vault (its row cache is named by it). */

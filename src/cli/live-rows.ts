@@ -10,13 +10,12 @@
 // claim_source and every write decide on the note's text as it is then.
 // A folder linked into the queue folder is not watched (events stop at the
 // link): a vault that has one can restart the server, or use the CLI.
-import { statSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import type { QueueItem } from "../core/queue-query";
 import { queueItemFromText, unreadableItem } from "../core/queue-item";
 import type { Settings } from "../core/settings";
 import { parseFrontmatter } from "../core/parse-frontmatter";
-import { folderPrefix } from "../core/source-note";
+import { FolderWatch, isFolder } from "./folder-watch";
 import type { FsVault } from "./fs-vault";
 import { RACY_MS } from "./row-cache";
 import { sameStamp, type FileStamp } from "./row-codec";
@@ -32,9 +31,7 @@ export class LiveRows {
   private rows = new Map<string, Entry>();
   private sorted: QueueItem[] | null = null;
   private key = "";
-  private watcher: FSWatcher | null = null;
-  /** Vault paths an event named since the last read; "all" when a rescan is needed. */
-  private dirty: Set<string> | "all" = "all";
+  private readonly watch = new FolderWatch();
 
   constructor(
     private readonly clock: () => number = Date.now,
@@ -42,9 +39,7 @@ export class LiveRows {
   ) {}
 
   close(): void {
-    this.watcher?.close();
-    this.watcher = null;
-    this.dirty = "all";
+    this.watch.close();
   }
 
   /** Every queue row of the vault, in path order. */
@@ -56,17 +51,12 @@ export class LiveRows {
       this.rows.clear();
       this.sorted = null;
       this.key = key;
-      if (this.useWatcher) this.startWatching(vault, settings.queueFolder);
+      if (this.useWatcher) this.watch.start(vault.root, settings.queueFolder);
     }
-    if (this.dirty === "all" || this.watcher === null) {
-      // Watch first, then scan: a change during the scan is then seen again, never missed.
-      this.dirty = new Set();
-      this.scan(vault, settings);
-    } else if (this.dirty.size > 0) {
-      const paths = [...this.dirty];
-      this.dirty.clear();
-      for (const path of paths) this.refresh(vault, settings, path);
-    }
+    // Watch first, then scan: a change during the scan is then seen again, never missed.
+    const changed = this.watch.take();
+    if (changed === "all") this.scan(vault, settings);
+    else for (const path of changed) this.refresh(vault, settings, path);
     this.sorted ??= [...this.rows.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, e]) => e.item)
@@ -76,8 +66,7 @@ export class LiveRows {
 
   /** This process wrote these notes: read them again on the next call, before any event says so. */
   touched(paths: readonly string[]): void {
-    if (this.dirty === "all") return;
-    for (const p of paths) this.dirty.add(p);
+    this.watch.touched(paths);
   }
 
   /** The frontmatter of a listed note, from memory while its row is current. */
@@ -87,20 +76,6 @@ export class LiveRows {
     const data = parseFrontmatter(vault.readListed(path)).data;
     if (entry) entry.data = data;
     return data;
-  }
-
-  private startWatching(vault: FsVault, queueFolder: string): void {
-    const prefix = folderPrefix(queueFolder);
-    try {
-      this.watcher = watch(join(vault.root, queueFolder), { recursive: true, persistent: false }, (_event, name) => {
-        if (this.dirty === "all") return;
-        if (name === null) this.dirty = "all";
-        else this.dirty.add(prefix + String(name).split("\\").join("/"));
-      });
-      this.watcher.on("error", () => this.close());
-    } catch {
-      this.watcher = null;
-    }
   }
 
   /** The whole folder: walk it, stat each known note, read new and changed ones. */
@@ -143,15 +118,5 @@ export class LiveRows {
     } catch (err) {
       return { stamp: null, item: unreadableItem(path, ((err as Error).message ?? String(err)).split("\n")[0] ?? "") };
     }
-  }
-}
-
-/** true for a folder, false for anything else, null when nothing is there. */
-function isFolder(full: string): boolean | null {
-  try {
-    const st = statSync(full, { throwIfNoEntry: false });
-    return st === undefined ? null : st.isDirectory();
-  } catch {
-    return null;
   }
 }
