@@ -9,7 +9,7 @@ import { claimSource, releaseSource } from "../core/commands/claim-source";
 import { CommandFailed, UsageError as CoreUsageError } from "../core/commands/command-error";
 import { applyPlan, extractOutcomeJson, planExtract, undo, type ExtractContext } from "../core/commands/extract";
 import { listQueue, listResultJson } from "../core/commands/list";
-import { nextSource, processingPaths } from "../core/commands/next-source";
+import { nextSource } from "../core/commands/next-source";
 import { checkChange, setFields, setJson } from "../core/commands/set-fields";
 import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
 import type { ExtractionRecord } from "../core/extraction";
@@ -134,16 +134,15 @@ export class FsAgentCommands implements AgentCommands {
     const { vault, settings } = this.open();
     const rows = this.rows.read(vault, settings);
     const all = args.skip && args.skip.size > 0 ? rows.filter((r) => !args.skip?.has(r.path)) : rows;
-    // Only processing rows need their lease read, and only their frontmatter is parsed.
-    const processingData = new Map<string, Record<string, unknown> | null>();
-    for (const path of processingPaths(all)) {
+    // Only the leases of rows that would come first are read (their frontmatter only, kept with the row).
+    const frontmatterOf = (p: string) => {
       try {
-        processingData.set(path, this.rows.frontmatter(vault, path));
+        return this.rows.frontmatter(vault, p);
       } catch {
-        // unreadable now: counted as held (left out of the map)
+        return undefined; // unreadable now: counted as held
       }
-    }
-    const next = nextSource(all, { domain: args.domain, processingData }, this.now());
+    };
+    const next = nextSource(all, { domain: args.domain, frontmatterOf }, this.now());
     return { source: next === null ? null : (listJson(vault.root, countByStatus([next]), [next]).sources[0] ?? null) };
   }
 

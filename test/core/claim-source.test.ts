@@ -2,7 +2,7 @@
 // when a lease runs out, and that only the lines of the claim change.
 import { describe, expect, it } from "vitest";
 import { claimSource, releaseSource } from "../../src/core/commands/claim-source";
-import { nextSource, processingPaths } from "../../src/core/commands/next-source";
+import { nextSource } from "../../src/core/commands/next-source";
 import { removeFrontmatterKeys } from "../../src/core/frontmatter-remove";
 import { parseFrontmatter } from "../../src/core/parse-frontmatter";
 import type { QueueItem } from "../../src/core/queue-query";
@@ -167,11 +167,17 @@ describe("the next source", () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(nextSource(c.items, { domain: c.domain, processingData: c.data }, NOW)?.path ?? null).toBe(c.want);
+      expect(nextSource(c.items, { domain: c.domain, frontmatterOf: (p) => c.data?.get(p) }, NOW)?.path ?? null).toBe(c.want);
     });
   }
 
-  it("asks for the frontmatter of processing rows only", () => {
-    expect(processingPaths(items)).toEqual(["inbox/high-held.md", "inbox/high-expired.md"]);
+  it("reads the lease only of processing rows that would come first", () => {
+    const asked: string[] = [];
+    const many = [...items, ...Array.from({ length: 50 }, (_, i) => row(`inbox/low-processing-${i}.md`, { priority: "low", status: "processing" }))];
+    const next = nextSource(many, { frontmatterOf: (p) => (asked.push(p), processingData.get(p)) }, NOW);
+    expect(next?.path).toBe("inbox/high-expired.md");
+    // The 50 low-priority processing rows come after a free high one: never asked.
+    expect(asked.filter((p) => p.includes("low-processing"))).toEqual([]);
+    expect(asked.length).toBeLessThanOrEqual(2);
   });
 });

@@ -2,34 +2,40 @@
 // queue's default order (priority, then newest; see queue-query.ts) among the
 // sources no one holds. Available are `unprocessed` sources and `processing`
 // ones whose lease has run out (their agent stopped; see ../source-lease.ts).
-// Pure: the caller reads the frontmatter of the processing rows only (a queue
-// row does not carry the lease), which is few notes and cheap.
+// Pure: the caller gives the frontmatter of a processing row when asked (a
+// queue row does not carry the lease).
 import { compareItems, type QueueItem } from "../queue-query";
 import { holdOf } from "../source-lease";
 
 export interface NextOptions {
   /** Only sources of this domain (compared without regard to case). */
   domain?: string;
-  /** The frontmatter of rows in `processing`, by path; a processing row missing here counts as held. */
-  processingData?: ReadonlyMap<string, Record<string, unknown> | null>;
+  /**
+   * The frontmatter of a row in `processing` (its lease), asked only of rows
+   * that would come first; undefined (unreadable now) counts as held.
+   */
+  frontmatterOf?: (path: string) => Record<string, unknown> | null | undefined;
 }
-
-/** The rows whose frontmatter nextSource needs to see. */
-export const processingPaths = (items: readonly QueueItem[]): string[] => items.filter((i) => i.status === "processing").map((i) => i.path);
 
 const byQueueOrder = compareItems("priority-newest");
 
-/** One pass, no sort: a vault of 10,000 sources asks this on every call. */
+/**
+ * One pass, no sort: a vault of 50,000 sources asks this on every call. A row
+ * that cannot come before the best so far is passed over before its lease is
+ * looked at, so only a few leases are read however many rows are processing.
+ */
 export function nextSource(items: readonly QueueItem[], opts: NextOptions, now: Date): QueueItem | null {
   const domain = opts.domain?.trim().toLowerCase() ?? "";
   let best: QueueItem | null = null;
   for (const item of items) {
+    if (item.status !== "unprocessed" && item.status !== "processing") continue;
     if (domain !== "" && (item.domain ?? "").toLowerCase() !== domain) continue;
+    if (best !== null && byQueueOrder(item, best) >= 0) continue;
     if (item.status === "processing") {
-      const data = opts.processingData?.get(item.path);
+      const data = opts.frontmatterOf?.(item.path);
       if (data === undefined || holdOf(data, now).held) continue;
-    } else if (item.status !== "unprocessed") continue;
-    if (best === null || byQueueOrder(item, best) < 0) best = item;
+    }
+    best = item;
   }
   return best;
 }
