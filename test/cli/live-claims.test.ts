@@ -7,21 +7,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LiveClaims } from "../../src/cli/live-claims";
 import { FsVault } from "../../src/cli/fs-vault";
-import { cleanUp, tempDir } from "./run-cli";
+import { cleanUp, eventually, tempDir } from "./run-cli";
 
 afterAll(cleanUp);
 
 const claim = (title: string) => `---\ntype: claim\n---\n# ${title}\n\nBody.\n`;
-
-/** Read until `ok` holds: a watcher's events arrive a moment after the write. */
-async function eventually(read: () => string[], ok: (titles: string[]) => boolean): Promise<string[]> {
-  let titles = read();
-  for (let i = 0; i < 100 && !ok(titles); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    titles = read();
-  }
-  return titles;
-}
 
 for (const watched of [true, false]) {
   describe(watched ? "with the vault watched" : "without a watcher (the claim cache per call)", () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LiveRows } from "../../src/cli/live-rows";
 import { FsVault } from "../../src/cli/fs-vault";
-import { cleanUp, tempDir } from "./run-cli";
+import { cleanUp, eventually, tempDir } from "./run-cli";
 
 afterAll(cleanUp);
 
@@ -17,16 +17,6 @@ function write(dir: string, path: string, text: string): void {
   writeFileSync(join(dir, path), text);
   // Old enough to be remembered by its stamp (see RACY_MS).
   utimesSync(join(dir, path), AN_HOUR_AGO, AN_HOUR_AGO);
-}
-
-/** Read until `ok` holds: a watcher's events arrive a moment after the write. */
-async function eventually(read: () => string[], ok: (titles: string[]) => boolean): Promise<string[]> {
-  let titles = read();
-  for (let i = 0; i < 100 && !ok(titles); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    titles = read();
-  }
-  return titles;
 }
 
 for (const watched of [true, false]) {

@@ -82,3 +82,13 @@ export function changedLines(before: string, after: string): number[] {
   for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i);
   return out;
 }
+
+/** Read until `ok` holds: a watcher's events arrive a moment after the write. */
+export async function eventually(read: () => string[], ok: (titles: string[]) => boolean): Promise<string[]> {
+  let titles = read();
+  for (let i = 0; i < 100 && !ok(titles); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    titles = read();
+  }
+  return titles;
+}
