@@ -52,7 +52,6 @@ export function vaultRestoreOne(app: App): RestoreOne {
   };
 }
 
-
 const describe = (change: BulkFieldChange): string =>
   "cycle" in change ? `the next ${change.field}` : `${change.field} ${change.to}`;
 

@@ -9,8 +9,7 @@
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
 import { ClaimIndex, type ClaimInput } from "../core/claim-index";
 import { claimInputFromFrontmatter, DEFAULT_CLAIM_TYPES } from "../core/claim-input";
-import { Pacer } from "../core/pacer";
-import { nextFrame, type StepOptions } from "./steps";
+import { buildPacer, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;
 
@@ -24,16 +23,6 @@ function firstH1Of(cache: CachedMetadata | null): string | null {
 export function claimInputFromCache(path: string, cache: CachedMetadata | null, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): ClaimInput | null {
   return claimInputFromFrontmatter(path, cache?.frontmatter, firstH1Of(cache), claimTypes);
 }
-
-/**
- * Work per step of a build, in ms. A vault of 50,000 claims takes over half
- * a second to index (bench: "claim index: build"), all of it at start-up:
- * in steps the app stays responsive meanwhile.
- */
-const STEP_MS = 10;
-/** Vaults of at most this many Markdown files are built at once (about 20 ms): no step to wait for. */
-const AT_ONCE = 2000;
-
 
 export class ClaimIndexLive extends Component {
   private current = new ClaimIndex();
@@ -100,7 +89,7 @@ export class ClaimIndexLive extends Component {
     const next = new ClaimIndex();
     this.building = next;
     const files = this.app.vault.getMarkdownFiles();
-    const pacer = new Pacer({ pause: files.length > AT_ONCE ? (this.options.pause ?? nextFrame) : undefined, budgetMs: this.options.stepMs ?? STEP_MS });
+    const pacer = buildPacer(files.length, this.options);
     for (const file of files) {
       // A file deleted before its step has no cache entry left: it is skipped.
       const input = claimInputFromCache(file.path, this.app.metadataCache.getFileCache(file), types);

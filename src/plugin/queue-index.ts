@@ -14,14 +14,9 @@ import type { Settings } from "../core/settings";
 import { folderPrefix, inFolder } from "../core/source-note";
 import { emptyFields } from "../core/source-fields";
 import { queueItemFromFrontmatter } from "../core/frontmatter-row";
-import { Pacer } from "../core/pacer";
-import { nextFrame, type StepOptions } from "./steps";
+import { buildPacer, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;
-/** Work per step of a build, in ms. */
-const STEP_MS = 10;
-/** Vaults of at most this many Markdown files are indexed at once (a few ms): nothing to wait for. */
-const AT_ONCE = 2000;
 
 /** One entry changed: what it was and what it is now (either missing for a note that came or went). */
 export interface IndexChange {
@@ -178,7 +173,7 @@ export class QueueIndex {
     const cache = this.app.metadataCache;
     // getMarkdownFiles holds Markdown files only: the folder is all there is to check.
     const files = this.app.vault.getMarkdownFiles();
-    const pacer = new Pacer({ pause: files.length > AT_ONCE ? (this.steps.pause ?? nextFrame) : undefined, budgetMs: this.steps.stepMs ?? STEP_MS });
+    const pacer = buildPacer(files.length, this.steps);
     this.changedDuringBuild ??= new Set();
     for (const file of files) {
       if (pacer.tick()) {
