@@ -71,7 +71,7 @@ const cli = {
 
 /** @type {import("esbuild").BuildOptions} */
 const mcp = {
-  entryPoints: ["src/cli/mcp-main.ts"],
+  entryPoints: ["src/mcp/mcp-main.ts"],
   bundle: true,
   outfile: "dist/mcp.cjs",
   format: "cjs",

@@ -20,7 +20,7 @@ const onlyNoNewFunc = ["error", { "no-new-func": customMessages["no-new-func"] }
 const onlyNoConsole = ["error", { "no-console": customMessages["no-console"] }];
 
 // Code that Node runs (vitest, the benchmark, the browser-test driver, the
-// scripts, the configs), never the app: outside src/cli.
+// scripts, the configs), never the app: outside src/cli, src/node and src/mcp.
 const nodeRun = ["test/**", "test-support/**", "bench/**", "e2e/**", "scripts/**", "preview/serve.mjs", "build-support/**", "*.config.*"];
 
 export default defineConfig([
@@ -49,7 +49,7 @@ export default defineConfig([
         "error",
         {
           paths: [{ name: "obsidian", message: "src/core is pure: reach Obsidian through src/plugin." }, ...nodeModules.map((name) => ({ name, message: "src/core is pure: no Node built-ins (it runs on mobile)." }))],
-          patterns: [{ group: ["../plugin/*", "../cli/*"], message: "src/core does not depend on its adapters." }],
+          patterns: [{ group: ["**/plugin/*", "**/cli/*", "**/node/*", "**/mcp/*"], message: "src/core does not depend on its adapters." }],
         },
       ],
       "no-restricted-globals": ["error", "document", "window", "process", "Buffer", "setTimeout", "setInterval"],
@@ -82,7 +82,7 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["../cli/*", "../cli"], message: "The plugin and the CLI are separate doors over src/core; share code through core." },
+            { group: ["../cli/*", "../cli", "../node/*", "../node", "../mcp/*", "../mcp"], message: "The plugin and the Node doors are separate doors over src/core; share code through core." },
             { group: ["./main", "./main.ts"], message: "Modules get what they need from main.ts (port, settings, clock, callbacks), not the plugin object." },
           ],
         },
@@ -96,7 +96,7 @@ export default defineConfig([
     rules: { "obsidianmd/validate-manifest": "error" },
   },
   {
-    files: ["src/cli/**/*.ts"],
+    files: ["src/cli/**/*.ts", "src/node/**/*.ts", "src/mcp/**/*.ts"],
     languageOptions: { globals: { process: "readonly", NodeJS: "readonly" } },
     rules: {
       "obsidianmd/no-nodejs-modules": "off",

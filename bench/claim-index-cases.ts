@@ -4,9 +4,9 @@
 // words drawn from a vocabulary with a Zipf-like skew (a few words in many
 // titles, as "AI" and "alignment" are in a real vault), seeded, so every run
 // sees the same claims. No Node built-ins.
-import { ClaimIndex, type ClaimInput } from "../src/core/claim-index";
-import { Pacer } from "../src/core/pacer";
-import { SIMILAR } from "../src/core/similarity";
+import { ClaimIndex, type ClaimInput } from "../src/core/claims/claim-index";
+import { Pacer } from "../src/core/queue/pacer";
+import { SIMILAR } from "../src/core/text/similarity";
 import { sample } from "./measure";
 import type { Report } from "./report";
 import { prng } from "./vault-shape";

@@ -5,11 +5,11 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { applyExtraction, planExtraction } from "../src/core/extraction";
-import { loadSettings } from "../src/core/settings";
-import { FsVault } from "../src/cli/fs-vault";
+import { applyExtraction, planExtraction } from "../src/core/extraction/extraction";
+import { loadSettings } from "../src/core/note/settings";
+import { FsVault } from "../src/node/fs-vault";
 import { run } from "../src/cli/main";
-import { RowCache } from "../src/cli/row-cache";
+import { RowCache } from "../src/node/row-cache";
 import { sample, summarize, type Timing } from "./measure";
 import type { Report } from "./report";
 import { SEED } from "./vault-shape";

@@ -14,7 +14,7 @@ export function loadTemplates(inboxDir: string): Template[] {
 /**
  * Modification time of the generated notes: an hour ago, as a real vault's
  * notes mostly are. Notes written within the last seconds are never cached
- * by the CLI (see RACY_MS in src/cli/row-cache.ts), so a fresh vault would
+ * by the CLI (see RACY_MS in src/node/row-cache.ts), so a fresh vault would
  * measure no cache at all.
  */
 const AN_HOUR_AGO = () => new Date(Date.now() - 3_600_000);

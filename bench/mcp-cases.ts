@@ -1,7 +1,7 @@
 // MCP cases (SPEC §7, issue #15): one tool call's round trip through the real
 // server over stdio, as an agent's client sees it: JSON-RPC out, the command
 // on a vault of n sources, JSON-RPC back. Warm: the server has answered once,
-// so its rows are in memory (src/cli/live-rows.ts) and each call stats the
+// so its rows are in memory (src/node/live-rows.ts) and each call stats the
 // notes and reads only what changed. Target: under 50 ms at 10,000 sources
 // for next_source and read_source.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";

@@ -23,9 +23,9 @@ const every = args.includes("--every") ? Number(args[args.indexOf("--every") + 1
 const asJson = args.includes("--json");
 
 const entry = `
-export { readSource } from "./src/core/source-note";
-export { buildCandidates } from "./src/core/candidates";
-export { DEFAULT_SETTINGS } from "./src/core/settings";
+export { readSource } from "./src/core/note/source-note";
+export { buildCandidates } from "./src/core/extraction/candidates";
+export { DEFAULT_SETTINGS } from "./src/core/note/settings";
 `;
 const bundle = await build({
   stdin: { contents: entry, resolveDir: root, loader: "ts" },

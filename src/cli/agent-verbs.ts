@@ -3,9 +3,9 @@
 // main.ts, over the same commands as the MCP server (agent-commands.ts), so
 // the two doors cannot disagree. JSON with --json; one line of text without.
 import { readFileSync } from "node:fs";
-import { FsAgentCommands } from "./agent-commands";
-import { CommandError, parsePlan, type ToolResult } from "./agent-tools";
-import { FsVault, UsageError } from "./fs-vault";
+import { FsAgentCommands } from "../node/agent-commands";
+import { CommandError, parsePlan, type ToolResult } from "../node/agent-tools";
+import { FsVault, UsageError } from "../node/fs-vault";
 import { json } from "./output";
 import type { CommandResult } from "./result";
 

@@ -2,19 +2,19 @@
 // parse the picks, titles and added claims, run it, and print the plan and
 // what was done (or the §5 JSON). The record of what it did is kept for
 // `source-queue undo <note>` (undo-store.ts).
-import { KIND_LABELS } from "../core/candidate-kind";
-import { summaryLine } from "../core/json-output";
+import { KIND_LABELS } from "../core/extraction/candidate-kind";
+import { summaryLine } from "../core/commands/json-output";
 import { extract as runExtract, extractOutcomeJson, parseNumbered, parseSelect, type ExtractOutcome } from "../core/commands/extract";
-import type { ExtractionPlan } from "../core/extraction";
-import type { Settings } from "../core/settings";
-import { claimIndexOfVault } from "./claim-cache";
-import { claimTargets } from "./claim-target";
-import type { FsVault } from "./fs-vault";
-import { notePath } from "./note-arg";
+import type { ExtractionPlan } from "../core/extraction/extraction";
+import type { Settings } from "../core/note/settings";
+import { claimIndexOfVault } from "../node/claim-cache";
+import { claimTargets } from "../node/claim-target";
+import type { FsVault } from "../node/fs-vault";
+import { notePath } from "../node/note-arg";
 import { json, problemLine } from "./output";
-import { journalStoreOf } from "./recovery";
+import { journalStoreOf } from "../node/recovery";
 import type { CommandResult } from "./result";
-import { keepUndoRecord, UndoStore } from "./undo-store";
+import { keepUndoRecord, UndoStore } from "../node/undo-store";
 
 export interface ExtractOptions {
   dryRun?: boolean;

@@ -1,11 +1,11 @@
 // `source-queue list` (SPEC §5): the queue as the sidebar shows it; a thin
 // door over the core's list, with the rows read from disk (and the row cache).
 import { listQueue, listResultJson, type ListFilter } from "../core/commands/list";
-import { STATUS_KEYS } from "../core/queue-query";
-import type { Settings } from "../core/settings";
-import type { FsVault } from "./fs-vault";
+import { STATUS_KEYS } from "../core/queue/queue-query";
+import type { Settings } from "../core/note/settings";
+import type { FsVault } from "../node/fs-vault";
 import { json, table, truncate } from "./output";
-import { readQueue } from "./queue-rows";
+import { readQueue } from "../node/queue-rows";
 import type { CommandResult } from "./result";
 
 export interface ListOptions extends ListFilter {

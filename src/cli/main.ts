@@ -3,10 +3,10 @@
 import { parseArgs } from "node:util";
 import { UsageError as CommandUsageError } from "../core/commands/command-error";
 import { extract } from "./extract";
-import { FsVault, UsageError } from "./fs-vault";
-import { errorText, shortLine } from "./error-line";
+import { FsVault, UsageError } from "../node/fs-vault";
+import { errorText, shortLine } from "../node/error-line";
 import { list } from "./list";
-import { recoverInterrupted } from "./recovery";
+import { recoverInterrupted } from "../node/recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
 import { validate } from "./validate";
@@ -101,7 +101,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const vault = new FsVault(values.vault ?? process.cwd());
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
   if (command === "mcp") {
-    const { runMcp } = await import("./mcp-main");
+    const { runMcp } = await import("../mcp/mcp-main");
     return { code: await runMcp(vault.root), out: "" };
   }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).

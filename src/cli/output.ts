@@ -1,5 +1,5 @@
 // Plain-text output for people; --json output is built by each command.
-import type { Problem } from "../core/model";
+import type { Problem } from "../core/note/model";
 
 export function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
   const widths: number[] = [];

@@ -1,11 +1,11 @@
 // `source-queue set` (SPEC §5, §4 "Toggles"): a thin door over the core's
 // setFields, which checks the values and makes one atomic edit.
 import { checkChange, setFields, setJson, setSummary } from "../core/commands/set-fields";
-import type { Settings } from "../core/settings";
-import type { FsVault } from "./fs-vault";
+import type { Settings } from "../core/note/settings";
+import type { FsVault } from "../node/fs-vault";
 import { json } from "./output";
 import type { CommandResult } from "./result";
-import { notePath } from "./note-arg";
+import { notePath } from "../node/note-arg";
 
 export interface SetOptions {
   status?: string;

@@ -2,10 +2,10 @@
 // with the rows list reads (the problems are part of each row, so validate
 // shares list's cache).
 import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
-import type { Settings } from "../core/settings";
-import type { FsVault } from "./fs-vault";
+import type { Settings } from "../core/note/settings";
+import type { FsVault } from "../node/fs-vault";
 import { json, problemLine } from "./output";
-import { readQueue } from "./queue-rows";
+import { readQueue } from "../node/queue-rows";
 import type { CommandResult } from "./result";
 
 export async function validate(vault: FsVault, settings: Settings, opts: { json?: boolean; cache?: boolean }, settingsRejected: string[]): Promise<CommandResult> {

@@ -8,12 +8,12 @@ import { Keymap, Notice, type App, type Menu, type PaneType, type TFile } from "
 import { EditRefused, UsageError } from "../core/commands/command-error";
 import { applyPlan, undo, type ExtractOutcome } from "../core/commands/extract";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
-import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction";
-import { PRIORITIES, STATUSES } from "../core/model";
-import { summaryLine } from "../core/json-output";
-import type { JournalContext } from "../core/apply-extraction";
-import type { Settings } from "../core/settings";
-import type { VaultPort } from "../core/vault-port";
+import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction/extraction";
+import { PRIORITIES, STATUSES } from "../core/note/model";
+import { summaryLine } from "../core/commands/json-output";
+import type { JournalContext } from "../core/extraction/apply-extraction";
+import type { Settings } from "../core/note/settings";
+import type { VaultPort } from "../core/note/vault-port";
 import type { QueueIndex } from "./queue-index";
 import { ReasonModal } from "./reason-modal";
 

@@ -1,9 +1,9 @@
 // The commands of bulk changes (issue #14): set a field on the queue's
 // selection, and undo the last bulk change. No default hotkeys.
 import type { App, Plugin, TFile } from "obsidian";
-import { PRIORITIES, STATUSES } from "../core/model";
-import type { Settings } from "../core/settings";
-import type { VaultPort } from "../core/vault-port";
+import { PRIORITIES, STATUSES } from "../core/note/model";
+import type { Settings } from "../core/note/settings";
+import type { VaultPort } from "../core/note/vault-port";
 import { BulkSetter, vaultRestoreOne, vaultSetOne } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
 import { QueueView, VIEW_TYPE } from "./queue-view";

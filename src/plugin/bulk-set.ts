@@ -1,14 +1,14 @@
 // A priority or status change on the whole selection (issue #14), with one
-// undo for all of it. The runner (src/core/bulk-change.ts) is given `setOne`;
+// undo for all of it. The runner (src/core/queue/bulk-change.ts) is given `setOne`;
 // `vaultSetOne` below is the core command layer's `setFields` over the
 // port: one Vault.process per note, the same checks as every other door.
 import { Notice, type App } from "obsidian";
-import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/bulk-change";
-import { messageOf } from "../core/extraction";
+import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/queue/bulk-change";
+import { messageOf } from "../core/extraction/extraction";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
-import type { Priority, Status } from "../core/model";
-import type { Settings } from "../core/settings";
-import type { VaultPort } from "../core/vault-port";
+import type { Priority, Status } from "../core/note/model";
+import type { Settings } from "../core/note/settings";
+import type { VaultPort } from "../core/note/vault-port";
 import { ReasonModal } from "./reason-modal";
 import { nextFrame } from "./steps";
 

@@ -2,7 +2,7 @@
 // suggester over the live claim index, each claim shown by title with its
 // path under it (two claims may share a title in different folders).
 import { FuzzySuggestModal, type App, type FuzzyMatch } from "obsidian";
-import type { ClaimEntry, ClaimIndex } from "../core/claim-index";
+import type { ClaimEntry, ClaimIndex } from "../core/claims/claim-index";
 
 export class ClaimSuggestModal extends FuzzySuggestModal<ClaimEntry> {
   constructor(

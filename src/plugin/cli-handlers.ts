@@ -8,12 +8,12 @@ import { extract, extractOutcomeJson, parseNumbered, parseSelect, planExtract, t
 import { listQueue, listResultJson } from "../core/commands/list";
 import { setFields, setJson } from "../core/commands/set-fields";
 import { validateQueue, validateResultJson } from "../core/commands/validate";
-import type { ClaimIndex } from "../core/claim-index";
-import type { ExtractionPlan } from "../core/extraction";
-import { PRIORITIES, STATUSES } from "../core/model";
-import type { QueueItem } from "../core/queue-query";
-import type { Settings } from "../core/settings";
-import type { VaultPort } from "../core/vault-port";
+import type { ClaimIndex } from "../core/claims/claim-index";
+import type { ExtractionPlan } from "../core/extraction/extraction";
+import { PRIORITIES, STATUSES } from "../core/note/model";
+import type { QueueItem } from "../core/queue/queue-query";
+import type { Settings } from "../core/note/settings";
+import type { VaultPort } from "../core/note/vault-port";
 
 export interface CliHost {
   port: VaultPort;

@@ -1,7 +1,7 @@
 // The top of the extract preview (SPEC §3–4): a source extracted before says
 // so first, then the source and claim folder, the source's errors and the
 // curator's guidance. Drawn once per plan; nothing here changes as the user types.
-import type { ExtractionPlan } from "../core/extraction";
+import type { ExtractionPlan } from "../core/extraction/extraction";
 import { CLS, previousNotice } from "./extract-text";
 
 export function renderHeader(body: HTMLElement, plan: ExtractionPlan): void {

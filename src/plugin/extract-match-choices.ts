@@ -4,8 +4,8 @@
 // plan with the one extra choice is asked once per candidate and claim (so
 // "Link X instead" appears only where retitling to X resolves to X itself,
 // and "Enrich X instead" only where a target on a claim makes it enrich).
-import type { Candidate } from "../core/candidates";
-import type { CandidateChoice, ExtractionPlan } from "../core/extraction";
+import type { Candidate } from "../core/extraction/candidates";
+import type { CandidateChoice, ExtractionPlan } from "../core/extraction/extraction";
 import { NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 
 export interface MatchChoicesHost {

@@ -5,7 +5,7 @@
 // Change… to pick another through the fuzzy suggester. Rebuilt only when what
 // it shows changes, so a click on one of its buttons keeps its focus otherwise.
 import { ButtonComponent } from "obsidian";
-import type { Candidate } from "../core/candidates";
+import type { Candidate } from "../core/extraction/candidates";
 import { CLS, score, targetCertainty } from "./extract-text";
 
 export interface MatchEvents {

@@ -4,14 +4,14 @@
 // through the actions. Every change re-plans in core, so the paths, the
 // "exists" states and the button follow what is typed.
 import { ButtonComponent, Modal, Notice, type App, type TFile } from "obsidian";
-import { addedTitleProblem } from "../core/added-claim";
-import type { ClaimIndex } from "../core/claim-index";
+import { addedTitleProblem } from "../core/claims/added-claim";
+import type { ClaimIndex } from "../core/claims/claim-index";
 import { today } from "../core/commands/clock";
-import type { Candidate } from "../core/candidates";
-import { readTargetTexts, targetPathsOf } from "../core/enrichment-plan";
-import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../core/extraction";
-import type { Confidence } from "../core/model";
-import type { Settings } from "../core/settings";
+import type { Candidate } from "../core/extraction/candidates";
+import { readTargetTexts, targetPathsOf } from "../core/extraction/enrichment-plan";
+import { messageOf, planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../core/extraction/extraction";
+import type { Confidence } from "../core/note/model";
+import type { Settings } from "../core/note/settings";
 import { fitToContent } from "./auto-grow";
 import { AddClaimRow } from "./extract-add-row";
 import { rowProblems, type AddedEntry } from "./extract-problems";

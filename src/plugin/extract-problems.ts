@@ -2,8 +2,8 @@
 // (issue #11: Create stays disabled while any row is invalid, and the user
 // sees which one and why). Core's blockers say the same for the whole plan;
 // this names the row.
-import type { Candidate } from "../core/candidates";
-import type { Confidence } from "../core/model";
+import type { Candidate } from "../core/extraction/candidates";
+import type { Confidence } from "../core/note/model";
 
 /** A claim the user added in the preview, as they left it. */
 export interface AddedEntry {

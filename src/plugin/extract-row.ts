@@ -4,9 +4,9 @@
 // and the path the claim will be written to. The row is built once and then
 // updated in place from each new plan, so typing never loses focus or the caret.
 import { ButtonComponent, DropdownComponent, setIcon } from "obsidian";
-import { KIND_LABELS } from "../core/candidate-kind";
-import type { Candidate } from "../core/candidates";
-import { CONFIDENCES, type Confidence } from "../core/model";
+import { KIND_LABELS } from "../core/extraction/candidate-kind";
+import type { Candidate } from "../core/extraction/candidates";
+import { CONFIDENCES, type Confidence } from "../core/note/model";
 import { fitToContent, growingField } from "./auto-grow";
 import { MatchBlock, NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 import { CLS, sentence, TOPIC_FLAG } from "./extract-text";

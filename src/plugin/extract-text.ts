@@ -1,7 +1,7 @@
 // Words of the extract preview that depend on the plan (SPEC §3, re-extraction):
 // kept apart from the DOM so each wording is a table test.
-import type { Candidate } from "../core/candidates";
-import type { ExtractionPlan } from "../core/extraction";
+import type { Candidate } from "../core/extraction/candidates";
+import type { ExtractionPlan } from "../core/extraction/extraction";
 
 /** The class every element of the preview is named under (styles.css, tests and the e2e read these names). */
 export const CLS = "source-queue-extract";

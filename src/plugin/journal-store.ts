@@ -6,9 +6,9 @@
 // one readable. On load, journals left by a run that never finished are
 // finished or rolled back, and a notice says so.
 import { normalizePath, Notice, type App, type PluginManifest } from "obsidian";
-import { journalText, parseJournal, recoverAll, recoveryLine, type ExtractionJournal, type JournalStore } from "../core/journal";
-import type { JournalContext } from "../core/apply-extraction";
-import { messageOf } from "../core/extraction";
+import { journalText, parseJournal, recoverAll, recoveryLine, type ExtractionJournal, type JournalStore } from "../core/writes/journal";
+import type { JournalContext } from "../core/extraction/apply-extraction";
+import { messageOf } from "../core/extraction/extraction";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** A CLI run finishes within seconds; a CLI journal older than this was left by a killed process. */

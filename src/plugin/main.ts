@@ -7,8 +7,8 @@
 // leaves nothing behind.
 import { Notice, Plugin, TFile, type WorkspaceLeaf } from "obsidian";
 import { settingsFile, validateQueue } from "../core/commands/validate";
-import { PRIORITIES, STATUSES } from "../core/model";
-import type { QueueQuery } from "../core/queue-query";
+import { PRIORITIES, STATUSES } from "../core/note/model";
+import type { QueueQuery } from "../core/queue/queue-query";
 import { QueueActions } from "./actions";
 import { registerBulkChanges } from "./bulk-commands";
 import type { BulkSetter } from "./bulk-set";

@@ -2,8 +2,8 @@
 // files are created, replaced and trashed. Links come from
 // FileManager.generateMarkdownLink, so the user's link settings apply.
 import { normalizePath, TFile, TFolder, type App } from "obsidian";
-import { messageOf } from "../core/extraction";
-import { SourceChangedError, type VaultPort } from "../core/vault-port";
+import { messageOf } from "../core/extraction/extraction";
+import { SourceChangedError, type VaultPort } from "../core/note/vault-port";
 
 export class ObsidianVaultPort implements VaultPort {
   constructor(private readonly app: App) {}

@@ -2,10 +2,10 @@
 // (remembered between sessions) and the last split, so undo survives a
 // reload. Each part is validated on its own; a broken or older file keeps
 // its valid values and falls back to defaults for the rest.
-import { extractionRecordSchema } from "../core/apply-extraction";
-import type { ExtractionRecord } from "../core/extraction";
-import { DEFAULT_QUERY, queueQuerySchema, type QueueQuery } from "../core/queue-query";
-import { loadSettings, type Settings } from "../core/settings";
+import { extractionRecordSchema } from "../core/extraction/apply-extraction";
+import type { ExtractionRecord } from "../core/extraction/extraction";
+import { DEFAULT_QUERY, queueQuerySchema, type QueueQuery } from "../core/queue/queue-query";
+import { loadSettings, type Settings } from "../core/note/settings";
 
 export interface PluginData {
   settings: Settings;

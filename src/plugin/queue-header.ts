@@ -1,8 +1,8 @@
 // The queue's header (SPEC §4): counts per status (each a filter toggle),
 // a search box, priority and domain filters and the sort order.
 import { debounce, setIcon } from "obsidian";
-import { PRIORITIES } from "../core/model";
-import { SORT_LABELS, SORT_ORDERS, STATUS_KEYS, type QueueQuery, type SortOrder, type StatusKey } from "../core/queue-query";
+import { PRIORITIES } from "../core/note/model";
+import { SORT_LABELS, SORT_ORDERS, STATUS_KEYS, type QueueQuery, type SortOrder, type StatusKey } from "../core/queue/queue-query";
 
 export interface HeaderHandlers {
   query: () => QueueQuery;

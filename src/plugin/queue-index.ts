@@ -5,15 +5,15 @@
 // duplicate keys) are read lazily, for rows on screen, and cached until the
 // note changes. State flows one way: cache → index → view.
 import { TFile, type App, type CachedMetadata } from "obsidian";
-import type { Problem } from "../core/model";
-import { basenameOf } from "../core/model";
-import { noCounts, statusKey, type QueueItem, type SortOrder, type StatusKey } from "../core/queue-query";
-import { QueueOrder } from "../core/sorted-queue";
-import { queueItem, queueItemFromText } from "../core/queue-item";
-import type { Settings } from "../core/settings";
-import { folderPrefix, inFolder } from "../core/source-note";
-import { emptyFields } from "../core/source-fields";
-import { queueItemFromFrontmatter } from "../core/frontmatter-row";
+import type { Problem } from "../core/note/model";
+import { basenameOf } from "../core/note/model";
+import { noCounts, statusKey, type QueueItem, type SortOrder, type StatusKey } from "../core/queue/queue-query";
+import { QueueOrder } from "../core/queue/sorted-queue";
+import { queueItem, queueItemFromText } from "../core/queue/queue-item";
+import type { Settings } from "../core/note/settings";
+import { folderPrefix, inFolder } from "../core/note/source-note";
+import { emptyFields } from "../core/note/source-fields";
+import { queueItemFromFrontmatter } from "../core/queue/frontmatter-row";
 import { buildPacer, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;

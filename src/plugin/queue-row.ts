@@ -3,7 +3,7 @@
 // marker. Stable hooks: the row alone has data-path; badges have data-field
 // and data-value; the marker's aria-label lists the problems.
 import { setIcon, setTooltip } from "obsidian";
-import type { QueueItem } from "../core/queue-query";
+import type { QueueItem } from "../core/queue/queue-query";
 
 /** A date as written, with `00` parts meaning the month or day is unknown. */
 export function relativeDate(date: string | null, now = new Date()): string | null {

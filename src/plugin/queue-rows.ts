@@ -3,9 +3,9 @@
 // shows (BOM, CRLF, duplicate keys), and list and validate must answer as
 // the CLI does.
 import type { App } from "obsidian";
-import type { QueueItem } from "../core/queue-query";
-import { queueItemFromText } from "../core/queue-item";
-import type { Settings } from "../core/settings";
+import type { QueueItem } from "../core/queue/queue-query";
+import { queueItemFromText } from "../core/queue/queue-item";
+import type { Settings } from "../core/note/settings";
 import type { QueueIndex } from "./queue-index";
 
 export async function readQueueRows(app: App, index: QueueIndex, settings: Settings): Promise<QueueItem[]> {

@@ -3,10 +3,10 @@
 // 50. It re-renders from the index when the cache reports a change, never
 // from its own guess about what a write did.
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
-import { nextPriority, nextStatus, queryFor, type QueueItem, type QueueQuery } from "../core/queue-query";
-import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../core/selection";
-import type { Settings } from "../core/settings";
-import { SortedQueue } from "../core/sorted-queue";
+import { nextPriority, nextStatus, queryFor, type QueueItem, type QueueQuery } from "../core/queue/queue-query";
+import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../core/queue/selection";
+import type { Settings } from "../core/note/settings";
+import { SortedQueue } from "../core/queue/sorted-queue";
 import type { QueueActions } from "./actions";
 import { fieldChangeOf, type BulkFieldChange, type BulkSetter } from "./bulk-set";
 import { keyIntent, type ListIntent } from "./list-keys";

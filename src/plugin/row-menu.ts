@@ -4,7 +4,7 @@
 // them (and `files-menu`). Every item has an icon, so the labels line up.
 import type { App, Menu, TFile } from "obsidian";
 import type { QueueViewHost } from "./queue-view";
-import { PRIORITIES, STATUSES, type Priority, type Status } from "../core/model";
+import { PRIORITIES, STATUSES, type Priority, type Status } from "../core/note/model";
 import type { BulkFieldChange } from "./bulk-set";
 
 /** The menu's source name for `file-menu` handlers: the view type (queue-view.ts imports this module). */

@@ -4,8 +4,8 @@
 // display() draws it for apps before 1.13, getSettingDefinitions() hands it
 // to 1.13's declarative settings (which also puts them in settings search).
 import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem, type SettingDefinition } from "obsidian";
-import { CONFIDENCES, STATUSES } from "../core/model";
-import { settingsSchema, type Settings } from "../core/settings";
+import { CONFIDENCES, STATUSES } from "../core/note/model";
+import { settingsSchema, type Settings } from "../core/note/settings";
 import { QueueView, VIEW_TYPE } from "./queue-view";
 
 type Key = keyof Settings;

@@ -1,8 +1,8 @@
-// Work done in steps (src/core/pacer.ts) in the plugin: the yield between
+// Work done in steps (src/core/queue/pacer.ts) in the plugin: the yield between
 // steps, and how the indexes' large builds are paced. Both indexes (the
 // queue's and the claims') read the whole metadata cache at start-up: at
 // 50,000 notes that is 0.1-0.6 s, too long for one task.
-import { Pacer } from "../core/pacer";
+import { Pacer } from "../core/queue/pacer";
 
 /** Work per step of a large build, in ms. */
 const STEP_MS = 10;

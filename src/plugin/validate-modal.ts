@@ -1,7 +1,7 @@
 // The validate-queue command (SPEC §4): every problem of every queue note,
 // grouped by note, each note a link that opens it.
 import { Modal, TFile, type App } from "obsidian";
-import type { Problem } from "../core/model";
+import type { Problem } from "../core/note/model";
 
 export interface FileProblems {
   path: string;

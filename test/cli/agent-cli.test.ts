@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { BIN, cleanUp, cli, cliEnv, copyDemoVault, read, snapshot, tempDir } from "./run-cli";
 
 afterAll(cleanUp);

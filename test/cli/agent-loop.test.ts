@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { BIN, cleanUp, cli, cliEnv, copyDemoVault, read } from "./run-cli";
 
 afterAll(cleanUp);

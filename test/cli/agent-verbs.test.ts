@@ -4,8 +4,8 @@ import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPlanVerb, nextVerb, releaseVerb, undoVerb } from "../../src/cli/agent-verbs";
-import { UsageError } from "../../src/cli/fs-vault";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { UsageError } from "../../src/node/fs-vault";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { cleanUp, tempDir } from "./run-cli";
 
 let vault = "";

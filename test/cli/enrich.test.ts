@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { extract as coreExtract, undo } from "../../src/core/commands/extract";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
-import { claimIndexOfVault } from "../../src/cli/claim-cache";
-import { FsVault } from "../../src/cli/fs-vault";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
+import { claimIndexOfVault } from "../../src/node/claim-cache";
+import { FsVault } from "../../src/node/fs-vault";
 import { cleanUp, cli, copyDemoVault, snapshot } from "./run-cli";
 
 afterAll(cleanUp);

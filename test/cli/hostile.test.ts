@@ -10,7 +10,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { SEED_PATH, seedNote } from "../fixtures/seed";
 import { BIN, cleanUp, cliEnv, copyDemoVault } from "./run-cli";
 

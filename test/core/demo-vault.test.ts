@@ -2,10 +2,10 @@
 // test/fixtures/demo-coverage.md (section C), checked against the core.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildCandidates } from "../../src/core/candidates";
-import { joinPath } from "../../src/core/file-name";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { readSource } from "../../src/core/source-note";
+import { buildCandidates } from "../../src/core/extraction/candidates";
+import { joinPath } from "../../src/core/text/file-name";
+import { DEFAULT_SETTINGS } from "../../src/core/note/settings";
+import { readSource } from "../../src/core/note/source-note";
 
 const root = new URL("../../", import.meta.url);
 const coverage = readFileSync(new URL("test/fixtures/demo-coverage.md", root), "utf8");

@@ -5,17 +5,17 @@
 // against those regexes, so the speed-up changed no answer.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CANDIDATES } from "../../src/core/candidates";
-import { candidateTitle } from "../../src/core/candidate-title";
-import { planExtraction } from "../../src/core/extraction";
-import { cutToBytes, MAX_NAME_BYTES, toFileName } from "../../src/core/file-name";
-import { editFrontmatter, type FieldEdit } from "../../src/core/frontmatter-edit";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
-import { boldLabelOf, headingOf } from "../../src/core/sections";
-import { collapseWhitespace } from "../../src/core/sentences";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { splitHints } from "../../src/core/split-hints";
-import { topKeyOf } from "../../src/core/yaml";
+import { MAX_CANDIDATES } from "../../src/core/extraction/candidates";
+import { candidateTitle } from "../../src/core/extraction/candidate-title";
+import { planExtraction } from "../../src/core/extraction/extraction";
+import { cutToBytes, MAX_NAME_BYTES, toFileName } from "../../src/core/text/file-name";
+import { editFrontmatter, type FieldEdit } from "../../src/core/note/frontmatter-edit";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
+import { boldLabelOf, headingOf } from "../../src/core/note/sections";
+import { collapseWhitespace } from "../../src/core/text/sentences";
+import { DEFAULT_SETTINGS } from "../../src/core/note/settings";
+import { splitHints } from "../../src/core/extraction/split-hints";
+import { topKeyOf } from "../../src/core/note/yaml";
 import { MemoryPort } from "./memory-port";
 
 const markdownFragment = fc.constantFrom(

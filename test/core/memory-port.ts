@@ -2,8 +2,8 @@
 // contract the plugin and the CLI adapters keep (case-insensitive lookup,
 // create never overwrites, replace checks the expected text) and fault
 // injection for the all-or-nothing tests.
-import { basenameOf } from "../../src/core/model";
-import type { VaultPort } from "../../src/core/vault-port";
+import { basenameOf } from "../../src/core/note/model";
+import type { VaultPort } from "../../src/core/note/vault-port";
 
 export interface MemoryPortOptions {
   /** Make the Nth call to create (1-based) fail before it writes. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildCandidates } from "../../src/core/candidates";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { readSource } from "../../src/core/source-note";
+import { buildCandidates } from "../../src/core/extraction/candidates";
+import { DEFAULT_SETTINGS } from "../../src/core/note/settings";
+import { readSource } from "../../src/core/note/source-note";
 import { SEED_FILE_NAMES, SEED_PATH, SEED_TITLES, seedNote } from "../fixtures/seed";
 
 describe("the seed note from shared/seeds", () => {

@@ -11,8 +11,8 @@ import { extract, extractOutcomeJson, parseSelect } from "../../src/core/command
 import { listQueue, listResultJson } from "../../src/core/commands/list";
 import { setFields, setJson } from "../../src/core/commands/set-fields";
 import { settingsFile, validateQueue, validateResultJson } from "../../src/core/commands/validate";
-import { queueItemFromText } from "../../src/core/queue-item";
-import { loadSettings, type Settings } from "../../src/core/settings";
+import { queueItemFromText } from "../../src/core/queue/queue-item";
+import { loadSettings, type Settings } from "../../src/core/note/settings";
 import { run } from "../../src/cli/main";
 import { MemoryPort } from "../core/memory-port";
 import { cleanUp, copyDemoVault } from "../cli/run-cli";

@@ -2,8 +2,8 @@
 // claims, and a source whose hints hold a near-duplicate of one of them, an
 // enrichment naming the other by link, a plain new claim, and an enrichment
 // that names nothing the vault holds.
-import { COVERS } from "../../src/core/similarity";
-import { ClaimIndex } from "../../src/core/claim-index";
+import { COVERS } from "../../src/core/text/similarity";
+import { ClaimIndex } from "../../src/core/claims/claim-index";
 
 export const SOURCE_PATH = "inbox/2026-05-01-sycophancy-in-preference-data.md";
 export const SYCOPHANCY = "domains/ai-alignment/Reward models trained on human preference data systematically overrate agreement with the user.md";

@@ -4,7 +4,7 @@
 // added that are in no hint (and refused with the reason), and the notice for
 // a source extracted before. Outcomes are read from the vault's files.
 import { afterEach, describe, expect, it } from "vitest";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { SEED_TITLES } from "../fixtures/seed";
 import { demoVaultFiles, FOLDER, loadPlugin, openExtract, SEED, SEED_PATH, type ExtractDialog } from "./extract-support";

@@ -4,8 +4,8 @@
 // a row drawn for a candidate whose title names a topic.
 import { describe, expect, it } from "vitest";
 import "../../test-support/obsidian/index";
-import type { Candidate } from "../../src/core/candidates";
-import type { ExtractionPlan } from "../../src/core/extraction";
+import type { Candidate } from "../../src/core/extraction/candidates";
+import type { ExtractionPlan } from "../../src/core/extraction/extraction";
 import { rowProblems } from "../../src/plugin/extract-problems";
 import { CandidateRow, type RowEvents } from "../../src/plugin/extract-row";
 import { createLabel, createReasons, previousNotice, TOPIC_FLAG } from "../../src/plugin/extract-text";

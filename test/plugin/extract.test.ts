@@ -3,7 +3,7 @@
 // double's vault, driven through the modal a user sees. Outcomes are read
 // from the vault's storage, never from the plugin's own state.
 import { afterEach, describe, expect, it } from "vitest";
-import { parseFrontmatter } from "../../src/core/parse-frontmatter";
+import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { today as dayOf } from "../../src/core/commands/clock";
 
 const today = () => dayOf(new Date());

@@ -9,7 +9,7 @@ import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/note/settings";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { DATA_PATH, FOLDER, frontmatterLines, loadPlugin, openExtract, SEED, SEED_PATH } from "./extract-support";
 import { click, openQueue, row, rowPaths, startPlugin } from "./plugin-harness";

@@ -4,7 +4,7 @@
 // (Obsidian closed or crashed mid-run, or a killed CLI) is finished or rolled
 // back when the plugin loads, with a notice, through the vault port.
 import { afterEach, describe, expect, it } from "vitest";
-import { journalText, type ExtractionJournal } from "../../src/core/journal";
+import { journalText, type ExtractionJournal } from "../../src/core/writes/journal";
 import type { Harness } from "../../test-support/obsidian/harness";
 import { FOLDER, loadPlugin, MANIFEST, openExtract, SEED, SEED_PATH } from "./extract-support";
 

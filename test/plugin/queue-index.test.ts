@@ -4,7 +4,7 @@
 // it as they are afterwards.
 import { afterEach, describe, expect, it } from "vitest";
 import { Plugin } from "obsidian";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/note/settings";
 import { QueueIndex } from "../../src/plugin/queue-index";
 import { createHarness, type Harness } from "../../test-support/obsidian/harness";
 import { churnDuringBuild } from "./build-churn";

@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import "../../test-support/obsidian/index";
-import { PRIORITIES, STATUSES, type Problem } from "../../src/core/model";
-import type { QueueItem } from "../../src/core/queue-query";
+import { PRIORITIES, STATUSES, type Problem } from "../../src/core/note/model";
+import type { QueueItem } from "../../src/core/queue/queue-query";
 import { renderRow } from "../../src/plugin/queue-row";
 
 const problem = fc.record({ level: fc.constantFrom("error" as const, "warning" as const), message: fc.constantFrom("No author", "Status is odd", "No date") }) as fc.Arbitrary<Problem>;

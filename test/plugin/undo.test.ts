@@ -3,7 +3,7 @@
 // byte, the claims moved to the trash unless edited since, a source edited
 // since left alone, and the record kept in data.json across a reload.
 import { afterEach, describe, expect, it } from "vitest";
-import { planExtraction } from "../../src/core/extraction";
+import { planExtraction } from "../../src/core/extraction/extraction";
 import { today as dayOf } from "../../src/core/commands/clock";
 
 const today = () => dayOf(new Date());

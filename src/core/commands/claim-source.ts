@@ -4,11 +4,11 @@
 // two agents that claim one source at once see each other's write: exactly one
 // wins. Only the lines of status, processed_by and processing_until change.
 // The lease and who holds a source: see ../source-lease.ts.
-import { editFrontmatter, type FieldEdit } from "../frontmatter-edit";
-import { removeFrontmatterKeys } from "../frontmatter-remove";
-import { parseFrontmatter } from "../parse-frontmatter";
-import { describeHold, holdOf, LEASE_FIELD, leaseUntil } from "../source-lease";
-import type { VaultPort } from "../vault-port";
+import { editFrontmatter, type FieldEdit } from "../note/frontmatter-edit";
+import { removeFrontmatterKeys } from "../note/frontmatter-remove";
+import { parseFrontmatter } from "../note/parse-frontmatter";
+import { describeHold, holdOf, LEASE_FIELD, leaseUntil } from "../writes/source-lease";
+import type { VaultPort } from "../note/vault-port";
 
 export const DEFAULT_LEASE_MINUTES = 60;
 /** A week: a lease longer than that is a lock someone forgot. */

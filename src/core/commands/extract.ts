@@ -3,16 +3,16 @@
 // it all or nothing, or undo it. The planning and writing themselves stay in
 // ../extraction.ts; this module checks the request, refuses what is not a
 // source, and turns the outcome into one result (and the §5 JSON).
-import { addedTitleProblem } from "../added-claim";
-import type { JournalContext } from "../apply-extraction";
-import type { ClaimIndex } from "../claim-index";
-import { readTargetTexts, targetPathsOf } from "../enrichment-plan";
-import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type PlanInput, type UndoResult } from "../extraction";
-import type { FieldEdit } from "../frontmatter-edit";
-import { extractJson } from "../json-output";
-import type { Settings } from "../settings";
-import { isQueueNote } from "../source-note";
-import type { VaultPort } from "../vault-port";
+import { addedTitleProblem } from "../claims/added-claim";
+import type { JournalContext } from "../extraction/apply-extraction";
+import type { ClaimIndex } from "../claims/claim-index";
+import { readTargetTexts, targetPathsOf } from "../extraction/enrichment-plan";
+import { applyExtraction, planExtraction, undoExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type ExtractionRecord, type PlanInput, type UndoResult } from "../extraction/extraction";
+import type { FieldEdit } from "../note/frontmatter-edit";
+import { extractJson } from "./json-output";
+import type { Settings } from "../note/settings";
+import { isQueueNote } from "../note/source-note";
+import type { VaultPort } from "../note/vault-port";
 import { today } from "./clock";
 import { UsageError } from "./command-error";
 import { requireNote } from "./note-path";

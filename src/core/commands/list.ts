@@ -2,9 +2,9 @@
 // checked and turned into the sidebar's query, and the rows a door read
 // (the CLI from disk and its row cache, the plugin from its index) become
 // the §5 JSON. Rows are taken in path order, so every door lists alike.
-import { PRIORITIES, type Priority } from "../model";
-import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../queue-query";
-import { listJson } from "../json-output";
+import { PRIORITIES, type Priority } from "../note/model";
+import { ALL_STATUSES, countByStatus, DEFAULT_QUERY, queryItems, STATUS_KEYS, type QueueItem, type QueueQuery, type StatusKey } from "../queue/queue-query";
+import { listJson } from "./json-output";
 import { UsageError } from "./command-error";
 
 /** The filter as a person or script gives it. */

@@ -4,8 +4,8 @@
 // ones whose lease has run out (their agent stopped; see ../source-lease.ts).
 // Pure: the caller gives the frontmatter of a processing row when asked (a
 // queue row does not carry the lease).
-import { compareItems, type QueueItem } from "../queue-query";
-import { holdOf } from "../source-lease";
+import { compareItems, type QueueItem } from "../queue/queue-query";
+import { holdOf } from "../writes/source-lease";
 
 export interface NextOptions {
   /** Only sources of this domain (compared without regard to case). */

@@ -1,5 +1,5 @@
 // The note a command works on: it has to exist in the vault.
-import type { VaultPort } from "../vault-port";
+import type { VaultPort } from "../note/vault-port";
 import { UsageError } from "./command-error";
 
 /** Refuses a path with no note behind it, by name, before anything is read. */

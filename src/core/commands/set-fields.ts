@@ -4,14 +4,14 @@
 // a change lands whole or not at all and no other write slips between its
 // fields. A cycle reads the current value inside that same edit, so a burst
 // of clicks advances one step per click from what is really on disk.
-import { editFrontmatter, type FieldEdit } from "../frontmatter-edit";
-import { PRIORITIES, STATUSES, type Priority, type Status } from "../model";
-import { parseFrontmatter } from "../parse-frontmatter";
-import { nextPriority, nextStatus } from "../queue-query";
-import type { Settings } from "../settings";
-import { normalizePriority, normalizeStatus } from "../source-fields";
-import { statusEdits } from "../source-update";
-import type { VaultPort } from "../vault-port";
+import { editFrontmatter, type FieldEdit } from "../note/frontmatter-edit";
+import { PRIORITIES, STATUSES, type Priority, type Status } from "../note/model";
+import { parseFrontmatter } from "../note/parse-frontmatter";
+import { nextPriority, nextStatus } from "../queue/queue-query";
+import type { Settings } from "../note/settings";
+import { normalizePriority, normalizeStatus } from "../note/source-fields";
+import { statusEdits } from "../writes/source-update";
+import type { VaultPort } from "../note/vault-port";
 import { today } from "./clock";
 import { EditRefused, UsageError } from "./command-error";
 import { requireNote } from "./note-path";

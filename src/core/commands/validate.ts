@@ -1,9 +1,9 @@
 // `validate` (SPEC §5) for every door: every problem of every queue note,
 // and the settings that were rejected and fell back to defaults, so a broken
 // data.json is reported by the plugin as by the CLI.
-import type { Problem } from "../model";
-import type { QueueItem } from "../queue-query";
-import { validateJson } from "../json-output";
+import type { Problem } from "../note/model";
+import type { QueueItem } from "../queue/queue-query";
+import { validateJson } from "./json-output";
 import { byPath } from "./list";
 
 export interface ValidateInput {

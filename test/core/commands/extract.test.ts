@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/core/commands/command-error";
 import { extract, parseNumbered, parseSelect, type ExtractRequest } from "../../../src/core/commands/extract";
-import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../../src/core/note/settings";
 import { readDemoVault } from "../../../test-support/demo-vault";
 import { MemoryPort } from "../memory-port";
 

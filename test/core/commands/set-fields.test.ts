@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { today } from "../../../src/core/commands/clock";
 import { checkChange, reasonField, setFields, setJson, type FieldChange } from "../../../src/core/commands/set-fields";
-import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../../src/core/note/settings";
 import { MemoryPort } from "../memory-port";
 
 const NOTE = "inbox/a.md";

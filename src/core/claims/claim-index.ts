@@ -1,0 +1,386 @@
+// The claim index (SPEC §6): every claim note of the vault (its `type` is
+// `claim`, anywhere) by title, aliases and file name, for "similar to [[X]]"
+// on new candidates and for finding the claim an enrichment hint names.
+//
+// Similarity is the score of ./similarity (the one place it is defined). That
+// score is 0 for two titles that share no term, so an inverted index (term →
+// claims) finds every claim that can reach a threshold above 0 without
+// scanning the rest: a search touches only the claims sharing a term with the
+// query, then scores those exactly. A test checks it against a full scan.
+//
+// Live updates (add, update, remove, rename) touch one entry's terms, so the
+// plugin can follow the metadata cache note by note. Pure TypeScript.
+import { basenameOf } from "../note/model";
+import { MAX_TERM_CHARS, SIMILAR, similarity, titleTerms, type TitleTerms } from "../text/similarity";
+
+/** What a claim note says about itself (from the metadata cache or the note's text). */
+export interface ClaimInput {
+  path: string;
+  /** The frontmatter `title`, else the first H1; null: the file name is the title. */
+  title: string | null;
+  aliases: readonly string[];
+}
+
+export interface ClaimEntry {
+  readonly path: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  /** The file's name without `.md`. */
+  readonly fileName: string;
+}
+
+export interface SimilarClaim {
+  path: string;
+  title: string;
+  score: number;
+}
+
+export interface SimilarOptions {
+  /** At most this many, best first (default 3). */
+  limit?: number;
+  /** Only scores at or above this (default SIMILAR; must be above 0). */
+  min?: number;
+  /** Leave this claim out (a claim is not similar to itself). */
+  exclude?: string;
+}
+
+interface Slot {
+  entry: ClaimEntry;
+  /** The title has no date of its own: it follows the file name on a rename. */
+  titleFromFile: boolean;
+  /** One name id per distinct name (title, aliases, file name), with its terms. */
+  nameIds: number[];
+  nameTerms: (readonly string[])[];
+  keys: string[];
+  looseKeys: string[];
+}
+
+/** Same name? As Obsidian compares file names on a case-insensitive disk, in NFC, whitespace collapsed. */
+export function nameKey(name: string): string {
+  // Most names are plain ASCII with single spaces: no normalization or regex needed for them.
+  const plain = /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(name);
+  return plain ? name.toLowerCase() : name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The same name written as a slug or with punctuation swapped (`a-b_c` for
+ * `a b c`, "Monitors - fail" for "Monitors: fail"): letters and digits only,
+ * accents dropped. For a link the exact key does not resolve.
+ */
+export function looseKey(name: string): string {
+  const folded = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : name.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+const withoutMd = (name: string): string => (name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name);
+
+/** Best first; equal scores by path, so every run and the full scan agree. */
+const better = (a: SimilarClaim, b: SimilarClaim): number => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export class ClaimIndex {
+  private slots: (Slot | undefined)[] = [];
+  private freeSlots: number[] = [];
+  private byPath = new Map<string, number>();
+  /** term → ids of the names holding it (a claim's title, aliases and file name are names). */
+  private postings = new Map<string, number[]>();
+  /** name id → its claim's slot (-1: free) and its number of terms. */
+  private nameSlot: number[] = [];
+  private nameSize: number[] = [];
+  private freeNames: number[] = [];
+  private exact = new Map<string, number[]>();
+  /** Built at the first lookup that needs it (links written as slugs): most builds never do, and it costs a quarter of one. */
+  private looseMap: Map<string, number[]> | null = null;
+  private readonly terms = new TermCache();
+  /** Shared terms per name during a search; the touched ones are cleared after. */
+  private counts = new Uint16Array(0);
+
+  static build(inputs: Iterable<ClaimInput>): ClaimIndex {
+    const index = new ClaimIndex();
+    for (const input of inputs) index.add(input);
+    return index;
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  get(path: string): ClaimEntry | null {
+    const id = this.byPath.get(path);
+    return id === undefined ? null : (this.slots[id]?.entry ?? null);
+  }
+
+  *all(): IterableIterator<ClaimEntry> {
+    for (const slot of this.slots) if (slot) yield slot.entry;
+  }
+
+  /** The normalized terms of a title, as ./similarity's titleTerms gives them (memoized per word). */
+  termsOf(title: string): TitleTerms {
+    return this.terms.of(title);
+  }
+
+  /** Put a claim in, replacing what the index held for its path. */
+  add(input: ClaimInput): ClaimEntry {
+    this.remove(input.path);
+    const fileName = basenameOf(input.path);
+    const title = input.title?.trim() || fileName;
+    const aliases = input.aliases.map((a) => a.trim()).filter((a) => a !== "");
+    const entry: ClaimEntry = { path: input.path, title, aliases, fileName };
+    const id = this.freeSlots.pop() ?? this.slots.length;
+    const slot: Slot = { entry, titleFromFile: !input.title?.trim(), nameIds: [], nameTerms: [], keys: [], looseKeys: [] };
+    // Most claims are named by their title alone (the file name is the title): that one name costs no set or join.
+    const names = fileName === title ? [title, ...aliases] : [title, ...aliases, fileName];
+    const seenTerms = names.length > 1 ? new Set<string>() : null;
+    for (const name of names) {
+      const key = nameKey(name);
+      if (slot.keys.includes(key)) continue;
+      slot.keys.push(key);
+      const terms = this.terms.of(name).terms;
+      if (terms.length === 0) continue;
+      if (seenTerms) {
+        const joined = terms.join(" ");
+        if (seenTerms.has(joined)) continue;
+        seenTerms.add(joined);
+      }
+      const nameId = this.freeNames.pop() ?? this.nameSlot.length;
+      this.nameSlot[nameId] = id;
+      this.nameSize[nameId] = terms.length;
+      slot.nameIds.push(nameId);
+      slot.nameTerms.push(terms);
+      for (const term of terms) push(this.postings, term, nameId);
+    }
+    this.slots[id] = slot;
+    this.byPath.set(entry.path, id);
+    for (const key of slot.keys) push(this.exact, key, id);
+    if (this.looseMap !== null) this.addLoose(slot, id, this.looseMap);
+    return entry;
+  }
+
+  /** The note changed (its title, aliases, or its type in or out of `claim`: pass null to take it out). */
+  update(path: string, input: ClaimInput | null): void {
+    if (input === null) this.remove(path);
+    else this.add({ ...input, path });
+  }
+
+  remove(path: string): boolean {
+    const id = this.byPath.get(path);
+    if (id === undefined) return false;
+    const slot = this.slots[id];
+    this.byPath.delete(path);
+    this.slots[id] = undefined;
+    this.freeSlots.push(id);
+    if (slot) {
+      slot.nameIds.forEach((nameId, i) => {
+        for (const term of slot.nameTerms[i] ?? []) pull(this.postings, term, nameId);
+        this.nameSlot[nameId] = -1;
+        this.freeNames.push(nameId);
+      });
+      for (const key of slot.keys) pull(this.exact, key, id);
+      if (this.looseMap !== null) for (const key of slot.looseKeys) pull(this.looseMap, key, id);
+    }
+    return true;
+  }
+
+  /** A file moved or was renamed: same claim, new path (and new title when the title was its file name). */
+  rename(oldPath: string, newPath: string): boolean {
+    const id = this.byPath.get(oldPath);
+    const slot = id === undefined ? undefined : this.slots[id];
+    if (!slot) return false;
+    const { entry, titleFromFile } = slot;
+    if (oldPath !== newPath) this.remove(oldPath);
+    this.add({ path: newPath, title: titleFromFile ? null : entry.title, aliases: entry.aliases });
+    return true;
+  }
+
+  /** The claims whose titles are most like `title` (SPEC §6 near-duplicates), best first. */
+  similarTo(title: string, opts: SimilarOptions = {}): SimilarClaim[] {
+    return this.similarToTerms(this.terms.of(title), opts);
+  }
+
+  /**
+   * The search. The postings give, for every name sharing a term with the
+   * query, how many it shares; a name sharing none scores 0 and is never
+   * looked at. The score itself is ./similarity's, asked once per
+   * (shared, size) pair: it depends only on the sizes of the two term sets
+   * and their intersection (as the overlap coefficient, Jaccard, Dice and
+   * cosine all do), which the full-scan property test checks.
+   */
+  similarToTerms(query: TitleTerms, opts: SimilarOptions = {}): SimilarClaim[] {
+    const limit = opts.limit ?? 3;
+    const min = opts.min ?? SIMILAR;
+    if (limit <= 0 || query.terms.length === 0) return [];
+    if (!(min > 0)) throw new RangeError("similarTo needs a threshold above 0: claims sharing no word score 0 and are not searched");
+    if (this.counts.length < this.nameSlot.length) this.counts = new Uint16Array(Math.max(1024, this.nameSlot.length * 2));
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const term of query.terms) {
+      const ids = this.postings.get(term);
+      if (!ids) continue;
+      for (const nameId of ids) {
+        const c = counts[nameId] as number;
+        if (c === 0) touched.push(nameId);
+        counts[nameId] = c + 1;
+      }
+    }
+    const scoreOf = scoreTable(query);
+    const best = new Map<number, number>();
+    for (const nameId of touched) {
+      const score = scoreOf(counts[nameId] as number, this.nameSize[nameId] as number);
+      counts[nameId] = 0;
+      if (score < min) continue;
+      const slotId = this.nameSlot[nameId] as number;
+      if (score > (best.get(slotId) ?? -1)) best.set(slotId, score);
+    }
+    const top: SimilarClaim[] = [];
+    for (const [slotId, score] of best) {
+      const entry = this.slots[slotId]?.entry;
+      if (!entry || entry.path === opts.exclude) continue;
+      const found = { path: entry.path, title: entry.title, score };
+      if (top.length === limit && better(found, top[limit - 1] as SimilarClaim) >= 0) continue;
+      insertSorted(top, found, limit);
+    }
+    return top;
+  }
+
+  /** Every claim whose title, an alias or file name is `name` (case and Unicode form aside; `.md` optional), shortest path first. */
+  named(name: string): ClaimEntry[] {
+    return this.entriesOf(this.exact.get(nameKey(withoutMd(name))));
+  }
+
+  /** The claim whose title, an alias or file name is `name`, or null; of several, the one a link would reach (shortest path). */
+  byExactTitle(name: string): ClaimEntry | null {
+    return this.named(name)[0] ?? null;
+  }
+
+  /**
+   * The claim a name written in a hint or a `[[link]]` means: a vault path
+   * (`domains/x/name`, `.md` optional), else a title, alias or file name,
+   * else the same words written as a slug. `certain` when exactly one claim
+   * answers; with several, the shortest path (as a link resolves).
+   */
+  resolve(name: string): { entry: ClaimEntry; certain: boolean } | null {
+    const target = withoutMd(name.replace(/[#|].*$/s, "").trim());
+    if (target === "") return null;
+    if (target.includes("/")) {
+      const byPath = this.get(`${target.replace(/^\/+/, "")}.md`) ?? this.pathIgnoringCase(target);
+      if (byPath) return { entry: byPath, certain: true };
+    }
+    const base = target.slice(target.lastIndexOf("/") + 1);
+    for (const found of [this.named(base), this.entriesOf(this.loose().get(looseKey(base)))]) {
+      const first = found[0];
+      if (first) return { entry: first, certain: found.length === 1 };
+    }
+    return null;
+  }
+
+  private loose(): Map<string, number[]> {
+    if (this.looseMap === null) {
+      const map = new Map<string, number[]>();
+      this.slots.forEach((slot, id) => {
+        if (slot) this.addLoose(slot, id, map);
+      });
+      this.looseMap = map;
+    }
+    return this.looseMap;
+  }
+
+  private addLoose(slot: Slot, id: number, map: Map<string, number[]>): void {
+    slot.looseKeys = [...new Set([slot.entry.title, ...slot.entry.aliases, slot.entry.fileName].map(looseKey).filter((k) => k !== ""))];
+    for (const key of slot.looseKeys) push(map, key, id);
+  }
+
+  private pathIgnoringCase(target: string): ClaimEntry | null {
+    const wanted = `${nameKey(target.replace(/^\/+/, ""))}.md`;
+    for (const id of this.exact.get(nameKey(basenameOf(target))) ?? []) {
+      const entry = this.slots[id]?.entry;
+      if (entry && nameKey(entry.path) === wanted) return entry;
+    }
+    return null;
+  }
+
+  private entriesOf(ids: readonly number[] | undefined): ClaimEntry[] {
+    if (!ids) return [];
+    const out: ClaimEntry[] = [];
+    for (const id of ids) {
+      const entry = this.slots[id]?.entry;
+      if (entry) out.push(entry);
+    }
+    return out.sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+/** Take an id out of a posting list: swapped with the last and popped (order in a posting does not matter). */
+function pull(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.lastIndexOf(id);
+  if (at < 0) return;
+  const last = list.pop() as number;
+  if (at < list.length) list[at] = last;
+  if (list.length === 0) map.delete(key);
+}
+
+function insertSorted(top: SimilarClaim[], found: SimilarClaim, limit: number): void {
+  let at = top.length;
+  while (at > 0 && better(found, top[at - 1] as SimilarClaim) < 0) at--;
+  top.splice(at, 0, found);
+  if (top.length > limit) top.pop();
+}
+
+/**
+ * The score of the query against a name that shares `shared` of its terms and
+ * has `size` terms, from ./similarity itself: a stand-in name with those
+ * numbers is scored once and remembered for the rest of the search.
+ */
+function scoreTable(query: TitleTerms): (shared: number, size: number) => number {
+  const memo = new Map<number, number>();
+  return (shared, size) => {
+    const key = shared * 65536 + size;
+    let score = memo.get(key);
+    if (score === undefined) {
+      const stand = [...query.terms.slice(0, shared), ...Array.from({ length: size - shared }, (_, i) => `\u0000${i}`)].sort();
+      score = similarity(query, { terms: stand });
+      memo.set(key, score);
+    }
+    return score;
+  };
+}
+
+/**
+ * Terms of titles, a word at a time: titleTerms of each whitespace-separated
+ * word, remembered, then merged. The same terms as titleTerms of the whole
+ * title (it folds, splits and stems within words; a test checks that it is
+ * the same), at a fraction of the cost, since a vault's titles reuse a few
+ * thousand words. The memory is bounded: past the limit it starts over.
+ */
+class TermCache {
+  private words = new Map<string, readonly string[]>();
+  constructor(private readonly limit = 200_000) {}
+
+  of(title: string): TitleTerms {
+    const out: string[] = [];
+    // Cut where titleTerms cuts, so a pasted page gives the same terms either way.
+    // Split at spaces only: a word holding a tab or newline gets the same terms from titleTerms, which splits at every non-word character.
+    for (const word of title.slice(0, MAX_TERM_CHARS).split(" ")) {
+      if (word === "") continue;
+      let terms = this.words.get(word);
+      if (terms === undefined) {
+        if (this.words.size >= this.limit) this.words.clear();
+        terms = titleTerms(word).terms;
+        this.words.set(word, terms);
+      }
+      for (const t of terms) out.push(t);
+    }
+    out.sort();
+    // Sorted, so a repeated term sits next to itself.
+    let n = 0;
+    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i] as string;
+    out.length = n;
+    return { terms: out };
+  }
+}

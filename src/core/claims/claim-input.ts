@@ -1,0 +1,63 @@
+// Which notes are claims, and what the claim index keeps of each (SPEC §6):
+// a note whose `type` is `claim` (the claim types are a parameter), with its
+// title (frontmatter `title`, else the first H1, else the file name) and
+// aliases. One reading for the plugin (from the metadata cache's frontmatter
+// and headings) and the CLI (from the note's text).
+import type { ClaimInput } from "./claim-index";
+import { parseFrontmatter } from "../note/parse-frontmatter";
+import { headingOf } from "../note/sections";
+
+export const DEFAULT_CLAIM_TYPES: readonly string[] = ["claim"];
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** A note's `type` is one of the claim types (compared without case or surrounding space). */
+export function isClaimType(type: unknown, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): boolean {
+  if (typeof type !== "string") return false;
+  const t = type.trim().toLowerCase();
+  return claimTypes.some((c) => c.trim().toLowerCase() === t);
+}
+
+/** `aliases` (or the older `alias`) as Obsidian reads them: a list, or one string. */
+export function aliasesOf(frontmatter: Record<string, unknown>): string[] {
+  const raw = frontmatter.aliases ?? frontmatter.alias;
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  return list.filter((a): a is string | number => typeof a === "string" || typeof a === "number").map(String).filter((a) => a.trim() !== "");
+}
+
+/** A claim's index input from its frontmatter and first H1 (null: not a claim). */
+export function claimInputFromFrontmatter(
+  path: string,
+  frontmatter: Record<string, unknown> | null | undefined,
+  firstH1: string | null,
+  claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES,
+): ClaimInput | null {
+  if (!frontmatter || !isClaimType(frontmatter.type, claimTypes)) return null;
+  const own = typeof frontmatter.title === "string" && frontmatter.title.trim() !== "" ? frontmatter.title.trim() : null;
+  return { path, title: own ?? (firstH1?.trim() || null), aliases: aliasesOf(frontmatter) };
+}
+
+/** The first `# Heading` of the body, outside fenced code. */
+export function firstH1(lines: readonly string[], from = 0): string | null {
+  let fence: string | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const f = FENCE.exec(line);
+    if (f?.[1]) {
+      if (fence === null) fence = f[1];
+      else if (f[1].startsWith(fence[0] ?? "") && f[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = headingOf(line);
+    if (h?.level === 1 && h.text !== "") return h.text;
+  }
+  return null;
+}
+
+/** A claim's index input from the note's text (null: not a claim, or its frontmatter cannot be read). */
+export function claimInputFromText(path: string, text: string, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): ClaimInput | null {
+  const parsed = parseFrontmatter(text);
+  if (!parsed.data || !isClaimType(parsed.data.type, claimTypes)) return null;
+  return claimInputFromFrontmatter(path, parsed.data, firstH1(parsed.shape.lines, parsed.bodyStart), claimTypes);
+}

@@ -1,0 +1,72 @@
+// Who holds a source (SPEC §7 "claim_source"): an agent that claims a source
+// writes `status: processing`, `processed_by: <agent>` and a lease,
+//
+//   processing_until: "2026-12-03T10:30:00.000Z"
+//
+// the moment (ISO 8601, UTC) its claim runs out. Until then no other agent
+// may take the source; after it, the source is free again (the agent died or
+// forgot it), so `next_source` offers it and `claim_source` takes it over.
+// A release or the agent's extraction removes the field.
+//
+// A source in `processing` with no lease (a curator's toggle in the sidebar)
+// or with a lease that does not read as a time is held with no end: a person
+// is working on it, and only they (or a fix to the field) free it.
+import type { Status } from "../note/model";
+import { normalizeStatus } from "../note/source-fields";
+
+export const LEASE_FIELD = "processing_until";
+
+export interface Lease {
+  /** `processed_by` as written, or null. */
+  agent: string | null;
+  /** `processing_until` as written, or null when absent. */
+  untilText: string | null;
+  /** The moment it reads as, or null when absent or not a time. */
+  until: Date | null;
+}
+
+export type Hold =
+  | { held: false; status: Status | null; lease: Lease }
+  /** until null: held with no end (no lease, or one that does not read as a time). */
+  | { held: true; status: "processing"; lease: Lease; by: string | null; until: Date | null };
+
+const text = (v: unknown): string | null => {
+  // The parser keeps the last of duplicated keys; lists are not one name.
+  if (typeof v === "string") return v.trim() === "" ? null : v.trim();
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return null;
+};
+
+/** A full timestamp with a time zone: `2026-12-03T10:30:00Z`, `…+01:00`, with or without milliseconds. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function parseInstant(value: string | null): Date | null {
+  if (value === null || !ISO_INSTANT.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function leaseOf(data: Record<string, unknown> | null): Lease {
+  const untilText = text(data?.[LEASE_FIELD]);
+  return { agent: text(data?.processed_by), untilText, until: parseInstant(untilText) };
+}
+
+/** Is the source held at `now`, and by whom? Only `processing` holds; an expired lease does not. */
+export function holdOf(data: Record<string, unknown> | null, now: Date): Hold {
+  const status = normalizeStatus(data?.status).value;
+  const lease = leaseOf(data);
+  if (status !== "processing") return { held: false, status, lease };
+  if (lease.until !== null && lease.until.getTime() <= now.getTime()) return { held: false, status, lease };
+  return { held: true, status, lease, by: lease.agent, until: lease.until };
+}
+
+/** The lease's end for a claim made at `now`: as text, millisecond precision, UTC. */
+export const leaseUntil = (now: Date, minutes: number): string => new Date(now.getTime() + minutes * 60_000).toISOString();
+
+/** "held by agent-a until 2026-…" / "held by a curator (no lease)" for one-line refusals. */
+export function describeHold(hold: Extract<Hold, { held: true }>): string {
+  const who = hold.by ?? "someone (no processed_by)";
+  if (hold.until !== null) return `held by ${who} until ${hold.until.toISOString()}`;
+  if (hold.lease.untilText !== null) return `held by ${who} (its ${LEASE_FIELD} "${hold.lease.untilText}" is not a time, so it does not run out)`;
+  return `held by ${who} (status processing with no ${LEASE_FIELD}, so it does not run out)`;
+}

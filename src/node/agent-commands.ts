@@ -1,0 +1,281 @@
+// The agent tools (SPEC §7) over a vault on disk, for `source-queue mcp` and
+// the CLI twins. A mapping only: each tool's arguments become a call of the
+// core's commands (src/core/commands/: list, next, claim, extract, set,
+// validate, undo), which write through FsVault's locked port; a split is
+// journaled as the CLI's `extract` is. Refusals become CommandErrors (one
+// line). No tool writes on its own.
+import { statSync } from "node:fs";
+import { claimSource, releaseSource } from "../core/commands/claim-source";
+import { CommandFailed, UsageError as CoreUsageError } from "../core/commands/command-error";
+import { applyPlan, extractOutcomeJson, planExtract, undo, type ExtractContext } from "../core/commands/extract";
+import { listQueue, listResultJson } from "../core/commands/list";
+import { nextSource } from "../core/commands/next-source";
+import { checkChange, setFields, setJson } from "../core/commands/set-fields";
+import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
+import type { ExtractionRecord } from "../core/extraction/extraction";
+import { extractJson, listJson } from "../core/commands/json-output";
+import { countByStatus } from "../core/queue/queue-query";
+import type { Settings } from "../core/note/settings";
+import { holdOf } from "../core/writes/source-lease";
+import { isQueueNote, readSource } from "../core/note/source-note";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
+import { checkBodies, extractorOf, extractRequest, previewPort } from "./agent-plan";
+import { FsVault, UsageError } from "./fs-vault";
+import { LiveRows } from "./live-rows";
+import { journalStoreOf, recoverInterrupted } from "./recovery";
+import { keepUndoRecord, UndoStore } from "./undo-store";
+import { LiveClaims } from "./live-claims";
+import { claimTargets } from "./claim-target";
+import type { ClaimIndex } from "../core/claims/claim-index";
+
+export interface AgentCommandsOptions {
+  /** The clock, for leases and `processed_date` (tests set it). */
+  now?: () => Date;
+  /** Where undo records go (default: the CLI's cache folder). */
+  undoDir?: string | null;
+  /** Where lines about recovered runs go (the server: stderr). */
+  log?: (line: string) => void;
+}
+
+const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+
+/** The core's arguments as the agent named them (`--add` is `claims` here). */
+const ARGUMENT: Record<string, string> = { add: "claims", target: "targets" };
+
+/** A core command's refusal as the one line an agent reads; anything else is rethrown. */
+function asCommandError(err: unknown): never {
+  if (err instanceof CoreUsageError) throw new CommandError(err.option === null ? err.detail : `${ARGUMENT[err.option] ?? err.option}: ${err.detail}`, "usage");
+  if (err instanceof UsageError) throw new CommandError(err.message, "usage");
+  if (err instanceof CommandFailed) throw new CommandError(err.message);
+  throw err;
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    return asCommandError(err);
+  }
+}
+
+export class FsAgentCommands implements AgentCommands {
+  private readonly rows = new LiveRows();
+  private readonly liveClaims = new LiveClaims();
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly vaultDir: string,
+    private readonly opts: AgentCommandsOptions = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+    // Fails at once (a usage error) when the vault is missing, before the server starts.
+    new FsVault(vaultDir);
+  }
+
+  /** A fresh view of the vault per call: settings and links as they are now. */
+  private open(): { vault: FsVault; settings: Settings; rejected: string[] } {
+    const vault = new FsVault(this.vaultDir);
+    return { vault, ...vault.settings() };
+  }
+
+  /** The split's context, as the CLI's extract has it: its journal is this process's (SPEC §8). */
+  private context(vault: FsVault, settings: Settings, claims: ClaimIndex): ExtractContext {
+    return { settings, now: this.now(), claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } };
+  }
+
+  /** The vault's claim index (SPEC §6), for similar claims and enrichment targets: kept live between calls (live-claims.ts). */
+  private claims(vault: FsVault): ClaimIndex {
+    return this.liveClaims.read(vault);
+  }
+
+  /** Finish or take back what a killed run left, before a write (SPEC §8); a long-running server meets such runs too. */
+  async recover(vault: FsVault = this.open().vault): Promise<void> {
+    for (const line of await recoverInterrupted(vault)) this.opts.log?.(line);
+  }
+
+  private undoStore(vault: FsVault): UndoStore {
+    return this.opts.undoDir === undefined ? new UndoStore(vault.realRoot) : new UndoStore(vault.realRoot, this.opts.undoDir);
+  }
+
+  /** The vault path of an existing Markdown note, or a CommandError: outside the vault, missing, not a regular file. */
+  private notePath(vault: FsVault, path: string): string {
+    const clean = path.replace(/\\/g, "/").replace(/^\.\//, "");
+    let full: string;
+    try {
+      full = vault.abs(clean);
+    } catch (err) {
+      throw new CommandError(oneLine(err), "usage");
+    }
+    const found = vault.existing(clean);
+    if (found === null) throw new CommandError(`note not found in the vault: ${path}`, "usage");
+    if (!statSync(full, { throwIfNoEntry: false })?.isFile()) throw new CommandError(`${path} is not a regular file`, "usage");
+    if (!found.toLowerCase().endsWith(".md")) throw new CommandError(`${path} is not a Markdown note`, "usage");
+    return found;
+  }
+
+  /** A claim or other note that is not in the queue is refused as extract refuses it. */
+  private async requireSource(vault: FsVault, settings: Settings, path: string): Promise<void> {
+    const { note } = readSource(path, await guarded(() => vault.read(path)), settings);
+    if (!isQueueNote(note)) throw new CommandError(`${path} is a ${note.type ?? "non-source"} note, not a source`);
+  }
+
+  async listSources(args: ListArgs): Promise<ToolResult> {
+    const { vault, settings } = this.open();
+    const filter = { status: args.status?.join(","), priority: args.priority?.join(","), domain: args.domain, all: args.all };
+    return guarded(async () => {
+      const { sources, ...rest } = listResultJson(vault.root, listQueue(this.rows.read(vault, settings), filter));
+      const { page, ...paging } = pageOf(sources, args);
+      return { ...rest, sources: page, ...paging };
+    });
+  }
+
+  async nextSource(args: NextArgs & { skip?: ReadonlySet<string> }): Promise<ToolResult> {
+    const { vault, settings } = this.open();
+    const rows = this.rows.read(vault, settings);
+    const all = args.skip && args.skip.size > 0 ? rows.filter((r) => !args.skip?.has(r.path)) : rows;
+    // Only the leases of rows that would come first are read (their frontmatter only, kept with the row).
+    const frontmatterOf = (p: string) => {
+      try {
+        return this.rows.frontmatter(vault, p);
+      } catch {
+        return undefined; // unreadable now: counted as held
+      }
+    };
+    const next = nextSource(all, { domain: args.domain, frontmatterOf }, this.now());
+    return { source: next === null ? null : (listJson(vault.root, countByStatus([next]), [next]).sources[0] ?? null) };
+  }
+
+  /**
+   * `next --claim AGENT` (the CLI twin): the next source, claimed. Another
+   * agent may claim it between the two steps; then the next one is tried, a
+   * few times, so a busy queue does not make this fail.
+   */
+  async claimNext(args: NextArgs & { agent: string; lease_minutes?: number }): Promise<ToolResult> {
+    const skip = new Set<string>();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const next = (await this.nextSource({ ...args, skip })).source as { path: string } | null;
+      if (next === null) return { source: null, claim: null };
+      try {
+        return { source: next, claim: await this.claimSource({ path: next.path, agent: args.agent, lease_minutes: args.lease_minutes }) };
+      } catch (err) {
+        if (!(err instanceof CommandError)) throw err;
+        skip.add(next.path);
+      }
+    }
+    throw new CommandError("other agents claimed every source offered; try again");
+  }
+
+  async claimSource(args: ClaimArgs): Promise<ToolResult> {
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
+    const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes }, this.now());
+    this.rows.touched([path]);
+    if (!result.ok) throw new CommandError(result.error);
+    return { path, agent: result.agent, status: "processing", processing_until: result.until, outcome: result.outcome, previous: result.previous };
+  }
+
+  async readSource(args: PathArgs): Promise<ToolResult> {
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    const now = this.now();
+    const plan = await guarded(() => planExtract(previewPort(vault), { path }, { settings, now, claims: this.claims(vault) }));
+    const { note, sections, parsed } = readSource(path, plan.sourceBefore, settings);
+    const hold = holdOf(parsed.data, now);
+    const json = extractJson(plan, true, [], []);
+    return {
+      path,
+      title: note.title,
+      frontmatter: parsed.data,
+      status: note.status,
+      priority: note.priority,
+      held: hold.held ? { by: hold.by, until: hold.until?.toISOString() ?? null } : null,
+      sections: { ...sections, body: parsed.shape.lines.slice(parsed.bodyStart).join("\n") },
+      candidates: json.candidates.map((c, i) => ({ number: i + 1, ...c })),
+      guidance: plan.guidance,
+      folder: plan.folder,
+      previous: plan.previous,
+      problems: json.problems,
+    };
+  }
+
+  async extractClaims(args: ExtractArgs): Promise<ToolResult> {
+    checkBodies(args);
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.recover(vault);
+    const text = await guarded(() => vault.read(path));
+    const by = extractorOf(path, text, args, settings, this.now());
+    const claims = this.claims(vault);
+    const ctx = this.context(vault, { ...settings, processedBy: by }, claims);
+    const targets = await guarded(async () => claimTargets(vault, Object.entries(args.targets ?? {}).map(([n, p]) => [Number(n), p] as const), claims));
+    const plan = await guarded(() => planExtract(vault, { ...extractRequest(path, args), targets }, ctx));
+    // The holder was decided on `text`; a change since (another claim) means deciding again.
+    if (plan.sourceBefore !== text) throw new CommandError(`${path} changed while it was read; nothing written, try again`);
+    if (plan.blockers.length > 0) throw new CommandError(`nothing written: ${plan.blockers.join("; ")}`);
+    if (args.dry_run) return { ...extractJson(plan, true, [], []), wouldCreate: plan.creates.map((p) => p.candidate.path) };
+
+    const outcome = await applyPlan(vault, plan, ctx.journal);
+    this.rows.touched([path, ...plan.creates.map((p) => p.candidate.path)]);
+    this.liveClaims.touched([...plan.creates.map((p) => p.candidate.path), ...plan.enrichments.map((e) => e.targetPath)]);
+    if (outcome.code !== 0) throw new CommandError(outcome.errors.join("; "));
+    const json = extractOutcomeJson(outcome);
+    const kept = outcome.record === null ? null : this.keepUndo(vault, outcome.record);
+    return {
+      ...json,
+      problems: kept === null ? json.problems : [...json.problems, { level: "warning", message: kept }],
+      undoable: outcome.record !== null && kept === null,
+      extraction_model: args.model ?? null,
+      extraction_notes: args.notes ?? null,
+    };
+  }
+
+  /** Keeps the undo record; the reason it could not be kept, or null. */
+  private keepUndo(vault: FsVault, record: ExtractionRecord): string | null {
+    return keepUndoRecord(this.undoStore(vault), record);
+  }
+
+  async setFields(args: SetArgs): Promise<ToolResult> {
+    const change = { status: args.status, priority: args.priority, reason: args.reason };
+    // Bad values are named before the note is looked for, as the CLI's set does.
+    await guarded(async () => checkChange(change));
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
+    this.rows.touched([path]);
+    return setJson(await guarded(() => setFields(vault, path, change, { settings, now: this.now() })));
+  }
+
+  async releaseSource(args: ReleaseArgs): Promise<ToolResult> {
+    const { vault, settings } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.requireSource(vault, settings, path);
+    const result = await releaseSource(vault, { path, agent: args.agent }, this.now());
+    this.rows.touched([path]);
+    if (!result.ok) throw new CommandError(result.error);
+    return { path, agent: result.agent, status: result.status };
+  }
+
+  async validateVault(args: PageArgs): Promise<ToolResult> {
+    const { vault, settings, rejected } = this.open();
+    const items = this.rows.read(vault, settings);
+    const { files, ...counts } = validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected }));
+    const { page, ...paging } = pageOf(files, args);
+    return { files: page, ...counts, ...paging };
+  }
+
+  async undoExtraction(args: PathArgs): Promise<ToolResult> {
+    const { vault } = this.open();
+    const path = this.notePath(vault, args.path);
+    await this.recover(vault);
+    const store = this.undoStore(vault);
+    const record = store.load(path);
+    if (record === null) throw new CommandError(`no extraction of ${path} to undo`);
+    const result = await guarded(() => undo(vault, record));
+    this.rows.touched([path, ...record.created.map((c) => c.path)]);
+    this.liveClaims.touched([...record.created.map((c) => c.path), ...(record.enriched ?? []).map((e) => e.path)]);
+    if (result.sourceRestored) store.forget(path);
+    return { source: path, ...result };
+  }
+}
