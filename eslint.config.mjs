@@ -10,6 +10,9 @@ import globals from "globals";
 import { builtinModules } from "node:module";
 import tseslint from "typescript-eslint";
 
+// src/core's concept folders, lowest first (see the floors rule below).
+const CORE_FLOORS = ["text", "note", "claims", "writes", "extraction", "queue", "commands"];
+
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 // The recommended config wraps two rules in obsidianmd/rule-custom-message (which
@@ -72,6 +75,24 @@ export default defineConfig([
     files: ["src/**/*.ts"],
     settings: { "import/ignore": ["node_modules"], "import/parsers": { "@typescript-eslint/parser": [".ts"] }, "import/resolver": { node: { extensions: [".ts", ".js", ".mjs", ".cjs"] } } },
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // The floors of src/core (docs/architecture.md): a concept folder imports
+    // only the folders below it, so the order text < note < claims < writes <
+    // extraction < queue < commands is the import graph, not a wish.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: CORE_FLOORS.slice(0, -1).map((floor, i) => ({
+            target: `./src/core/${floor}`,
+            from: CORE_FLOORS.slice(i + 1).map((above) => `./src/core/${above}`),
+            message: `src/core/${floor} sits below ${CORE_FLOORS.slice(i + 1).join(", ")}: it may import only ${CORE_FLOORS.slice(0, i).join(", ") || "nothing of core"}.`,
+          })),
+        },
+      ],
+    },
   },
   {
     // The plugin object is wired in main.ts and handed to nobody: importing it

@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { applyExtraction, planExtraction } from "../src/core/extraction/extraction";
+import { planExtraction } from "../src/core/extraction/extraction";
+import { applyExtraction } from "../src/core/extraction/apply-extraction";
 import { loadSettings } from "../src/core/note/settings";
 import { FsVault } from "../src/node/fs-vault";
 import { run } from "../src/cli/main";

@@ -12,7 +12,7 @@ import { listQueue, listResultJson } from "../core/commands/list";
 import { nextSource } from "../core/commands/next-source";
 import { checkChange, setFields, setJson } from "../core/commands/set-fields";
 import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
-import type { ExtractionRecord } from "../core/extraction/extraction";
+import type { ExtractionRecord } from "../core/extraction/apply-extraction";
 import { extractJson, listJson } from "../core/commands/json-output";
 import { countByStatus } from "../core/queue/queue-query";
 import type { Settings } from "../core/note/settings";

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractionRecordSchema } from "../core/extraction/apply-extraction";
-import type { ExtractionRecord } from "../core/extraction/extraction";
+import type { ExtractionRecord } from "../core/extraction/apply-extraction";
 import { cacheDir } from "./cache-location";
 
 

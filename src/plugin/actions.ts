@@ -8,7 +8,9 @@ import { Keymap, Notice, type App, type Menu, type PaneType, type TFile } from "
 import { EditRefused, UsageError } from "../core/commands/command-error";
 import { applyPlan, undo, type ExtractOutcome } from "../core/commands/extract";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
-import { messageOf, type ExtractionPlan, type ExtractionRecord } from "../core/extraction/extraction";
+import { type ExtractionPlan } from "../core/extraction/extraction";
+import { type ExtractionRecord } from "../core/extraction/apply-extraction";
+import { messageOf } from "../core/text/error-message";
 import { PRIORITIES, STATUSES } from "../core/note/model";
 import { summaryLine } from "../core/commands/json-output";
 import type { JournalContext } from "../core/extraction/apply-extraction";

@@ -4,7 +4,7 @@
 // port: one Vault.process per note, the same checks as every other door.
 import { Notice, type App } from "obsidian";
 import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/queue/bulk-change";
-import { messageOf } from "../core/extraction/extraction";
+import { messageOf } from "../core/text/error-message";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
 import type { Priority, Status } from "../core/note/model";
 import type { Settings } from "../core/note/settings";

@@ -8,7 +8,7 @@
 import { normalizePath, Notice, type App, type PluginManifest } from "obsidian";
 import { journalText, parseJournal, recoverAll, recoveryLine, type ExtractionJournal, type JournalStore } from "../core/writes/journal";
 import type { JournalContext } from "../core/extraction/apply-extraction";
-import { messageOf } from "../core/extraction/extraction";
+import { messageOf } from "../core/text/error-message";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 
 /** A CLI run finishes within seconds; a CLI journal older than this was left by a killed process. */

@@ -2,7 +2,7 @@
 // files are created, replaced and trashed. Links come from
 // FileManager.generateMarkdownLink, so the user's link settings apply.
 import { normalizePath, TFile, TFolder, type App } from "obsidian";
-import { messageOf } from "../core/extraction/extraction";
+import { messageOf } from "../core/text/error-message";
 import { SourceChangedError, type VaultPort } from "../core/note/vault-port";
 
 export class ObsidianVaultPort implements VaultPort {

@@ -3,7 +3,7 @@
 // reload. Each part is validated on its own; a broken or older file keeps
 // its valid values and falls back to defaults for the rest.
 import { extractionRecordSchema } from "../core/extraction/apply-extraction";
-import type { ExtractionRecord } from "../core/extraction/extraction";
+import type { ExtractionRecord } from "../core/extraction/apply-extraction";
 import { DEFAULT_QUERY, queueQuerySchema, type QueueQuery } from "../core/queue/queue-query";
 import { loadSettings, type Settings } from "../core/note/settings";
 

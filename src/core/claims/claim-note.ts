@@ -1,6 +1,6 @@
 // Rendering a claim note (SPEC §3). Built from plain strings, quoted where
 // YAML needs it, so the note reads back exactly as written.
-import { finishTitle, stripMarkdown } from "../extraction/candidate-title";
+import { finishTitle, stripMarkdown } from "../text/markdown";
 import type { Confidence } from "../note/model";
 import { sentencesOf } from "../text/sentences";
 import { yamlScalar } from "../note/yaml";

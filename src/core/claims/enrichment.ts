@@ -12,7 +12,7 @@
 //   - nothing but the hint's own words.
 // A link or a name that is exactly a claim's title (or alias, or file name)
 // is certain; anything found by similarity is a guess the curator confirms.
-import { stripMarkdown } from "../extraction/candidate-title";
+import { stripMarkdown } from "../text/markdown";
 import type { ClaimEntry, ClaimIndex } from "./claim-index";
 import { looseKey, nameKey } from "./claim-index";
 import type { FieldEdit, EditResult } from "../note/frontmatter-edit";

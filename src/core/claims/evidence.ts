@@ -18,7 +18,7 @@
 // and serves all its candidates.
 import { collapseWhitespace, sentencesOf } from "../text/sentences";
 import { MAX_TERM_CHARS, wordStems } from "../text/similarity";
-import { stripMarkdown } from "../extraction/candidate-title";
+import { stripMarkdown } from "../text/markdown";
 
 const K1 = 1.2;
 const B = 0.75;

@@ -7,6 +7,7 @@ import type { ExtractionPlan } from "./extraction";
 import { newJournalId, type ExtractionJournal, type JournalStore } from "../writes/journal";
 import { renderSourceAfter } from "../writes/source-after";
 import type { VaultPort } from "../note/vault-port";
+import { messageOf } from "../text/error-message";
 
 export interface ExtractionRecord {
   sourcePath: string;
@@ -240,4 +241,3 @@ export async function undoExtraction(record: ExtractionRecord, port: VaultPort):
   return result;
 }
 
-export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

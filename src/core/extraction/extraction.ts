@@ -253,4 +253,3 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   };
 }
 
-export { applyExtraction, messageOf, undoExtraction, type ApplyResult, type ExtractionRecord, type UndoResult } from "./apply-extraction";

@@ -4,7 +4,8 @@
 // source edit, and the agent's lease ends with the split. The vault is the
 // in-memory port.
 import { describe, expect, it } from "vitest";
-import { applyExtraction, planExtraction, undoExtraction, type AddedClaim } from "../../../src/core/extraction/extraction";
+import { planExtraction, type AddedClaim } from "../../../src/core/extraction/extraction";
+import { applyExtraction, undoExtraction } from "../../../src/core/extraction/apply-extraction";
 import type { FieldEdit } from "../../../src/core/note/frontmatter-edit";
 import { parseFrontmatter } from "../../../src/core/note/parse-frontmatter";
 import { DEFAULT_SETTINGS } from "../../../src/core/note/settings";

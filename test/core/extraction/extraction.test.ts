@@ -1,7 +1,8 @@
 // SPEC §2–3 end to end on the seed note: plan, apply all or nothing, re-run,
 // roll back on failure, undo. The vault is the in-memory port.
 import { describe, expect, it } from "vitest";
-import { applyExtraction, planExtraction, undoExtraction, type CandidateChoice, type ExtractionRecord } from "../../../src/core/extraction/extraction";
+import { planExtraction, type CandidateChoice } from "../../../src/core/extraction/extraction";
+import { applyExtraction, undoExtraction, type ExtractionRecord } from "../../../src/core/extraction/apply-extraction";
 import { parseFrontmatter } from "../../../src/core/note/parse-frontmatter";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/note/settings";
 import { SEED_PATH, seedNote, SEED_TITLES, SEED_FILE_NAMES, SEED_CITATION } from "../../fixtures/seed";

@@ -2,7 +2,8 @@
 // it lists (by title or file name, with or without .md) instead of making
 // near-copies, and keeps its processed_by/processed_date record true.
 import { describe, expect, it } from "vitest";
-import { applyExtraction, planExtraction } from "../../../src/core/extraction/extraction";
+import { planExtraction } from "../../../src/core/extraction/extraction";
+import { applyExtraction } from "../../../src/core/extraction/apply-extraction";
 import { parseFrontmatter } from "../../../src/core/note/parse-frontmatter";
 import { DEFAULT_SETTINGS } from "../../../src/core/note/settings";
 import { MemoryPort } from "../memory-port";
