@@ -1,6 +1,8 @@
 // The CLI's vault: a folder on disk, seen as Obsidian sees it. Paths are
 // vault-relative with forward slashes; nothing outside the vault is read or
-// written, and a symbolic link that points outside the vault is refused.
+// written, and a symbolic link that points outside the vault is refused
+// (./vault-bounds); notes are listed by ./markdown-listing and found by name
+// for links by ./notes-by-name.
 import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/text/links";
@@ -9,31 +11,21 @@ import { SourceChangedError, type VaultPort } from "../core/note/vault-port";
 import { writeStep } from "./fault-injection";
 import { checkSize, kindOf, readRegular, UsageError } from "./note-file";
 import { withNoteLock } from "./note-lock";
-import { isTempName, removeStaleTemps, writeAtomic } from "./temp-files";
+import { removeStaleTemps, writeAtomic } from "./temp-files";
 import type { FileStamp } from "./row-codec";
+import { listMarkdown } from "./markdown-listing";
+import { NotesByName } from "./notes-by-name";
+import { VaultBounds } from "./vault-bounds";
 
 export { MAX_READ_BYTES, UsageError } from "./note-file";
-
-function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-/** Folders Obsidian itself does not index. */
-const SKIP_DIRS = new Set([".obsidian", ".trash", ".git", "node_modules"]);
-
-/** Whether a vault path lies in a folder the vault's listing skips (the app's config, the trash, git). */
-export const inSkippedFolder = (path: string): boolean => path.split("/").some((name) => name.startsWith(".") && SKIP_DIRS.has(name));
 
 export class FsVault implements VaultPort {
   readonly root: string;
   /** The vault folder with every link resolved: the identity of the vault (its row cache is named by it). */
   readonly realRoot: string;
-  /** Every Markdown file of the vault by lower-case file name, each list in path order: read once, then kept up to date by create and remove. */
-  private byName: Map<string, string[]> | null = null;
+  /** Every Markdown file of the vault by file name, for links: read once, then kept up to date by create and remove. */
+  private readonly names = new NotesByName(() => this.markdownFiles());
+  private readonly bounds: VaultBounds;
   readonly linkStyle: LinkStyle;
   readonly configDir = ".obsidian";
 
@@ -41,6 +33,7 @@ export class FsVault implements VaultPort {
     this.root = resolve(root);
     if (!existsSync(this.root) || !statSync(this.root).isDirectory()) throw new UsageError(`vault not found: ${root}`);
     this.realRoot = realpathSync(this.root);
+    this.bounds = new VaultBounds(this.root, this.realRoot);
     this.linkStyle = this.readLinkStyle();
   }
 
@@ -67,102 +60,19 @@ export class FsVault implements VaultPort {
     }
   }
 
-  /** Absolute path for a vault path; throws if it would leave the vault. */
+  /** Absolute path for a vault path; throws if it would leave the vault (by `..` or by a link). */
   abs(path: string): string {
-    const full = resolve(this.root, path);
-    const rel = relative(this.root, full);
-    if (rel.startsWith("..") || resolve(this.root, rel) !== full) throw new UsageError(`path is outside the vault: ${path}`);
-    this.assertInsideReal(full);
-    return full;
-  }
-
-  /** Real locations of folders already checked: a vault of 50,000 notes has few folders. */
-  private realDirs = new Map<string, string>();
-
-  private realpathOf(path: string, isDir: boolean): string {
-    if (!isDir) return realpathSync(path);
-    let real = this.realDirs.get(path);
-    if (real === undefined) {
-      real = realpathSync(path);
-      this.realDirs.set(path, real);
-    }
-    return real;
-  }
-
-  private linkTarget(link: string, full: string): string {
-    try {
-      return this.realpathOf(link, false);
-    } catch {
-      throw new UsageError(`refusing to follow a broken link: ${relative(this.root, full)}`);
-    }
-  }
-
-  /** The real location of the deepest existing part of the path must be inside the vault too. */
-  private assertInsideReal(full: string): void {
-    let probe = full;
-    let st = lstatOrNull(probe);
-    while (st === null && probe !== dirname(probe)) {
-      probe = dirname(probe);
-      st = lstatOrNull(probe);
-    }
-    // A plain file is as real as its folder; only links need resolving (one that leads nowhere is refused too).
-    const real = st?.isSymbolicLink() ? this.linkTarget(probe, full) : st?.isDirectory() ? this.realpathOf(probe, true) : join(this.realpathOf(dirname(probe), true), probe.slice(dirname(probe).length + 1));
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + sep)) {
-      throw new UsageError(`refusing to follow a link out of the vault: ${relative(this.root, full)}`);
-    }
+    return this.bounds.abs(path);
   }
 
   /** Vault path for a user's argument: vault-relative, or a file-system path inside the vault. */
   toVaultPath(arg: string): string {
-    const candidates = [resolve(this.root, arg), resolve(arg)];
-    for (const full of candidates) {
-      const rel = relative(this.root, full);
-      if (!rel.startsWith("..") && existsSync(full)) return rel.split(sep).join("/");
-    }
-    return arg.replace(/\\/g, "/").replace(/^\.\//, "");
+    return this.bounds.toVaultPath(arg);
   }
 
   /** Markdown files under a folder, sorted, skipping links that leave the vault. */
   markdownFiles(folder = ""): string[] {
-    const out: string[] = [];
-    const start = folder === "" ? this.root : join(this.root, folder);
-    if (!existsSync(start)) return out;
-    // A queue folder that is itself a link out of the vault is refused, not listed.
-    this.assertInsideReal(start);
-    const top = relative(this.root, start).split(sep).join("/");
-    // Vault paths are built as the walk goes down (a prefix per folder), not by path.relative per file.
-    // `real` is the folder's real location, to skip a link to a folder the walk is already inside (a loop).
-    const walk = (dir: string, prefix: string, real: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        // Most entries are plain notes, which need no path built (join() per note is a tenth of a warm list).
-        if (entry.isFile()) {
-          if (entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
-          else if (entry.name.endsWith(".tmp") && isTempName(entry.name)) this.sweep(dir);
-          continue;
-        }
-        if (entry.name.startsWith(".") && SKIP_DIRS.has(entry.name)) continue;
-        const full = join(dir, entry.name);
-        let isDir = entry.isDirectory();
-        let isFile = entry.isFile();
-        let linkReal: string | null = null;
-        if (entry.isSymbolicLink()) {
-          try {
-            this.assertInsideReal(full);
-            const st = statSync(full);
-            isDir = st.isDirectory();
-            isFile = st.isFile();
-            if (isDir) linkReal = realpathSync(full);
-          } catch {
-            continue;
-          }
-          if (linkReal !== null && (real === linkReal || real.startsWith(linkReal + sep))) continue;
-        }
-        if (isDir && !SKIP_DIRS.has(entry.name)) walk(full, `${prefix}${entry.name}/`, linkReal ?? join(real, entry.name));
-        else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
-      }
-    };
-    walk(start, top === "" ? "" : `${top}/`, realpathSync(start));
-    return out.sort();
+    return listMarkdown(this.bounds, folder, (dir) => this.sweep(dir));
   }
 
   existing(path: string): string | null {
@@ -268,7 +178,7 @@ export class FsVault implements VaultPort {
     this.sweep(dirname(full));
     // Written beside and linked in: the note appears whole or not at all, and never over an existing one.
     writeAtomic(full, text, { exclusive: true });
-    this.noteAdded(path);
+    this.names.noteAdded(path);
   }
 
   /**
@@ -316,56 +226,21 @@ export class FsVault implements VaultPort {
     } else {
       writeStep(`remove ${path}`);
       unlinkSync(full);
-      this.noteRemoved(path);
+      this.names.noteRemoved(path);
     }
-  }
-
-  private notesByName(): Map<string, string[]> {
-    if (!this.byName) {
-      this.byName = new Map();
-      // markdownFiles() is sorted, so each list is in path order.
-      for (const p of this.markdownFiles()) {
-        const key = nameKey(p);
-        const list = this.byName.get(key);
-        if (list) list.push(p);
-        else this.byName.set(key, [p]);
-      }
-    }
-    return this.byName;
-  }
-
-  private noteAdded(path: string): void {
-    if (!this.byName || !path.toLowerCase().endsWith(".md")) return;
-    const key = nameKey(path);
-    const list = this.byName.get(key) ?? [];
-    let at = 0;
-    while (at < list.length && (list[at] as string) < path) at++;
-    list.splice(at, 0, path);
-    this.byName.set(key, list);
-  }
-
-  private noteRemoved(path: string): void {
-    const list = this.byName?.get(nameKey(path));
-    const at = list?.indexOf(path) ?? -1;
-    if (list && at >= 0) list.splice(at, 1);
   }
 
   linkToFile(targetPath: string, fromPath: string): string {
-    const count = this.notesByName().get(nameKey(targetPath))?.length ?? 0;
+    const count = this.names.withNameOf(targetPath).length;
     return formatLink(this.linkStyle, targetPath, fromPath, count <= 1);
   }
 
   linkToText(linktext: string, fromPath: string): string {
     const wanted = `${linktext}.md`.toLowerCase();
     // A match ends in "/<wanted>", so it has the file name of wanted: only those are looked at.
-    const hit = this.notesByName()
-      .get(nameKey(wanted))
-      ?.find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
+    const hit = this.names.withNameOf(wanted).find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
     return hit ? this.linkToFile(hit, fromPath) : formatTextLink(this.linkStyle, linktext);
   }
 }
 
 const stampOf = (st: Stats): FileStamp => ({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
-
-/** A note's file name, lower-cased: the key of FsVault's name index. */
-const nameKey = (path: string): string => path.slice(path.lastIndexOf("/") + 1).toLowerCase();

@@ -10,7 +10,8 @@ import type { ClaimIndex } from "../core/claims/claim-index";
 import { claimInputFromText } from "../core/claims/claim-input";
 import { claimIndexOfVault } from "./claim-cache";
 import { FolderWatch, isFolder } from "./folder-watch";
-import { inSkippedFolder, type FsVault } from "./fs-vault";
+import type { FsVault } from "./fs-vault";
+import { inSkippedFolder } from "./markdown-listing";
 
 export class LiveClaims {
   private index: ClaimIndex | null = null;
