@@ -4,7 +4,8 @@
 // words drawn from a vocabulary with a Zipf-like skew (a few words in many
 // titles, as "AI" and "alignment" are in a real vault), seeded, so every run
 // sees the same claims. No Node built-ins.
-import { ClaimIndex, type ClaimInput } from "../src/core/claims/claim-index";
+import { ClaimIndex } from "../src/core/claims/claim-index";
+import type { ClaimInput } from "../src/core/claims/claim-input";
 import { Pacer } from "../src/core/queue/pacer";
 import { SIMILAR } from "../src/core/text/similarity";
 import { sample } from "./measure";

@@ -7,8 +7,8 @@
 // registerEvent, so unloading it (or the plugin it is a child of) leaves
 // nothing behind. State flows one way: cache → index → whoever asks.
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import { ClaimIndex, type ClaimInput } from "../core/claims/claim-index";
-import { claimInputFromFrontmatter, DEFAULT_CLAIM_TYPES } from "../core/claims/claim-input";
+import { ClaimIndex } from "../core/claims/claim-index";
+import { claimInputFromFrontmatter, DEFAULT_CLAIM_TYPES, type ClaimInput } from "../core/claims/claim-input";
 import { buildPacer, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;

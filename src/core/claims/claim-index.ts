@@ -2,24 +2,25 @@
 // `claim`, anywhere) by title, aliases and file name, for "similar to [[X]]"
 // on new candidates and for finding the claim an enrichment hint names.
 //
-// Similarity is the score of ./similarity (the one place it is defined). That
-// score is 0 for two titles that share no term, so an inverted index (term →
-// claims) finds every claim that can reach a threshold above 0 without
-// scanning the rest: a search touches only the claims sharing a term with the
-// query, then scores those exactly. A test checks it against a full scan.
+// Similarity is the score of ../text/similarity (the one place it is
+// defined). That score is 0 for two titles that share no term, so an inverted
+// index (term → claims) finds every claim that can reach a threshold above 0
+// without scanning the rest: a search touches only the claims sharing a term
+// with the query, then scores those exactly (./similar-ranking). A test
+// checks it against a full scan.
+//
+// Names are filed under the keys of ./claim-keys, titles cut into terms by
+// ./term-cache.
 //
 // Live updates (add, update, remove, rename) touch one entry's terms, so the
 // plugin can follow the metadata cache note by note. Pure TypeScript.
 import { basenameOf } from "../note/model";
-import { MAX_TERM_CHARS, SIMILAR, similarity, titleTerms, type TitleTerms } from "../text/similarity";
-
-/** What a claim note says about itself (from the metadata cache or the note's text). */
-export interface ClaimInput {
-  path: string;
-  /** The frontmatter `title`, else the first H1; null: the file name is the title. */
-  title: string | null;
-  aliases: readonly string[];
-}
+import { SIMILAR, type TitleTerms } from "../text/similarity";
+import type { ClaimInput } from "./claim-input";
+import { looseKey, nameKey, withoutMd } from "./claim-keys";
+import { pull, push } from "./id-lists";
+import { better, insertSorted, scoreTable, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
+import { TermCache } from "./term-cache";
 
 export interface ClaimEntry {
   readonly path: string;
@@ -27,21 +28,6 @@ export interface ClaimEntry {
   readonly aliases: readonly string[];
   /** The file's name without `.md`. */
   readonly fileName: string;
-}
-
-export interface SimilarClaim {
-  path: string;
-  title: string;
-  score: number;
-}
-
-export interface SimilarOptions {
-  /** At most this many, best first (default 3). */
-  limit?: number;
-  /** Only scores at or above this (default SIMILAR; must be above 0). */
-  min?: number;
-  /** Leave this claim out (a claim is not similar to itself). */
-  exclude?: string;
 }
 
 interface Slot {
@@ -54,28 +40,6 @@ interface Slot {
   keys: string[];
   looseKeys: string[];
 }
-
-/** Same name? As Obsidian compares file names on a case-insensitive disk, in NFC, whitespace collapsed. */
-export function nameKey(name: string): string {
-  // Most names are plain ASCII with single spaces: no normalization or regex needed for them.
-  const plain = /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(name);
-  return plain ? name.toLowerCase() : name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-/**
- * The same name written as a slug or with punctuation swapped (`a-b_c` for
- * `a b c`, "Monitors - fail" for "Monitors: fail"): letters and digits only,
- * accents dropped. For a link the exact key does not resolve.
- */
-export function looseKey(name: string): string {
-  const folded = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : name.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-  return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-
-const withoutMd = (name: string): string => (name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name);
-
-/** Best first; equal scores by path, so every run and the full scan agree. */
-const better = (a: SimilarClaim, b: SimilarClaim): number => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 export class ClaimIndex {
   private slots: (Slot | undefined)[] = [];
@@ -113,7 +77,7 @@ export class ClaimIndex {
     for (const slot of this.slots) if (slot) yield slot.entry;
   }
 
-  /** The normalized terms of a title, as ./similarity's titleTerms gives them (memoized per word). */
+  /** The normalized terms of a title, as ../text/similarity's titleTerms gives them (memoized per word). */
   termsOf(title: string): TitleTerms {
     return this.terms.of(title);
   }
@@ -199,7 +163,7 @@ export class ClaimIndex {
   /**
    * The search. The postings give, for every name sharing a term with the
    * query, how many it shares; a name sharing none scores 0 and is never
-   * looked at. The score itself is ./similarity's, asked once per
+   * looked at. The score itself is ../text/similarity's, asked once per
    * (shared, size) pair: it depends only on the sizes of the two term sets
    * and their intersection (as the overlap coefficient, Jaccard, Dice and
    * cosine all do), which the full-scan property test checks.
@@ -305,82 +269,5 @@ export class ClaimIndex {
       if (entry) out.push(entry);
     }
     return out.sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-}
-
-function push(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
-}
-
-/** Take an id out of a posting list: swapped with the last and popped (order in a posting does not matter). */
-function pull(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (!list) return;
-  const at = list.lastIndexOf(id);
-  if (at < 0) return;
-  const last = list.pop() as number;
-  if (at < list.length) list[at] = last;
-  if (list.length === 0) map.delete(key);
-}
-
-function insertSorted(top: SimilarClaim[], found: SimilarClaim, limit: number): void {
-  let at = top.length;
-  while (at > 0 && better(found, top[at - 1] as SimilarClaim) < 0) at--;
-  top.splice(at, 0, found);
-  if (top.length > limit) top.pop();
-}
-
-/**
- * The score of the query against a name that shares `shared` of its terms and
- * has `size` terms, from ./similarity itself: a stand-in name with those
- * numbers is scored once and remembered for the rest of the search.
- */
-function scoreTable(query: TitleTerms): (shared: number, size: number) => number {
-  const memo = new Map<number, number>();
-  return (shared, size) => {
-    const key = shared * 65536 + size;
-    let score = memo.get(key);
-    if (score === undefined) {
-      const stand = [...query.terms.slice(0, shared), ...Array.from({ length: size - shared }, (_, i) => `\u0000${i}`)].sort();
-      score = similarity(query, { terms: stand });
-      memo.set(key, score);
-    }
-    return score;
-  };
-}
-
-/**
- * Terms of titles, a word at a time: titleTerms of each whitespace-separated
- * word, remembered, then merged. The same terms as titleTerms of the whole
- * title (it folds, splits and stems within words; a test checks that it is
- * the same), at a fraction of the cost, since a vault's titles reuse a few
- * thousand words. The memory is bounded: past the limit it starts over.
- */
-class TermCache {
-  private words = new Map<string, readonly string[]>();
-  constructor(private readonly limit = 200_000) {}
-
-  of(title: string): TitleTerms {
-    const out: string[] = [];
-    // Cut where titleTerms cuts, so a pasted page gives the same terms either way.
-    // Split at spaces only: a word holding a tab or newline gets the same terms from titleTerms, which splits at every non-word character.
-    for (const word of title.slice(0, MAX_TERM_CHARS).split(" ")) {
-      if (word === "") continue;
-      let terms = this.words.get(word);
-      if (terms === undefined) {
-        if (this.words.size >= this.limit) this.words.clear();
-        terms = titleTerms(word).terms;
-        this.words.set(word, terms);
-      }
-      for (const t of terms) out.push(t);
-    }
-    out.sort();
-    // Sorted, so a repeated term sits next to itself.
-    let n = 0;
-    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i] as string;
-    out.length = n;
-    return { terms: out };
   }
 }

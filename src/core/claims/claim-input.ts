@@ -3,9 +3,16 @@
 // title (frontmatter `title`, else the first H1, else the file name) and
 // aliases. One reading for the plugin (from the metadata cache's frontmatter
 // and headings) and the CLI (from the note's text).
-import type { ClaimInput } from "./claim-index";
 import { parseFrontmatter } from "../note/parse-frontmatter";
 import { headingOf } from "../note/sections";
+
+/** What a claim note says about itself (from the metadata cache or the note's text). */
+export interface ClaimInput {
+  path: string;
+  /** The frontmatter `title`, else the first H1; null: the file name is the title. */
+  title: string | null;
+  aliases: readonly string[];
+}
 
 export const DEFAULT_CLAIM_TYPES: readonly string[] = ["claim"];
 

@@ -14,7 +14,7 @@
 // is certain; anything found by similarity is a guess the curator confirms.
 import { stripMarkdown } from "../text/markdown";
 import type { ClaimEntry, ClaimIndex } from "./claim-index";
-import { looseKey, nameKey } from "./claim-index";
+import { looseKey, nameKey } from "./claim-keys";
 import type { FieldEdit, EditResult } from "../note/frontmatter-edit";
 import { editFrontmatter } from "../note/frontmatter-edit";
 import { parseFrontmatter } from "../note/parse-frontmatter";

@@ -3,8 +3,10 @@
 // lookups; and which notes are claims.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ClaimIndex, looseKey, nameKey, type ClaimInput, type SimilarClaim } from "../../../src/core/claims/claim-index";
-import { claimInputFromFrontmatter, claimInputFromText, firstH1 } from "../../../src/core/claims/claim-input";
+import { ClaimIndex } from "../../../src/core/claims/claim-index";
+import { claimInputFromFrontmatter, claimInputFromText, firstH1, type ClaimInput } from "../../../src/core/claims/claim-input";
+import { looseKey, nameKey } from "../../../src/core/claims/claim-keys";
+import type { SimilarClaim } from "../../../src/core/claims/similar-ranking";
 import { COVERS, SIMILAR, similarity, titleTerms } from "../../../src/core/text/similarity";
 
 const claim = (path: string, title: string | null = null, aliases: string[] = []): ClaimInput => ({ path, title, aliases });

@@ -3,7 +3,8 @@
 // it, and the source's `enrichments` record. Hints and titles are real
 // wording from a public knowledge base (short phrases).
 import { describe, expect, it } from "vitest";
-import { ClaimIndex, type ClaimInput } from "../../../src/core/claims/claim-index";
+import { ClaimIndex } from "../../../src/core/claims/claim-index";
+import type { ClaimInput } from "../../../src/core/claims/claim-input";
 import { enrichmentBullet, enrichmentEdit, enrichmentTarget, evidenceText, namesInHint, recordEnrichment } from "../../../src/core/claims/enrichment";
 
 const TITLES: [folder: string, title: string][] = [
