@@ -5,9 +5,11 @@
 // gives exactly what js-yaml gives (CORE_SCHEMA, `json: true`) or says it is
 // not sure (undefined), and then js-yaml reads the block as before: anything
 // doubtful (anchors, aliases, tags, nesting, multi-line or block scalars,
-// tabs, control characters, odd escapes) is left to it. It resolves plain
-// scalars with js-yaml's own types, so `yes`, `0x1F`, `.NaN` or `2026-03-00`
-// come out as js-yaml makes them.
+// tabs, control characters, odd escapes) is left to it. A plain scalar that
+// may be a null, a boolean or a number is handed to js-yaml's public `load`,
+// so `yes`, `0x1F`, `.NaN` or `1:30` come out as js-yaml makes them; the
+// reader uses no private part of js-yaml (issue #20: it once read the
+// schema's `compiledImplicit` list, which any release could rename).
 //
 // The safety limits of yaml.ts hold: its alias count runs before this reader
 // (which reads no alias: a value starting with `*` is left to js-yaml),
@@ -15,20 +17,12 @@
 // to js-yaml's path, which counts them.
 import yaml from "js-yaml";
 
-interface ImplicitType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-}
-
 /**
- * The types js-yaml tries on a plain scalar, in its order (null, bool, int,
- * float). `compiledImplicit` is js-yaml's own list; should a version not have
- * it, nothing is read here and js-yaml reads everything.
+ * How js-yaml is called, here and by yaml.ts: CORE_SCHEMA has no timestamps
+ * (dates stay text) and no JavaScript types; `json: true` lets a repeated key
+ * keep its last value instead of throwing.
  */
-const IMPLICIT: readonly ImplicitType[] = (() => {
-  const list = (yaml.CORE_SCHEMA as unknown as { compiledImplicit?: unknown }).compiledImplicit;
-  return Array.isArray(list) ? (list as ImplicitType[]) : [];
-})();
+export const JS_YAML_OPTIONS = { schema: yaml.CORE_SCHEMA, json: true };
 
 /** More values than this are left to js-yaml's path, which counts and limits them. */
 const MAX_VALUES = 10_000;
@@ -58,6 +52,9 @@ export interface SimpleYaml {
   keys: string[];
 }
 
+/** What the core schema makes of a plain scalar. */
+type Plain = string | number | boolean | null;
+
 /** A value and where on its line it ended, or undefined when not sure. */
 type Read = { value: unknown; end: number } | undefined;
 
@@ -66,7 +63,6 @@ type Read = { value: unknown; end: number } | undefined;
  * not sure it would read them exactly as js-yaml does.
  */
 export function readSimpleYaml(lines: readonly string[]): SimpleYaml | undefined {
-  if (IMPLICIT.length === 0) return undefined;
   const value: Record<string, unknown> = {};
   const keys: string[] = [];
   let count = 0;
@@ -83,7 +79,9 @@ export function readSimpleYaml(lines: readonly string[]): SimpleYaml | undefined
     if (colon <= 0 || (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)) return undefined;
     const rawKey = line.slice(0, colon);
     if (!isSimpleKey(rawKey)) return undefined;
-    const key = String(plainValue(rawKey));
+    const keyValue = plainValue(rawKey);
+    if (keyValue === undefined) return undefined;
+    const key = String(keyValue);
     if (key === "__proto__") return undefined;
 
     let entry: unknown;
@@ -193,7 +191,7 @@ function scalar(line: string, at: number, inFlow: boolean): Read {
     if (inFlow && (ch === 91 || ch === 123 || ch === 125)) return undefined;
     end = i + 1;
   }
-  return { value: plainValue(line.slice(at, end)), end };
+  return plainRead(line.slice(at, end), end);
 }
 
 /**
@@ -209,7 +207,13 @@ function blockPlain(line: string, at: number): Read {
   let end = stop;
   while (line.charCodeAt(end - 1) === 32) end--;
   if (line.charCodeAt(end - 1) === 58 /* : */) return undefined;
-  return { value: plainValue(line.slice(at, end)), end };
+  return plainRead(line.slice(at, end), end);
+}
+
+/** A plain scalar ending at `end`, or undefined when its value is not sure. */
+function plainRead(text: string, end: number): Read {
+  const value = plainValue(text);
+  return value === undefined ? undefined : { value, end };
 }
 
 /**
@@ -227,19 +231,40 @@ const WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", 
 const INDICATOR = new Set([..."-?:,[]{}#&*!|>'\"%@` "].map((ch) => ch.charCodeAt(0)));
 
 /**
- * The value js-yaml gives a plain scalar. Only a scalar starting with a digit,
- * a sign, a dot or `~` can be a number or null, and a word is null or a
- * boolean only if it is one of nine, so every other scalar is a string as
- * written without asking the types.
+ * The value js-yaml gives a plain scalar (undefined: not sure). Only a scalar
+ * starting with a digit, a sign, a dot or `~` can be a number or null, and a
+ * word is null or a boolean only if it is one of nine, so every other scalar
+ * is a string as written without asking js-yaml; so is one with a dash inside.
  */
-function plainValue(text: string): unknown {
+function plainValue(text: string): Plain | undefined {
   const c = text.charCodeAt(0);
   const mayResolve = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || ((text.length === 4 || text.length === 5) && WORDS.has(text));
-  if (!mayResolve) return text;
-  for (const type of IMPLICIT) {
-    if (type.resolve(text)) return type.construct(text);
+  if (!mayResolve || INNER_DASH.test(text)) return text;
+  return loadedPlain(text);
+}
+
+/**
+ * A `-` after the first character, other than an exponent's sign. The core
+ * schema's numbers take a sign only in front and after `e` (its nulls and
+ * booleans are words), so such a scalar is text: `2026-03-00`, which is most
+ * of what would otherwise go to js-yaml in a real vault (783 of 791 values).
+ */
+const INNER_DASH = /[^eE]-/;
+
+/**
+ * js-yaml's value for a plain scalar, by its public `load`: as the one item
+ * of a block list, where it reads as after `key: ` (alone, `...` would end
+ * the document). Undefined if js-yaml refuses it or makes more than a scalar.
+ */
+function loadedPlain(text: string): Plain | undefined {
+  try {
+    const list: unknown = yaml.load(`- ${text}`, JS_YAML_OPTIONS);
+    const value: unknown = Array.isArray(list) && list.length === 1 ? list[0] : undefined;
+    // Not an object: what else the core schema makes of a scalar (null, a boolean, a number, text).
+    return value === null || typeof value !== "object" ? (value as Plain) : undefined;
+  } catch {
+    return undefined;
   }
-  return text;
 }
 
 /** `'…'` on one line; `''` is a quote. */

@@ -2,9 +2,7 @@
 // here: js-yaml's default schema turns `2026-03-00` into Feb 28, which would
 // silently corrupt dates, so dates stay the text the user wrote.
 import yaml from "js-yaml";
-import { readSimpleYaml } from "./yaml-fast";
-
-const SCHEMA = yaml.CORE_SCHEMA;
+import { JS_YAML_OPTIONS, readSimpleYaml } from "./yaml-fast";
 
 /** The most nesting we accept before calling a block hostile. */
 const MAX_DEPTH = 64;
@@ -59,9 +57,8 @@ function aliasRefusal(text: string): YamlResult | null {
 /** js-yaml, then the depth and size limits over what it built. */
 function loadYaml(text: string): YamlResult {
   try {
-    // json: true makes a duplicate key keep its last value instead of throwing;
-    // duplicates are reported separately, from the text.
-    const value: unknown = yaml.load(text, { schema: SCHEMA, json: true });
+    // Duplicate keys are reported separately, from the text.
+    const value: unknown = yaml.load(text, JS_YAML_OPTIONS);
     const shape = measure(value);
     if (shape === "deep") return { ok: false, message: `YAML is nested more than ${MAX_DEPTH} levels deep` };
     if (shape === "large") {
