@@ -44,13 +44,13 @@ const plugin = {
  * `source-queue mcp` lives in its own file, dist/mcp.cjs, which the CLI
  * requires only for that command: the MCP SDK (with its JSON Schema
  * validators) is three times the rest of the CLI, and every other command
- * would pay to parse it at start. main.ts's `import("./mcp-main")` becomes
+ * would pay to parse it at start. src/cli/main.ts's `import("../mcp/mcp-main")` becomes
  * `require("./mcp.cjs")`, resolved beside dist/cli.cjs.
  */
 const mcpApart = {
   name: "mcp-apart",
   setup(build) {
-    build.onResolve({ filter: /^\.\/mcp-main$/ }, (args) => (args.importer.endsWith(join("src", "cli", "main.ts")) ? { path: "./mcp.cjs", external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/mcp\/mcp-main$/ }, (args) => (args.importer.endsWith(join("src", "cli", "main.ts")) ? { path: "./mcp.cjs", external: true } : undefined));
   },
 };
 

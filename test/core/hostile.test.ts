@@ -29,9 +29,11 @@ function timed<T>(fn: () => T): { value: T; seconds: number } {
 const source = (frontmatter: string[], body: string) => ["---", "type: source", "title: Hostile", ...frontmatter, "---", body, ""].join("\n");
 const withHints = (hints: string, frontmatter: string[] = ["domain: ai-alignment"]) => source(frontmatter, `## Agent Notes\n**Extraction hints:**\n${hints}\n`);
 
-function plan(text: string, files: Record<string, string> = {}): ExtractionPlan {
+/** `picked`: the curator checks every candidate (a hostile title is rarely a claim a curator would leave selected, SPEC §2). */
+function plan(text: string, files: Record<string, string> = {}, picked = false): ExtractionPlan {
   const port = new MemoryPort({ "inbox/hostile.md": text, ...files });
-  return planExtraction({ path: "inbox/hostile.md", text, settings: DEFAULT_SETTINGS, today: "2026-05-01", port });
+  const choices = picked ? new Map(Array.from({ length: MAX_CANDIDATES }, (_, i) => [i + 1, { selected: true }] as const)) : undefined;
+  return planExtraction({ path: "inbox/hostile.md", text, settings: DEFAULT_SETTINGS, today: "2026-05-01", port, choices });
 }
 
 const messages = (text: string) => queueItemFromText("inbox/hostile.md", text, DEFAULT_SETTINGS)?.problems.map((p) => `${p.level}: ${p.message}`) ?? [];
@@ -72,7 +74,7 @@ describe("no title, hint or domain leaves the claim folder", () => {
   ];
 
   it.each(hostileTitles)("%s becomes one usable file inside the folder", (_name, title) => {
-    const p = plan(withHints(`- ${title}`));
+    const p = plan(withHints(`- ${title}`), {}, true);
     expect(p.blockers).toEqual([]);
     const [claim] = p.creates;
     if (!claim) throw new Error("nothing planned");
@@ -108,7 +110,7 @@ describe("no title, hint or domain leaves the claim folder", () => {
   });
 
   it.each(["../../.obsidian", "/etc", "..", "C:\\Windows", "CON", "🧠/../../x"])("a domain of %j stays under domains/ (or the fallback folder)", (domain) => {
-    const p = plan(withHints("- A claim", [`domain: ${JSON.stringify(domain)}`]));
+    const p = plan(withHints("- A claim", [`domain: ${JSON.stringify(domain)}`]), {}, true);
     expect(p.folder === "inbox/claims" || /^domains\/[^/]+$/.test(p.folder)).toBe(true);
     expect(p.folder.split("/")).not.toContain("..");
     expect(p.creates[0]?.candidate.path.startsWith(`${p.folder}/`)).toBe(true);
@@ -134,7 +136,7 @@ describe("size and shape: each finishes quickly with a clear problem", () => {
   });
 
   it("a one-megabyte hint is split, titled and named in linear time", () => {
-    const { value, seconds } = timed(() => plan(withHints(`- ${"word ".repeat(200_000)}`)));
+    const { value, seconds } = timed(() => plan(withHints(`- ${"word ".repeat(200_000)}`), {}, true));
     expect(seconds).toBeLessThan(SAFE_SECONDS);
     expect(value.creates).toHaveLength(1);
     expect(bytes(value.creates[0]?.candidate.fileName ?? "")).toBeLessThanOrEqual(MAX_NAME_BYTES);

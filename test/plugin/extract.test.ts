@@ -355,13 +355,20 @@ describe("over the demo vault", () => {
     expect(kinds).toContain("Routes work elsewhere");
     expect(kinds).toContain("Caution or scoping note");
     expect(kinds).toContain("Research question");
-    expect(kinds).toContain("Exists — link only");
+    // Candidate 2 is listed in claims_extracted but has no note: dangling, proposed again (SPEC §2 rule 9).
+    expect(modal.kind(2)).toBe("New note");
     // An enrichment whose target the hint names exactly is checked (SPEC §6); every other non-claim is not.
     for (const [i, kind] of kinds.entries()) {
       if (kind === "New note") continue;
       const certain = kind === "Enriches an existing claim" && (modal.row(i + 1).textContent ?? "").includes("named in the hint");
       expect(modal.checkbox(i + 1).checked).toBe(certain);
     }
+  });
+
+  it("shows a claim whose note exists as link only, unchecked", async () => {
+    const { modal } = await demoModal("inbox/2026-03-14-sycophancy-reward-model-preference-bias.md");
+    expect(modal.kind(1)).toBe("Exists — link only");
+    expect(modal.checkbox(1).checked).toBe(false);
   });
 
   it("names the existing note of a candidate that is already a claim file", async () => {

@@ -73,6 +73,8 @@ describe("no title, hint or domain leaves the claim folder", () => {
     expect(modal.rows).toHaveLength(titles.length);
     for (let n = 1; n <= titles.length; n++) expect(modal.path(n).startsWith("domains/obsidian/")).toBe(true);
     expect(modal.kind(titles.length)).toBe("Exists — link only");
+    // A hostile title is rarely a claim a curator leaves selected (SPEC §2): the curator checks each one.
+    for (let n = 1; n < titles.length; n++) if (!modal.checkbox(n).checked) modal.checkbox(n).click();
     expect(modal.createButton.textContent).toBe(`Create ${titles.length - 1} notes`);
 
     await modal.create();

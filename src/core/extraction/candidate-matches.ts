@@ -6,6 +6,7 @@ import type { Candidate, EnrichmentTargetRef } from "./candidates";
 import type { ClaimIndex } from "../claims/claim-index";
 import { enrichmentTarget } from "../claims/enrichment";
 import { COVERS } from "../text/similarity";
+import type { SourceVerdict } from "./source-verdict";
 
 /** How many similar claims a candidate shows. */
 export const MAX_SIMILAR = 3;
@@ -17,21 +18,34 @@ export const MAX_SIMILAR = 3;
  * by default (the match says why). Each enrichment gets the claim its hint
  * names, selected by default only when that claim is certain.
  */
-export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex): Candidate[] {
+export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex, verdict: SourceVerdict | null = null): Candidate[] {
   return candidates.map((c): Candidate => {
     if (c.kind === "enrichment") {
-      const target = enrichmentTarget(c.text, claims);
+      // Rule 10: "A as evidence for the X claim" enriches X; the claim's name says which better than the whole item.
+      const target = (c.names ? enrichmentTarget(`the ${c.names} claim`, claims) : null) ?? enrichmentTarget(c.text, claims);
+      const selected = target !== null && target.certain && c.title !== "";
       // Its title often is the target's name (a quoted title): that is the claim it enriches, not one it would create.
-      return { ...c, existing: null, target, selected: target !== null && target.certain && c.title !== "" };
+      return { ...c, existing: null, target, selected, why: selected ? null : target === null ? "Enriches a claim not found in the vault: choose its target" : `Enriches [[${target.title}]]? Check the target` };
     }
     if (c.kind !== "claim" || c.title === "") return c;
+    // Rule 7: under a verdict on the whole source, an item that names an existing claim is evidence for it.
+    if (verdict !== null && c.origin !== "added" && c.existing === null && !c.selected) {
+      const target = enrichmentTarget(c.text, claims, { min: COVERS });
+      if (target !== null) return { ...c, kind: "enrichment", target, selected: target.certain, why: target.certain ? null : `Enriches [[${target.title}]]? Check the target` };
+    }
     const own = c.existing ?? c.path;
     const same = c.existing === null ? claims.named(c.title).find((e) => e.path !== own) : undefined;
-    if (same) return { ...c, existing: same.path, selected: false, similar: [] };
+    if (same) return { ...c, existing: same.path, selected: false, similar: [], why: "Exists — link only" };
     const similar = claims.similarTo(c.title, { limit: MAX_SIMILAR, exclude: own });
-    const covered = (similar[0]?.score ?? 0) >= COVERS;
+    const best = similar[0];
+    const covered = (best?.score ?? 0) >= COVERS;
+    // Rule 10: the proposition of "A as evidence that B" that matches an existing claim enriches it with A.
+    if (covered && best && c.rewritten && c.origin !== "added") {
+      return { ...c, kind: "enrichment", target: { path: best.path, title: best.title, certain: false, score: best.score }, similar, selected: false, why: `Enriches [[${best.title}]]? Check the target` };
+    }
     // A claim the user added is their decision: shown its matches, never unselected for them.
-    return { ...c, similar, selected: c.selected && (c.origin === "added" || !covered) };
+    const selected = c.selected && (c.origin === "added" || !covered);
+    return { ...c, similar, selected, why: selected ? null : (c.why ?? (covered && best ? `Similar to [[${best.title}]]` : null)) };
   });
 }
 

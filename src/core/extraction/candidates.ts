@@ -1,17 +1,21 @@
 // Claim candidates for one source (SPEC §2): split, titled, named, classified
 // and checked against what already exists. The result is plain data that the
 // preview modal and `extract --dry-run` show before anything is written.
-import { candidateKind, type CandidateKind } from "./candidate-kind";
+import { candidateKind, KIND_LABELS, type CandidateKind } from "./candidate-kind";
 import { titleParts } from "./candidate-title";
 import { describeClaim } from "../claims/claim-note";
 import { bestEvidence, evidenceIndex } from "../claims/evidence";
 import { claimFolder, claimNameOf, joinPath, sameName, toFileName } from "../text/file-name";
 import { COVERS, similarity, titleTerms, type TitleTerms } from "../text/similarity";
-import { isTopicTitle } from "./topic-title";
 import type { Problem, SourceNote } from "../note/model";
 import type { HintSections, SourceSections } from "../note/sections";
 import type { Settings } from "../note/settings";
 import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
+import { namedInProse } from "./curator-prose";
+import { sameClaims } from "./one-claim";
+import { shapeTitle, type ShapedTitle } from "./shape-title";
+import { verdictOf, verdictWhy, type SourceVerdict } from "./source-verdict";
+import { describeFallback } from "./describe-fallback";
 
 export interface Candidate {
   /** 1-based position, as `--select` counts. */
@@ -38,6 +42,14 @@ export interface Candidate {
   selected: boolean;
   /** The full item text: the claim's rationale. */
   text: string;
+  /** The title is the proposition the item points at, not its words (SPEC §2 rule 10, a topic's own sentence); the item stays the rationale. */
+  rewritten?: boolean;
+  /** Why it is not selected, in one short line (the preview and the JSON's `why`); null when selected. */
+  why?: string | null;
+  /** Rule 8: the candidate that states the same claim, when this one is dropped for it. */
+  coveredBy?: number | null;
+  /** Rule 10: the claim B names ("the phase transition claim"): an enrichment of that claim. */
+  names?: string | null;
 }
 
 export interface SimilarClaim {
@@ -61,6 +73,8 @@ export interface CandidateSet {
   guidance: string | null;
   /** Set when the hints hold more items than MAX_CANDIDATES: nothing is proposed. */
   tooMany?: Problem;
+  /** Rule 7: the hints' or the curator's verdict on the whole source; no new claim is selected. */
+  verdict?: SourceVerdict | null;
 }
 
 /**
@@ -119,65 +133,113 @@ export function curatorItems(curatorHint: string | null, covered: readonly Title
 
 /**
  * @param existsAt returns the path of an existing note with this path (case-insensitively), or null.
+ * @param claimNamed returns the path of a claim note of the vault with this title, alias or file name, or null (rule 9).
  */
 export function buildCandidates(
   note: SourceNote,
   sections: SourceSections,
   settings: Settings,
   existsAt: (path: string) => string | null,
+  claimNamed: (title: string) => string | null = () => null,
 ): CandidateSet {
   const folder = claimFolder(settings.claimFolder, settings.fallbackClaimFolder, note.domain);
-  const { items, origin } = hintItems(note, sections);
+  const split = hintItems(note, sections);
+  const { origin } = split;
   const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;
-  const tooMany = tooManyCandidates(items.length);
+  const tooMany = tooManyCandidates(split.items.length);
   if (tooMany) return { folder, candidates: [], guidance, tooMany };
-  const hinted = items.map((item) => ({ item, origin, parts: partsOf(item) }));
+  // Rule 11: curator prose that names its claim is the candidate, not the prose around it.
+  const prose = namedInProse(sections.curatorHint);
+  const proseItems = prose.map((p): HintItem => ({ head: p.text, text: p.source, rule: "sentences" }));
+  const onlyProse = origin === "curator" && proseItems.length > 0 && split.items.every((i) => i.rule === "whole" || i.rule === "sentences");
+  const items = onlyProse ? proseItems : split.items;
+  const hinted = items.map((item) => ({ item, origin, parts: partsOf(item), named: onlyProse }));
+  const covering = hinted.map((h) => titleTerms(`${h.parts.title} ${h.item.text}`));
   const extra =
     guidance === null
       ? []
-      : curatorItems(
-          sections.curatorHint,
-          hinted.map((h) => titleTerms(`${h.parts.title} ${h.item.text}`)),
-        ).map((item) => ({ item, origin: "curator" as const, parts: partsOf(item) }));
+      : curatorItems(sections.curatorHint, covering).map((item) => ({ item, origin: "curator" as const, parts: partsOf(item), named: false }));
+  const fromProse =
+    guidance === null
+      ? []
+      : proseItems.map((item) => ({ item, origin: "curator" as const, parts: partsOf(item), named: true }));
   const evidence = evidenceIndex(sections.content);
-  // What the source already lists, by name and by words: a re-extraction links a near-copy instead of making it.
+  // What the source already lists, by name and by words: a listed claim whose note exists is linked, not made again (rule 9).
   const prior = note.claimsExtracted.map((entry) => {
     const name = claimNameOf(entry);
     return { name, fileName: toFileName(name), terms: titleTerms(name) };
   });
-  const taken = new Set<string>();
+  const existingNote = (name: string, fileName: string) => existsAt(joinPath(folder, fileName)) ?? claimNamed(name);
+  const verdict =
+    verdictOf([sections.hints, note.extractionHints.join("\n"), sections.curatorHint], items.map((i) => i.head)) ??
+    extractedVerdict(note, prior.map((p) => existingNote(p.name, p.fileName)));
   const described = new Set<string>();
-  const candidates = [...hinted, ...extra].map(({ item, origin: from, parts }, i): Candidate => {
-    const { title, fromQuote, commentary } = parts;
+  const all = [...hinted, ...extra, ...fromProse];
+  const shaped: ShapedTitle[] = all.map(({ item, parts, origin: from }) => shapeTitle(parts, kindOf(item), evidence, from === "curator" && item.rule === "enumeration"));
+  const drafts = all.map(({ item, origin: from, parts, named: byCurator }, i) => {
+    const shape = shaped[i] as ShapedTitle;
+    const title = shape.title;
+    const kind = shape.names !== null ? ("enrichment" as const) : kindOf(item);
     const fileName = toFileName(title);
     const path = joinPath(folder, fileName);
-    const kind = kindOf(item);
     const terms = titleTerms(title);
-    const named = prior.some((p) => sameName(p.name, title) || sameName(p.fileName, fileName));
+    const named = prior.find((p) => sameName(p.name, title) || sameName(p.fileName, fileName));
     const near = named || kind !== "claim" ? undefined : prior.find((p) => similarity(terms, p.terms) >= COVERS);
-    const existing = existsAt(path) ?? (named ? path : near ? (existsAt(joinPath(folder, near.fileName)) ?? joinPath(folder, near.fileName)) : null);
-    const duplicate = taken.has(fileName.normalize("NFC").toLowerCase());
-    taken.add(fileName.normalize("NFC").toLowerCase());
-    const quotes = bestEvidence(evidence, `${title} ${commentary}`);
-    const description = describeClaim({ title, commentary, evidence: quotes, taken: described });
+    const listed = named ?? near;
+    const existing = existsAt(path) ?? claimNamed(title) ?? (listed ? existingNote(listed.name, listed.fileName) : null);
+    const query = `${title} ${parts.commentary} ${shape.evidence ?? ""}`;
+    const quotes = bestEvidence(evidence, query);
+    let description = describeClaim({ title, commentary: parts.commentary, evidence: quotes, taken: described });
+    if (description === "") description = describeFallback({ title, rationale: item.text, evidenceOf: shape.evidence, original: shape.original, sections, taken: described });
     if (description !== "") described.add(description);
+    return { item, from, byCurator, title, fileName, path, kind, existing, quotes, description, shape };
+  });
+  // Rule 8: one claim once, among the claims proposed.
+  const dropped = sameClaims(drafts.map((d) => ({ title: d.kind === "claim" && d.existing === null ? d.title : "", topic: d.shape.topic && !d.shape.rewritten, origin: d.from })));
+  const taken = new Set<string>();
+  const candidates = drafts.map((d, i): Candidate => {
+    const key = d.fileName.normalize("NFC").toLowerCase();
+    const duplicate = taken.has(key);
+    taken.add(key);
+    const cover = dropped.get(i);
+    const topicLeft = d.shape.topic && !d.shape.rewritten && !(d.from === "curator" && d.item.rule === "enumeration");
+    const why =
+      d.title === "" ? "No title"
+      : d.existing !== null ? "Exists — link only"
+      : d.kind !== "claim" ? KIND_LABELS[d.kind]
+      : cover !== undefined ? `Same claim as #${cover + 1}`
+      : duplicate ? "Same file name as an earlier candidate"
+      : verdict && !d.byCurator ? verdictWhy(verdict)
+      : topicLeft ? "Topic, not a claim: no sentence of the source states it; write the claim"
+      : null;
     return {
       index: i + 1,
-      title,
-      fromQuote,
-      fileName,
-      path,
-      origin: from,
-      kind,
-      topic: kind === "claim" && title !== "" && isTopicTitle(title),
-      description,
-      evidence: quotes,
+      title: d.title,
+      fromQuote: d.shape.fromQuote,
+      fileName: d.fileName,
+      path: d.path,
+      origin: d.from,
+      kind: d.kind,
+      topic: d.kind === "claim" && d.title !== "" && d.shape.topic,
+      description: d.description,
+      evidence: d.quotes,
       similar: [],
       target: null,
-      existing,
-      selected: kind === "claim" && existing === null && !duplicate && title !== "",
-      text: item.text,
+      existing: d.existing,
+      selected: d.kind === "claim" && why === null,
+      text: d.item.text,
+      rewritten: d.shape.rewritten,
+      why: d.kind === "claim" || why === "Exists — link only" ? why : d.kind === "enrichment" ? null : why,
+      coveredBy: cover !== undefined ? cover + 1 : null,
+      names: d.shape.names,
     };
   });
-  return { folder, candidates, guidance };
+  return { folder, candidates, guidance, verdict };
+}
+
+/** Rule 7 for a re-run: a processed source whose listed claims all exist as notes has nothing new. */
+function extractedVerdict(note: SourceNote, found: readonly (string | null)[]): SourceVerdict | null {
+  if (note.status !== "processed" || found.length === 0 || found.some((p) => p === null)) return null;
+  const n = found.length;
+  return { kind: "extracted", quote: `Already extracted: its ${n} listed claim${n === 1 ? "" : "s"} exist${n === 1 ? "s" : ""}` };
 }

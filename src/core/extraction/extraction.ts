@@ -8,7 +8,7 @@ import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "../claims/claim-note";
 import { planEnrichments, type EnrichmentDraft, type TargetTexts } from "./enrichment-plan";
-import { joinPath, sameName, toFileName } from "../text/file-name";
+import { joinPath, toFileName } from "../text/file-name";
 import type { FieldEdit } from "../note/frontmatter-edit";
 import type { Confidence, Problem, SourceNote } from "../note/model";
 import type { Settings } from "../note/settings";
@@ -95,12 +95,13 @@ export interface PlanInput {
 export type PlannedEnrichment = EnrichmentDraft;
 
 /** A candidate with the user's title applied: its name, path and "exists" state follow the title. */
-export function retitle(c: Candidate, title: string, folder: string, port: VaultPort, claimsExtracted: readonly string[]): Candidate {
+export function retitle(c: Candidate, title: string, folder: string, port: VaultPort): Candidate {
   const clean = title.replace(/\s+/g, " ").trim();
   if (clean === c.title) return c;
   const fileName = toFileName(clean);
   const path = joinPath(folder, fileName);
-  const existing = port.existing(path) ?? (claimsExtracted.some((t) => sameName(t, clean)) ? path : null);
+  // Rule 9: exists means a note exists; a title listed in claims_extracted with no note is made again.
+  const existing = port.existing(path);
   return { ...c, title: clean, fileName, path, existing };
 }
 
@@ -121,7 +122,7 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
     // The same title in another Unicode form is the same claim even when both were picked (SPEC §8).
     const sameTitle = first !== undefined && first.title.normalize("NFC") === c.title.normalize("NFC");
     if (first !== undefined && c.existing === null && (sameTitle || (choice?.title === undefined && choice?.selected !== true))) {
-      return { ...c, existing: first.path, selected: false };
+      return { ...c, existing: first.path, selected: false, why: "Exists — link only" };
     }
     if (first === undefined && (c.selected || c.existing !== null)) claimed.set(key, { path: c.existing ?? c.path, title: c.title });
     return c;
@@ -130,7 +131,7 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
 
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
-  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p));
+  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null);
   const addedBlockers: string[] = [];
   const added = (input.added ?? []).map((a, i): Candidate => {
     const index = set.candidates.length + i + 1;
@@ -147,12 +148,12 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   // Without a claim index (a door that has none yet) a checked enrichment is created as a claim, as before SPEC §6;
   // with one, or with a target the user chose, it appends to its target.
   const enriches = (c: Candidate) => c.kind === "enrichment" && (input.claims !== undefined || c.target !== null);
-  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims) : [...set.candidates, ...added];
+  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims, set.verdict ?? null) : [...set.candidates, ...added];
   const targetBlockers: string[] = [];
   const candidates = linkRepeats(
     matched.map((c) => {
       const choice = input.choices?.get(c.index);
-      const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port, note.claimsExtracted) : c;
+      const titled = choice?.title !== undefined ? retitle(c, choice.title, set.folder, input.port) : c;
       if (choice?.target !== undefined) {
         // The user's target: the candidate enriches it (a near-duplicate claim becomes "enrich X").
         const target = chosenTarget(choice.target, input.claims, (p) => input.port.existing(p));

@@ -44,7 +44,8 @@ const VERBS = new Set(
     "evolve adapt optimize exploit manipulate overfit generalize replicate underestimate overestimate mislead distort " +
     "cannibalize unbundle disintermediate widen narrow outgrow undercut reflect resemble contradict confirm refute " +
     "falsify consume emit sequester outsource automate hinge inherit embed embody encompass integrate separate " +
-    "distinguish isolate punish penalize invest divest borrow lend owe accrue retain overtake"
+    "distinguish isolate punish penalize invest divest borrow lend owe accrue retain overtake " +
+    "resolve sidestep reframe erase entail fuel doom mirror outrun outsell outlast undermine predate postdate"
   ).split(" "),
 );
 
@@ -64,6 +65,11 @@ function baseForms(word: string): string[] {
   return out;
 }
 
+const OBJECT_OPENERS = new Set("a an the their its our his her more less about roughly nearly most".split(" "));
+const ADJECTIVE_BEFORE_PARTICIPLE = new Set("first second third last newly well most least less more fully partially under over self".split(" "));
+/** Topics are short: the archive's run from "inverted-U relationship" to a dozen words. */
+const MAX_TOPIC_WORDS = 16;
+
 const IRREGULAR_PAST = new Set("made led grew fell rose became began held kept went came got gave took ran saw knew found won lost meant paid cut put set let".split(" "));
 
 /** A title's verb comes early; past this many characters the text is not a title to judge. */
@@ -78,8 +84,6 @@ export function isTopicTitle(title: string): boolean {
     .replace(/\([^()]*\)/g, " ")
     .replace(/"[^"]*"|“[^”]*”|(^|\s)'[^']*'(?=[\s,.;:—–]|$)/g, " ");
   if (/[\p{L}\p{N}]/u.test(title) && !/[\p{L}\p{N}]/u.test(main)) return false;
-  // A passive participle with its agent asserts: "MA growth driven by political payment decisions".
-  if (/\b\w+(?:ed|en)\s+by\b/i.test(main)) return false;
   const words = main
     .toLowerCase()
     .replace(/[’‘]/g, "'")
@@ -90,12 +94,40 @@ export function isTopicTitle(title: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const prev = words[i - 1] ?? "";
+    const next = words[i + 1] ?? "";
     if (AUXILIARIES.has(w)) return false;
     if (NOT_BEFORE_VERB.has(prev)) continue;
     if (IRREGULAR_PAST.has(w) && i > 0) return false;
     if (baseForms(w).some((b) => VERBS.has(b))) return false;
     const subjectBefore = (prev.endsWith("s") && !prev.endsWith("ss")) || prev.endsWith("ly") || PRONOUNS.has(prev);
     if (VERBS.has(w) && i > 0 && subjectBefore) return false;
+    // A plural head earlier makes a later base form its verb: "Booms in household debt predict weaker growth".
+    if (VERBS.has(w) && i > 1 && words.slice(0, i - 1).some((x) => /[^s']s$/.test(x) && !NOT_BEFORE_VERB.has(x) && !/(?:ss|us|is|ics|ness)$/.test(x))) return false;
+    // A verb of the list in its base form before an adverb or an object: "Irrigation expansion offset roughly a third".
+    if (VERBS.has(w) && i > 0 && (/ly$/.test(next) || OBJECT_OPENERS.has(next))) return false;
+    // Any past tense after its subject ("plumes travelled more than 4 km", "Phage therapy cleared infections"),
+    // unless an ordinal or an adverb makes it an adjective ("first documented", "widely used").
+    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && next !== "" && next !== "by" && !NOT_BEFORE_VERB.has(next)) return false;
+    // After a relative pronoun any -s form is its verb: "…, which confounds behavioral evals".
+    if (i > 0 && (prev === "which" || prev === "who") && /[^s]s$/.test(w)) return false;
   }
-  return true;
+  // A title this long with no verb we know is likelier a claim with a verb we lack than a topic.
+  return words.length <= MAX_TOPIC_WORDS;
+}
+
+const IRREGULAR_PARTICIPLE: Record<string, string> = { driven: "drive", shown: "show", given: "give", taken: "take", grown: "grow", known: "know", held: "hold", made: "make", led: "lead", paid: "pay", won: "win", lost: "lose", kept: "keep", built: "build", run: "run" };
+
+/** The base form of a claim verb's -ing form or participle ("reducing" → "reduce", "driven" → "drive"), or null when it is no verb of the list. */
+export function verbBaseOf(word: string): string | null {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR_PARTICIPLE[w];
+  if (irregular !== undefined) return irregular;
+  const stems: string[] = [];
+  if (w.endsWith("ing")) {
+    const s = w.slice(0, -3);
+    stems.push(s, `${s}e`, s.slice(0, -1));
+    if (s.endsWith("y")) stems.push(s);
+  }
+  if (w.endsWith("ed")) stems.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3), w.endsWith("ied") ? `${w.slice(0, -3)}y` : "");
+  return stems.find((s) => s !== "" && VERBS.has(s)) ?? null;
 }

@@ -44,7 +44,11 @@ describe("rule 5: which hints are split", () => {
 
   it("splits a curator hint of claim sentences one per sentence", () => {
     const set = candidatesOf({ curator: "Claim about probes beating SAEs. Claim about monitors failing at scale." });
-    expect(set.candidates.map((c) => c.title)).toEqual(["Probes beating SAEs", "Monitors failing at scale"]);
+    // "Probes beating SAEs" names no claim; rule 10 makes its participle finite.
+    expect(set.candidates.map((c) => [c.title, c.rewritten])).toEqual([
+      ["Probes beat SAEs", true],
+      ["Monitors fail at scale", true],
+    ]);
   });
 
   it("when both exist, splits the Agent Notes hints, keeps the curator hint as guidance, and adds only the curator items no hint covers", () => {
@@ -97,7 +101,7 @@ describe("rule 5: which hints are split", () => {
   });
 
   it("gives no candidates when there are no hints at all", () => {
-    expect(candidatesOf({})).toEqual({ folder: "domains/ai-alignment", candidates: [], guidance: null });
+    expect(candidatesOf({})).toEqual({ folder: "domains/ai-alignment", candidates: [], guidance: null, verdict: null });
   });
 
   it("routes claims to the fallback folder when the source has no domain", () => {
@@ -166,26 +170,36 @@ describe("candidates that already exist are link-only", () => {
     ]);
   });
 
-  it("a candidate whose title is already in claims_extracted is not selected", () => {
+  it("rule 9: a title listed in claims_extracted whose note exists is link only", () => {
+    const note = "domains/ai-alignment/Probes beat SAEs.md";
+    const set = candidatesOf({ frontmatter: ["claims_extracted:", "  - probes beat saes"], hints: "- Probes beat SAEs\n- Monitors fail" }, (p) => (p.toLowerCase() === note.toLowerCase() ? note : null));
+    expect(set.candidates.map((c) => [c.title, c.existing, c.selected, c.why])).toEqual([
+      ["Probes beat SAEs", note, false, "Exists — link only"],
+      ["Monitors fail", null, true, null],
+    ]);
+  });
+
+  it("rule 9: exists means a note exists — a title listed in claims_extracted with no note is proposed as new", () => {
     const set = candidatesOf({ frontmatter: ["claims_extracted:", "  - probes beat saes"], hints: "- Probes beat SAEs\n- Monitors fail" });
     expect(set.candidates.map((c) => [c.title, c.existing, c.selected])).toEqual([
-      ["Probes beat SAEs", "domains/ai-alignment/Probes beat SAEs.md", false],
+      ["Probes beat SAEs", null, true],
       ["Monitors fail", null, true],
     ]);
   });
 
-  it("a title in claims_extracted matches by file name too", () => {
-    const set = candidatesOf({ frontmatter: ['claims_extracted: ["Probes: beat SAEs"]'], hints: "- Probes - beat SAEs" });
-    expect(set.candidates[0]?.existing).toBe("domains/ai-alignment/Probes - beat SAEs.md");
+  it("rule 9: a listed title matches its note by file name too", () => {
+    const note = "domains/ai-alignment/Probes - beat SAEs.md";
+    const set = candidatesOf({ frontmatter: ['claims_extracted: ["Probes: beat SAEs"]'], hints: "- Probes - beat SAEs" }, (p) => (p === note ? note : null));
+    expect(set.candidates[0]?.existing).toBe(note);
     expect(set.candidates[0]?.selected).toBe(false);
   });
 
-  it("of two candidates with the same file name, only the first is selected", () => {
+  it("rule 8: of candidates that are one claim, only the first is selected, and the others say which covers them", () => {
     const set = candidatesOf({ hints: "- Probes beat SAEs\n- Probes: beat SAEs\n- probes beat saes." });
-    expect(set.candidates.map((c) => [c.fileName, c.selected])).toEqual([
-      ["Probes beat SAEs", true],
-      ["Probes - beat SAEs", true],
-      ["probes beat saes", false],
+    expect(set.candidates.map((c) => [c.fileName, c.selected, c.coveredBy, c.why])).toEqual([
+      ["Probes beat SAEs", true, null, null],
+      ["Probes - beat SAEs", false, 1, "Same claim as #1"],
+      ["probes beat saes", false, 1, "Same claim as #1"],
     ]);
   });
 });
@@ -209,6 +223,10 @@ describe("each candidate carries what the preview and --json show", () => {
       existing: null,
       selected: true,
       text: "**Claim:** Probes beat SAEs: a *clear* win\n- shown on 12 models",
+      rewritten: false,
+      why: null,
+      coveredBy: null,
+      names: null,
     });
   });
 });

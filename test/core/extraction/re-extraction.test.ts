@@ -33,8 +33,8 @@ function source(claims: string[], hints: string[]): string {
   ].join("\n");
 }
 
-const plan = (text: string, port: MemoryPort, processedBy = "") =>
-  planExtraction({ path: PATH, text, settings: { ...DEFAULT_SETTINGS, processedBy }, today: "2026-05-01", port });
+const plan = (text: string, port: MemoryPort, processedBy = "", picked: number[] = []) =>
+  planExtraction({ path: PATH, text, settings: { ...DEFAULT_SETTINGS, processedBy }, today: "2026-05-01", port, choices: new Map(picked.map((i) => [i, { selected: true }])) });
 
 describe("extracting a source that is already processed", () => {
   const claims = ["Linear probes beat sparse autoencoders on harmful intent detection", "Monitors fail at scale.md"];
@@ -43,8 +43,13 @@ describe("extracting a source that is already processed", () => {
     "Monitors fail at scale",
     "Scheming persists after deliberative alignment training",
   ]);
-  const port = new MemoryPort({ [PATH]: text, [`${FOLDER}/Monitors fail at scale.md`]: "claim" });
-  const p = plan(text, port);
+  const port = new MemoryPort({
+    [PATH]: text,
+    [`${FOLDER}/Monitors fail at scale.md`]: "claim",
+    [`${FOLDER}/Linear probes beat sparse autoencoders on harmful intent detection.md`]: "claim",
+  });
+  // Every listed claim exists, so nothing new is selected by default (rule 7); the curator picks the new hint.
+  const p = plan(text, port, "", [3]);
 
   it("says when, by whom and how many claims", () => {
     expect(p.previous).toEqual({ date: "2026-03-01", by: "theseus", claims: 2 });
@@ -58,8 +63,26 @@ describe("extracting a source that is already processed", () => {
     expect(p.candidates[1]).toMatchObject({ selected: false, existing: `${FOLDER}/Monitors fail at scale.md` });
   });
 
-  it("a new claim is still proposed", () => {
+  it("a new hint is listed, unselected by the re-run's verdict, and the curator can still pick it", () => {
+    expect(plan(text, port).candidates[2]).toMatchObject({ selected: false, why: "Already extracted: its 2 listed claims exist" });
     expect(p.creates.map((c) => c.candidate.title)).toEqual(["Scheming persists after deliberative alignment training"]);
+  });
+
+  it("rule 9: a listed claim whose note is gone is proposed again, not taken as existing", () => {
+    const gone = new MemoryPort({ [PATH]: text, [`${FOLDER}/Monitors fail at scale.md`]: "claim" });
+    const again = plan(text, gone);
+    expect(again.candidates[0]).toMatchObject({ selected: true, existing: null });
+    expect(again.creates.map((c) => c.candidate.title)).toContain("Linear probes beat sparse autoencoders at harmful intent detection");
+  });
+
+  it("rule 7: a re-run of a processed source whose listed claims all exist selects nothing new", () => {
+    const done = source(claims, ["Linear probes beat sparse autoencoders at harmful intent detection", "Sandbagging rises when evaluations carry training consequences"]);
+    const again = plan(done, new MemoryPort({ ...Object.fromEntries(port.files), [PATH]: done }));
+    expect(again.candidates.map((c) => [c.selected, c.why])).toEqual([
+      [false, "Exists — link only"],
+      [false, "Already extracted: its 2 listed claims exist"],
+    ]);
+    expect(again.creates).toEqual([]);
   });
 
   it("links the listed entries without .md, and the record names no one beside today's date", async () => {
@@ -73,7 +96,7 @@ describe("extracting a source that is already processed", () => {
   });
 
   it("with processed_by set, it names this run's curator", () => {
-    const again = plan(text, new MemoryPort({ [PATH]: text }), "curator-1");
+    const again = plan(text, new MemoryPort({ [PATH]: text }), "curator-1", [3]);
     expect(parseFrontmatter(again.sourceAfter ?? "").data).toMatchObject({ processed_by: "curator-1", processed_date: "2026-05-01" });
   });
 });

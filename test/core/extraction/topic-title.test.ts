@@ -16,6 +16,9 @@ describe("a title without a finite verb names a topic", () => {
     "RLCF architecture (AI generates, humans rate, bridging selects)",
     'The "incumbents exit, purpose-built captures" dynamic',
     "$265B care shift toward home as market structure transformation",
+    // A participle is not a finite verb (rule 10 offers "MA growth is driven by …").
+    "MA growth driven by political payment decisions not market efficiency",
+    "preference heterogeneity being learnable from data without demographic labels",
   ])("%s", (title) => {
     expect(isTopicTitle(title)).toBe(true);
   });
@@ -32,12 +35,15 @@ describe("a title with a finite verb is an assertion", () => {
     "coding agent capability crossed a usability threshold in December 2025",
     "EU AI Act creative content exemptions mean the authenticity premium in entertainment is market-driven",
     "Anthropic maps causal mechanisms, DeepMind detects harmful intent",
-    "MA growth driven by political payment decisions not market efficiency",
     "No frontier AI company has a coherent existential safety plan despite active AGI development programs",
     '"Hours per prompt" bottleneck is a specific, citable measurement for the interpretability scaling challenge',
     // Verbs of claims the first list lacked (read on real archive notes):
     "Active inference unifies perception, action, planning, and learning under a single objective function",
     "Individual agent generative models compose into group-level generative models through the structure of their interactions",
+    // A gerund subject with a finite verb later is a claim (SPEC §2 rule 10).
+    "Treating alignment as a one-shot specification problem undermines continuous oversight",
+    "modeling preference sensitivity as a learned distribution rather than a fixed scalar resolves DPO diversity failures without demographic labels",
+    "specifying human values in code is intractable because our goals contain hidden complexity comparable to visual perception",
     "AI-driven production efficiencies accrue primarily to distributors, not producers, because of structural market dynamics",
   ])("%s", (title) => {
     expect(isTopicTitle(title)).toBe(false);

@@ -1,0 +1,47 @@
+// From a hint item's title to the claim's title (SPEC §2 "Title of a
+// candidate", rule 10): instructing parentheticals out, then the proposition
+// the item points at ("A as evidence that B" → B; "X as Y" → "X is Y"; a
+// telegraphic participle made finite), then, for a title still naming only a
+// topic, the source's own sentence that states it. A quoted claim is the
+// writer's exact words and is left as written.
+import type { EvidenceIndex } from "../claims/evidence";
+import type { CandidateKind } from "./candidate-kind";
+import type { TitleParts } from "./candidate-title";
+import { asProposition, evidenceProposition, participleProposition, withoutInstructions } from "./proposition";
+import { topicSentence } from "./topic-sentence";
+import { isTopicTitle } from "./topic-title";
+
+export interface ShapedTitle {
+  title: string;
+  fromQuote: boolean;
+  /** The title is not the item's words. */
+  rewritten: boolean;
+  /** The item named a topic (no finite verb). */
+  topic: boolean;
+  /** Rule 10's A, the evidence for the claim. */
+  evidence: string | null;
+  /** Rule 10's B when it names an existing claim. */
+  names: string | null;
+  /** The title as the item gave it, before any rewrite. */
+  original: string;
+}
+
+/**
+ * @param named the curator enumerated it as a claim (rule 5): their noun phrase
+ * is kept as they wrote it, flagged a topic but not replaced or unselected.
+ */
+export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: EvidenceIndex, named = false): ShapedTitle {
+  const original = parts.title;
+  const plain: ShapedTitle = { title: original, fromQuote: parts.fromQuote, rewritten: false, topic: false, evidence: null, names: null, original };
+  if (kind !== "claim" || original === "") return plain;
+  if (parts.fromQuote) return { ...plain, topic: isTopicTitle(original) };
+  const cleaned = withoutInstructions(original);
+  const proposition = evidenceProposition(cleaned) ?? asProposition(cleaned) ?? (named ? null : participleProposition(cleaned));
+  const title = proposition?.title ?? cleaned;
+  const topic = isTopicTitle(cleaned);
+  const shaped: ShapedTitle = { ...plain, title, rewritten: proposition !== null, topic, evidence: proposition?.evidence ?? null, names: proposition?.namesClaim ?? null };
+  if (shaped.names !== null || !isTopicTitle(title) || named) return shaped;
+  // Still a topic (a noun phrase, or B of "evidence of B"): the source's own sentence, when it has one.
+  const sentence = topicSentence(title, index);
+  return sentence === null ? { ...shaped, topic: true, rewritten: false, title: cleaned } : { ...shaped, title: sentence, topic: true, rewritten: true };
+}
