@@ -5,15 +5,14 @@
 import { ItemView, Menu, type TFile, type WorkspaceLeaf } from "obsidian";
 import { nextPriority, nextStatus, queryFor, type QueueItem, type QueueQuery } from "../core/queue/queue-query";
 import { EMPTY_SELECTION, inOrder, ListedPaths, renamed, retain, selectAll, selectOnly, selectRange, targetsOf, toggle, without, type Selection } from "../core/queue/selection";
-import type { Settings } from "../core/note/settings";
 import { SortedQueue } from "../core/queue/sorted-queue";
-import type { QueueActions } from "./actions";
-import { fieldChangeOf, type BulkFieldChange, type BulkSetter } from "./bulk-set";
+import { fieldChangeOf, type BulkFieldChange } from "./bulk-set";
 import { keyIntent, type ListIntent } from "./list-keys";
 import type { QueueIndex } from "./queue-index";
 import { QueueHeader } from "./queue-header";
 import { RowParts } from "./queue-row";
 import { fillRowMenu } from "./row-menu";
+import type { QueueViewHost } from "./queue-view-host";
 
 export const VIEW_TYPE = "source-queue";
 
@@ -39,16 +38,6 @@ interface DrawnRow {
   selected: boolean;
   /** Minute it was drawn in: relative dates ("3 hours ago") are redrawn when it passes. */
   minute: number;
-}
-
-/** What the view needs, handed over by main.ts (not the plugin object, so no import circle). */
-export interface QueueViewHost {
-  readonly data: { readonly query: QueueQuery; readonly settings: Settings; readonly lastExtraction: { sourcePath: string } | null };
-  readonly index: QueueIndex;
-  readonly actions: QueueActions;
-  /** Changes on the selection, and their undo (issue #14). */
-  readonly bulk: BulkSetter;
-  saveQuery(query: QueueQuery): Promise<void>;
 }
 
 export class QueueView extends ItemView {
