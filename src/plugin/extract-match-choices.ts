@@ -9,7 +9,7 @@ import type { CandidateChoice, ExtractionPlan } from "../core/extraction/extract
 import { NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 
 export interface MatchChoicesHost {
-  /** The user's choices by candidate index: read and written here, owned by the modal. */
+  /** The user's choices by candidate index: read and written here, owned by the draft (extract-draft.ts). */
   choices: Map<number, CandidateChoice>;
   planWith(choices: ReadonlyMap<number, CandidateChoice>): ExtractionPlan;
   /** Re-plan and refresh after a choice changed. */

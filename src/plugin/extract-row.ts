@@ -11,7 +11,7 @@ import { fitToContent, growingField } from "./auto-grow";
 import { MatchBlock, NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 import { CLS, sentence, TOPIC_FLAG } from "./extract-text";
 
-/** What the user does to one row; the modal binds each row to its own state. */
+/** What the user does to one row; the candidate list binds each row to its own choice or entry. */
 export interface RowEvents {
   onSelect(selected: boolean): void;
   onTitle(title: string): void;

@@ -3,11 +3,11 @@
 // plugins add theirs); on a selection of several, the set actions for all of
 // them (and `files-menu`). Every item has an icon, so the labels line up.
 import type { App, Menu, TFile } from "obsidian";
-import type { QueueViewHost } from "./queue-view";
+import type { QueueViewHost } from "./queue-view-host";
 import { PRIORITIES, STATUSES, type Priority, type Status } from "../core/note/model";
 import type { BulkFieldChange } from "./bulk-set";
 
-/** The menu's source name for `file-menu` handlers: the view type (queue-view.ts imports this module). */
+/** The menu's source name for `file-menu` handlers: the view's type, VIEW_TYPE (spelt out: queue-view.ts imports this module, not the other way round). */
 const MENU_SOURCE = "source-queue";
 
 export const PRIORITY_ICONS: Record<Priority, string> = { high: "signal-high", medium: "signal-medium", low: "signal-low" };

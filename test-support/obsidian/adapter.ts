@@ -7,7 +7,7 @@
 import { TFile, TFolder } from "./files";
 import { isHiddenPath } from "./paths";
 import type { StorageStat, VaultStorage, WriteOptions } from "./storage";
-import type { Vault } from "./vault";
+import type { Vault } from "./register";
 
 export interface ListedFiles {
   files: string[];

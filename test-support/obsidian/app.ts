@@ -78,6 +78,15 @@ export class SettingRegistry {
   }
 }
 
+/** The workspace, its leaves and views, the registries and the settings tabs name App from register.ts: importing it from here would be an import circle. */
+declare module "./register" {
+  interface Register {
+    app: RegisteredApp;
+  }
+}
+/** Inside the block above, `App` would be register.ts's own alias of it. */
+type RegisteredApp = App;
+
 export class App {
   keymap: Keymap;
   scope: Scope;

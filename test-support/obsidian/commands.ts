@@ -4,7 +4,7 @@
  * editor command without an active Markdown editor) is not run and the call
  * returns false.
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { MarkdownView } from "./markdown-view";
 
 export interface Hotkey {

@@ -3,7 +3,7 @@
  * user's trash option, rename with link updates, processFrontMatter (which,
  * like Obsidian's, re-serializes the whole YAML block).
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { since } from "./api-version";
 import { TFile, TFolder, type TAbstractFile } from "./files";
 import type { ReferenceCache } from "./metadata-types";

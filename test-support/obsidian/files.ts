@@ -2,7 +2,7 @@
  * TAbstractFile / TFile / TFolder. One instance per path, owned by the Vault,
  * updated in place on rename (as in Obsidian).
  */
-import type { Vault } from "./vault";
+import type { Vault } from "./register";
 import { baseName, splitExtension } from "./paths";
 
 export interface FileStats {

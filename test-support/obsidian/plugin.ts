@@ -34,6 +34,15 @@ export interface CliFlag {
 
 export type CliHandler = (params: Record<string, string>) => string | Promise<string>;
 
+/** Settings tabs (PluginSettingTab.plugin) name Plugin from register.ts: importing it from here would be an import circle. */
+declare module "./register" {
+  interface Register {
+    plugin: RegisteredPlugin;
+  }
+}
+/** Inside the block above, `Plugin` would be register.ts's own alias of it. */
+type RegisteredPlugin = Plugin;
+
 export abstract class Plugin extends Component {
   app: App;
   manifest: PluginManifest;

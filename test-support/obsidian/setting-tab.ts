@@ -4,10 +4,10 @@
  * it. The 1.13 declarative API (getSettingDefinitions…) is present from API
  * 1.13.0 on, but the double does not render definitions: it always calls display().
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { since } from "./api-version";
 import "./dom-helpers";
-import type { Plugin } from "./plugin";
+import type { Plugin } from "./register";
 
 export abstract class SettingTab {
   icon = "settings";

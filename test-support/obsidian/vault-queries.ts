@@ -3,7 +3,7 @@ import { since } from "./api-version";
 import { Events } from "./events";
 import { TFile, TFolder, type TAbstractFile } from "./files";
 import type { VaultStorage } from "./storage";
-import type { Vault } from "./vault";
+import type { Vault } from "./register";
 import { VaultTree } from "./vault-tree";
 
 export abstract class VaultQueries extends Events {

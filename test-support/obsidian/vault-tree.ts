@@ -2,7 +2,7 @@
 import { TAbstractFile, TFile, TFolder } from "./files";
 import { isHiddenPath, parentPath } from "./paths";
 import type { VaultStorage } from "./storage";
-import type { Vault } from "./vault";
+import type { Vault } from "./register";
 
 export class VaultTree {
   readonly root: TFolder;

@@ -31,6 +31,15 @@ export interface TrashedEntry {
   system: boolean;
 }
 
+/** Files (TAbstractFile.vault), the adapter and the vault's index name Vault from register.ts: importing it from here would be an import circle. */
+declare module "./register" {
+  interface Register {
+    vault: RegisteredVault;
+  }
+}
+/** Inside the block above, `Vault` would be register.ts's own alias of it. */
+type RegisteredVault = Vault;
+
 export class Vault extends VaultQueries {
   configDir = ".obsidian";
   adapter: VaultAdapter;

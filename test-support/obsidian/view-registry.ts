@@ -1,5 +1,5 @@
 /** app.viewRegistry: view types and file extensions registered by plugins. */
-import type { App } from "./app";
+import type { App } from "./register";
 import { Events } from "./events";
 import type { ViewCreator } from "./workspace";
 

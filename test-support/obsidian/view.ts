@@ -5,13 +5,13 @@
  * containerEl, load()s the view, then awaits onOpen(); closing awaits
  * onClose() and unload()s.
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { Component } from "./component";
 import "./dom-helpers";
 import { setIcon, setTooltip } from "./icons";
 import type { Scope } from "./keymap";
 import type { Menu } from "./menu";
-import type { WorkspaceLeaf } from "./workspace-leaf";
+import type { WorkspaceLeaf } from "./register";
 
 export interface ViewStateResult {
   history: boolean;

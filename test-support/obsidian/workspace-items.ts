@@ -5,7 +5,7 @@
  */
 import "./dom-helpers";
 import { Events } from "./events";
-import type { WorkspaceLeaf } from "./workspace-leaf";
+import type { WorkspaceLeaf } from "./register";
 
 export abstract class WorkspaceItem extends Events {
   abstract parent: WorkspaceParent | null;

@@ -5,7 +5,7 @@
  * factory: mount, load(), await onOpen(), await setState(). Unknown view types
  * throw (stricter than Obsidian, which shows an empty view).
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import "./dom-helpers";
 import type { TFile } from "./files";
 import { WorkspaceItem, type WorkspaceTabs } from "./workspace-items";
@@ -28,6 +28,15 @@ export interface OpenViewState {
 }
 
 let nextId = 1;
+
+/** Views (View.leaf) and the workspace items that hold leaves name WorkspaceLeaf from register.ts: importing it from here would be an import circle. */
+declare module "./register" {
+  interface Register {
+    workspaceLeaf: RegisteredWorkspaceLeaf;
+  }
+}
+/** Inside the block above, `WorkspaceLeaf` would be register.ts's own alias of it. */
+type RegisteredWorkspaceLeaf = WorkspaceLeaf;
 
 export class WorkspaceLeaf extends WorkspaceItem {
   parent: WorkspaceTabs;

@@ -3,7 +3,7 @@
  * observer): file views hear about renames, leaves showing a deleted file
  * become empty, and open text views show the new text after a change on disk.
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { TFile, type TAbstractFile } from "./files";
 import { FileView, TextFileView } from "./markdown-view";
 import type { VaultObserver } from "./vault";

@@ -4,7 +4,7 @@
  * events 'file-open', 'active-leaf-change', 'layout-change'. Test-only:
  * `openedFiles` records every file opened in a leaf and how (new tab, split…).
  */
-import type { App } from "./app";
+import type { App } from "./register";
 import { since } from "./api-version";
 import { debounce } from "./debounce";
 import "./dom-helpers";
