@@ -190,7 +190,7 @@ export function buildCandidates(
     const query = `${title} ${parts.commentary} ${shape.evidence ?? ""}`;
     const quotes = bestEvidence(evidence, query);
     let description = describeClaim({ title, commentary: parts.commentary, evidence: quotes, taken: described });
-    if (description === "") description = describeFallback({ title, rationale: item.text, evidenceOf: shape.evidence, original: shape.original, sections, taken: described });
+    if (description === "") description = describeFallback({ title, rationale: item.text, evidenceOf: shape.evidence, original: shape.original, sections, source: note, taken: described });
     if (description !== "") described.add(description);
     return { item, from, byCurator, title, fileName, path, kind, existing, quotes, description, shape };
   });

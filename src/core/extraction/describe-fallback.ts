@@ -8,15 +8,41 @@ import { repeatsTitle } from "../claims/claim-note";
 import type { SourceSections } from "../note/sections";
 import { stripMarkdown } from "../text/markdown";
 import { collapseWhitespace, sentencesOf } from "../text/sentences";
+import { wordStems } from "../text/similarity";
 
 const MAX = 400;
 
-export function describeFallback(input: { title: string; rationale: string; evidenceOf: string | null; original: string; sections: Pick<SourceSections, "whyThisMatters" | "whyArchived">; taken: ReadonlySet<string> }): string {
+/** With nothing else to say: where the claim comes from, numbered when another claim of the source says the same. */
+function citationLine(source: { title: string; author: string | null; date: string | null }, taken: ReadonlySet<string>): string {
+  const by = [source.author, source.date].filter((s): s is string => !!s).join(", ");
+  const base = `Proposed by the extraction hints of "${source.title}"${by ? ` (${by})` : ""}`;
+  for (let n = 1; ; n++) {
+    const line = n === 1 ? `${base}.` : `${base}, item ${n}.`;
+    if (!taken.has(line)) return line;
+  }
+}
+
+export function describeFallback(input: {
+  title: string;
+  rationale: string;
+  evidenceOf: string | null;
+  original: string;
+  sections: Pick<SourceSections, "whyThisMatters" | "whyArchived" | "content">;
+  source: { title: string; author: string | null; date: string | null };
+  taken: ReadonlySet<string>;
+}): string {
   const free = (text: string) => text !== "" && !repeatsTitle(text, input.title) && !input.taken.has(text);
   const sentences = (text: string | null) => (text ? sentencesOf(collapseWhitespace(stripMarkdown(text)).trim().slice(0, 10_000)) : []);
   const evidenceOf = input.evidenceOf ? [`Evidence: ${input.evidenceOf}.`] : [];
   const original = input.original !== input.title ? [`From the hint: ${input.original}.`] : [];
-  const candidates = [...sentences(input.rationale), ...evidenceOf, ...original, ...sentences(input.sections.whyThisMatters), ...sentences(input.sections.whyArchived)];
-  const found = candidates.map((s) => s.replace(/^[-*•]\s+/, "").trim()).find(free) ?? "";
+  // Last, the source's own sentence that shares most words with the title: one shared word is enough here.
+  const titleWords = new Set(wordStems(input.title));
+  const nearest = sentences(input.sections.content)
+    .map((s) => ({ s, n: wordStems(s).filter((w) => titleWords.has(w)).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .map((x) => x.s);
+  const candidates = [...sentences(input.rationale), ...evidenceOf, ...original, ...nearest, ...sentences(input.sections.whyThisMatters), ...sentences(input.sections.whyArchived)];
+  const found = candidates.map((s) => s.replace(/^[-*•]\s+/, "").trim()).find(free) ?? citationLine(input.source, input.taken);
   return found.length > MAX ? `${found.slice(0, MAX - 1).trimEnd()}…` : found;
 }

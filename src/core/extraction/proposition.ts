@@ -73,7 +73,8 @@ function capitalizeLike(original: string, text: string): string {
 const NOT_TOPIC_AS = /\b(?:such|well|so|much|long|soon|far)\s+as\s|\bas\s+(?:well|a result|of|if|opposed|though|part of|far|long|much|soon|such|to|with|in|for|evidence|the result)\b/i;
 const PREPOSITIONS = new Set("of for to in on with without between against from by at through across vs versus rather not than beyond under over within among about into toward towards after before during via".split(" "));
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|our|his|her|one|two|three|every|each|no|some|any|many|more|most|much|another|such)\b/i;
-const MASS = /(?:ism|ity|ness|ion|ance|ence|ing|ics|ship|dom|hood|cy|ure|ment|ledge|ware|ance|ism|age|ry|th|ia|ality|ism)$/i;
+// Heads that take no article: abstract and mass nouns by their endings, and the common -th ones.
+const MASS = /(?:ism|ity|ness|ion|ance|ence|ing|ics|ship|dom|hood|cy|ure|ment|ledge|ware|age|ry|ia|growth|health|wealth|strength|depth|evidence|data|research|infrastructure)$/i;
 
 /** The head word of a noun phrase: its last word before the first preposition. */
 function headOf(phrase: string): string {

@@ -66,7 +66,7 @@ function baseForms(word: string): string[] {
 }
 
 const OBJECT_OPENERS = new Set("a an the their its our his her more less about roughly nearly most".split(" "));
-const ADJECTIVE_BEFORE_PARTICIPLE = new Set("first second third last newly well most least less more fully partially under over self".split(" "));
+const ADJECTIVE_BEFORE_PARTICIPLE = new Set("first second third last newly well most least less more fully partially under over self multiple many few several all some any both other non".split(" "));
 /** Topics are short: the archive's run from "inverted-U relationship" to a dozen words. */
 const MAX_TOPIC_WORDS = 16;
 
@@ -74,6 +74,15 @@ const IRREGULAR_PAST = new Set("made led grew fell rose became began held kept w
 
 /** A title's verb comes early; past this many characters the text is not a title to judge. */
 const MAX_TITLE_CHARS = 1000;
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ""))
+    .filter((w) => w !== "");
+}
 
 export function isTopicTitle(title: string): boolean {
   // What stands in parentheses or short quotes names or illustrates ("RLCF
@@ -84,19 +93,19 @@ export function isTopicTitle(title: string): boolean {
     .replace(/\([^()]*\)/g, " ")
     .replace(/"[^"]*"|“[^”]*”|(^|\s)'[^']*'(?=[\s,.;:—–]|$)/g, " ");
   if (/[\p{L}\p{N}]/u.test(title) && !/[\p{L}\p{N}]/u.test(main)) return false;
-  const words = main
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .map((w) => w.replace(/^'+|'+$/g, ""))
-    .filter((w) => w !== "");
+  const words = wordsOf(main);
   if (words.length === 0) return false;
+  // What follows a spaced dash glosses the topic ("the pluralism option — multiple aligned systems"): its participles are adjectives.
+  const dash = main.search(/\s[—–]\s|\s--\s/);
+  const beforeGloss = dash < 0 ? words.length : wordsOf(main.slice(0, dash)).length;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const prev = words[i - 1] ?? "";
     const next = words[i + 1] ?? "";
     if (AUXILIARIES.has(w)) return false;
     if (NOT_BEFORE_VERB.has(prev)) continue;
+    // "multiple aligned systems", a participle in a gloss after a dash: an adjective.
+    if (/ed$/.test(w) && (ADJECTIVE_BEFORE_PARTICIPLE.has(prev) || i >= beforeGloss)) continue;
     if (IRREGULAR_PAST.has(w) && i > 0) return false;
     if (baseForms(w).some((b) => VERBS.has(b))) return false;
     const subjectBefore = (prev.endsWith("s") && !prev.endsWith("ss")) || prev.endsWith("ly") || PRONOUNS.has(prev);
@@ -107,7 +116,7 @@ export function isTopicTitle(title: string): boolean {
     if (VERBS.has(w) && i > 0 && (/ly$/.test(next) || OBJECT_OPENERS.has(next))) return false;
     // Any past tense after its subject ("plumes travelled more than 4 km", "Phage therapy cleared infections"),
     // unless an ordinal or an adverb makes it an adjective ("first documented", "widely used").
-    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && next !== "" && next !== "by" && !NOT_BEFORE_VERB.has(next)) return false;
+    if (i > 0 && i < beforeGloss && /^[a-z]{3,}ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && next !== "" && next !== "by" && !NOT_BEFORE_VERB.has(next)) return false;
     // After a relative pronoun any -s form is its verb: "…, which confounds behavioral evals".
     if (i > 0 && (prev === "which" || prev === "who") && /[^s]s$/.test(w)) return false;
   }

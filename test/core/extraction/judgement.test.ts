@@ -1,0 +1,173 @@
+// SPEC §2 rules 7, 8 and 11 on wording read in the knowledge base's
+// inbox/archive: a verdict on the whole source, one claim once, and claims the
+// curator names in prose.
+import { describe, expect, it } from "vitest";
+import { buildCandidates, type CandidateSet } from "../../../src/core/extraction/candidates";
+import { namedInProse } from "../../../src/core/extraction/curator-prose";
+import { containsKeyPhrase, keyPhrase, sameClaims } from "../../../src/core/extraction/one-claim";
+import { verdictOf } from "../../../src/core/extraction/source-verdict";
+import { DEFAULT_SETTINGS } from "../../../src/core/note/settings";
+import { readSource } from "../../../src/core/note/source-note";
+
+function candidatesOf(parts: { hints?: string; curator?: string; frontmatter?: string[]; content?: string }): CandidateSet {
+  const text = [
+    "---",
+    "type: source",
+    "title: Probes",
+    "domain: ai-alignment",
+    "status: unprocessed",
+    ...(parts.frontmatter ?? []),
+    "---",
+    "## Content",
+    parts.content ?? "A summary.",
+    "",
+    "## Agent Notes",
+    ...(parts.hints !== undefined ? ["**Extraction hints:**", parts.hints] : []),
+    "",
+    ...(parts.curator !== undefined ? ["## Curator Notes", `EXTRACTION HINT: ${parts.curator}`] : []),
+    "",
+  ].join("\n");
+  const { note, sections } = readSource("inbox/probes.md", text, DEFAULT_SETTINGS);
+  return buildCandidates(note, sections, DEFAULT_SETTINGS, () => null);
+}
+
+describe("rule 7: a verdict on the whole source", () => {
+  it.each<[string, string]>([
+    ["No novel claims to extract. Value is as supporting evidence for existing claims.", "nothing-new"],
+    ["Already covered by existing KB claims. Value is as supporting evidence, not new claims.", "nothing-new"],
+    ["The demographic wave interacts with every other claim in the health KB. Not itself a single-claim source, but the contextual foundation.", "nothing-new"],
+    ["This is an ENRICHMENT source, not a new claim. Update the existing voluntary-safety-pledges claim.", "enriches"],
+    ["Low priority for new claims; useful for enriching existing claims with implementation specifics", "low-priority"],
+    ["Low extraction priority for claims — too theoretical. But the private-company application frame is worth noting.", "low-priority"],
+    ["This is EVIDENCE for the revenue-model-determines-quality claim, not a standalone claim.", "enriches"],
+  ])("%s", (text, kind) => {
+    expect(verdictOf([text], [])?.kind).toBe(kind);
+  });
+
+  it.each([
+    "The cancer signal deserves its own claim if replicated.",
+    "The cancer finding is separately important but preliminary.",
+    "Individual company data is secondary to the structural pattern.",
+    "But caveat the 90% figure as potentially inflated.",
+    "Note: benchmark-to-production gap is important — don't overclaim from synthetic benchmarks",
+  ])("a verdict about one item is that item's: %s", (text) => {
+    expect(verdictOf([text], [])).toBeNull();
+  });
+
+  it("a frontmatter list whose own item is the verdict selects none of its siblings", () => {
+    const set = candidatesOf({
+      frontmatter: [
+        "extraction_hints:",
+        '  - "Futardio fundraising market landscape analysis shows launch volume tripled in Q1"',
+        '  - "Community-run agriculture with on-chain governance grows membership fees"',
+        '  - "Low standalone claim priority — community voice, not original analysis"',
+      ],
+    });
+    expect(set.verdict?.kind).toBe("low-priority");
+    expect(set.candidates.map((c) => c.selected)).toEqual([false, false, false]);
+    expect(set.candidates[0]?.why).toBe('Verdict: the source is low priority for claims ("Low standalone claim priority — community voice, not original analysis")');
+  });
+
+  it("the curator's verdict leaves the agent's hints listed, unselected, with the verdict as their reason", () => {
+    const set = candidatesOf({
+      hints: "- Anthropic rolled back its flagship pledge under competitive pressure",
+      curator: "This is an ENRICHMENT source, not a new claim. Update the existing voluntary-safety-pledges claim.",
+    });
+    expect(set.candidates[0]).toMatchObject({ selected: false });
+    expect(set.candidates[0]?.why).toMatch(/^Verdict: the source enriches existing claims/);
+  });
+
+  it("without a verdict the same hints are selected", () => {
+    expect(candidatesOf({ hints: "- Anthropic rolled back its flagship pledge under competitive pressure" }).candidates[0]?.selected).toBe(true);
+  });
+});
+
+describe("rule 8: one claim once", () => {
+  it("the key phrase is the title before its qualifiers, without leading articles", () => {
+    expect(keyPhrase("the pluralism option — multiple aligned systems rather than one")).toBe("pluralism option");
+    expect(keyPhrase("pluralism option as structural alternative to forced consensus")).toBe("pluralism option");
+    expect(keyPhrase("revenue model validation (first profitable quarter)")).toBe("revenue model validation");
+  });
+
+  it("a key phrase contained in another title is the same claim", () => {
+    expect(containsKeyPhrase("pluralism option is a structural alternative to forced consensus", "the pluralism option — multiple aligned systems rather than one")).toBe(true);
+    expect(containsKeyPhrase("prediction markets beat polls", "markets")).toBe(false);
+  });
+
+  it("the fuller wording is kept: an assertion over a topic, the agent's sentence over the curator's noun phrase", () => {
+    const dropped = sameClaims([
+      { title: "pluralism option is a structural alternative to forced consensus", topic: false, origin: "hints" },
+      { title: "the pluralism option — multiple aligned systems rather than one", topic: true, origin: "curator" },
+    ]);
+    expect([...dropped]).toEqual([[1, 0]]);
+  });
+
+  it("two claims about one subject stay two", () => {
+    expect(
+      sameClaims([
+        { title: "Prediction markets beat polls on election forecasts", topic: false, origin: "hints" },
+        { title: "Prediction markets fail on thin volume", topic: false, origin: "hints" },
+      ]).size,
+    ).toBe(0);
+  });
+
+  it("the agent's hint and the curator's enumerated restatement are proposed once, and the JSON says which covers which", () => {
+    const set = candidatesOf({
+      hints: "(1) RLHF as implicit social choice without normative scrutiny (2) pluralism option as structural alternative to forced consensus",
+      curator: "Claims about: (1) the social-choice reading of RLHF is new (2) the pluralism option — multiple aligned systems rather than one",
+    });
+    const pluralism = set.candidates.filter((c) => /pluralism/i.test(c.title));
+    expect(pluralism.filter((c) => c.selected)).toHaveLength(1);
+    expect(pluralism.find((c) => !c.selected)?.coveredBy).toBe(pluralism.find((c) => c.selected)?.index);
+  });
+});
+
+describe("rule 11: claims the curator names in prose", () => {
+  it.each<[string, string]>([
+    ["The 1997-2003 crash-and-rescue cycle is the most extractable insight. It demonstrates that MA's growth is policy-contingent, not demand-driven.", "MA's growth is policy-contingent, not demand-driven"],
+    ["The favorable selection mechanism deserves its own claim — it's the less-discussed half of the overpayment equation.", "The favorable selection mechanism"],
+    ["The transition from research to operational use is the key claim.", "The transition from research to operational use"],
+    ["The key insight is revenue model → creative freedom.", "revenue model → creative freedom"],
+    ["The key insight isn't the YouTube distribution per se but the COMMUNITY→ALGORITHM dynamic.", "COMMUNITY→ALGORITHM dynamic"],
+  ])("%s", (prose, claim) => {
+    expect(namedInProse(prose).map((n) => n.text)).toEqual([claim]);
+  });
+
+  it("prose that names nothing proposes nothing", () => {
+    expect(namedInProse("Pair with Dropout and MrBeast sources for the full picture.")).toEqual([]);
+  });
+
+  it("the named claim is proposed by the curator, selected even under the hints' verdict", () => {
+    const set = candidatesOf({
+      hints: "- No novel claims; the figures repeat the KB",
+      curator: "The 1997-2003 crash-and-rescue cycle is the most extractable insight. It demonstrates that MA's growth is policy-contingent, not demand-driven.",
+    });
+    const named = set.candidates.find((c) => c.origin === "curator");
+    expect(named).toMatchObject({ title: "MA's growth is policy-contingent, not demand-driven", selected: true });
+  });
+});
+
+describe("a topic takes the source's own sentence", () => {
+  it("the Content sentence with a finite verb that holds most of the topic's words", () => {
+    const set = candidatesOf({
+      hints: "- Claim about platform vulnerability quantification.",
+      content: "Creators who depend on one platform lose 40% of income when its algorithm changes, a measure of platform vulnerability that quantification studies repeat.",
+    });
+    expect(set.candidates[0]).toMatchObject({ topic: true, rewritten: true, selected: true });
+    expect(set.candidates[0]?.title).toMatch(/^Creators who depend on one platform lose 40% of income/);
+  });
+
+  it("with no such sentence the topic stays, unselected, for the curator", () => {
+    const [c] = candidatesOf({ hints: "- Counter-cyclical growth claim" }).candidates;
+    expect(c).toMatchObject({ topic: true, rewritten: false, selected: false });
+    expect(c?.why).toMatch(/^Topic/);
+  });
+});
+
+describe("§3: every candidate has a description of its own", () => {
+  it("a bare hint with no commentary and no evidence falls back to its rationale or the source's notes", () => {
+    const set = candidatesOf({ hints: "- Monitors fail at scale\n- Probes beat SAEs on harmful intent" });
+    for (const c of set.candidates) expect(c.description).not.toBe("");
+    expect(new Set(set.candidates.map((c) => c.description)).size).toBe(set.candidates.length);
+  });
+});
