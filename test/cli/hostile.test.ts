@@ -96,7 +96,7 @@ describe("code in frontmatter is never run", () => {
     rmSync(marker, { force: true });
     const payload = `{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned') }`;
     const vault = vaultWith({
-      "inbox/js.md": `---js\n${payload}\n---\n**Extraction hints:**\n- A claim\n`,
+      "inbox/js.md": `---js\n${payload}\n---\n**Extraction hints:**\n- Probes beat SAEs on harmful intent detection\n`,
       "inbox/javascript.md": `---javascript\n${payload}\n---\nBody\n`,
     });
     const list = json<ListJson>(cli(["list", "--vault", vault, "--all", "--json"]));
@@ -112,7 +112,7 @@ describe("code in frontmatter is never run", () => {
     expect(extract.code).toBe(1);
     expect(set.code).toBe(1);
     oneLine(set);
-    expect(readFileSync(join(vault, "inbox/js.md"), "utf8")).toBe(`---js\n${payload}\n---\n**Extraction hints:**\n- A claim\n`);
+    expect(readFileSync(join(vault, "inbox/js.md"), "utf8")).toBe(`---js\n${payload}\n---\n**Extraction hints:**\n- Probes beat SAEs on harmful intent detection\n`);
   });
 });
 
@@ -137,7 +137,9 @@ describe("no title, hint or domain leaves the claim folder", () => {
   it("hostile titles and an escaping domain: every file lands inside the claim folder with a usable name, and NFC/NFD is one claim", () => {
     const vault = vaultWith({ "inbox/paths.md": note });
     const before = snapshot(vault);
-    const r = cli(["extract", "inbox/paths.md", "--vault", vault, "--json"]);
+    // A hostile title is rarely one a curator leaves selected (SPEC §2): the curator picks them all.
+    const picked = Array.from({ length: titles.length }, (_, i) => i + 1).join(",");
+    const r = cli(["extract", "inbox/paths.md", "--vault", vault, "--select", picked, "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const out = json<ExtractJson>(r);
 

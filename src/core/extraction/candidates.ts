@@ -175,7 +175,7 @@ export function buildCandidates(
     extractedVerdict(note, prior.map((p) => existingNote(p.name, p.fileName)));
   const described = new Set<string>();
   const all = [...hinted, ...extra, ...fromProse];
-  const shaped: ShapedTitle[] = all.map(({ item, parts, origin: from }) => shapeTitle(parts, kindOf(item), evidence, from === "curator" && item.rule === "enumeration"));
+  const shaped: ShapedTitle[] = all.map(({ item, parts, origin: from }) => shapeTitle(parts, kindOf(item), evidence, from === "curator" && item.rule === "enumeration", item.head));
   const drafts = all.map(({ item, origin: from, parts, named: byCurator }, i) => {
     const shape = shaped[i] as ShapedTitle;
     const title = shape.title;
@@ -211,6 +211,7 @@ export function buildCandidates(
       : duplicate ? "Same file name as an earlier candidate"
       : verdict && !d.byCurator ? verdictWhy(verdict)
       : topicLeft ? "Topic, not a claim: no sentence of the source states it; write the claim"
+      : !d.shape.fromQuote && ANAPHORA.test(d.title) ? "Refers back (\"This …\"): a comment on another item, not a claim of its own"
       : null;
     return {
       index: i + 1,
@@ -236,6 +237,9 @@ export function buildCandidates(
   });
   return { folder, candidates, guidance, verdict };
 }
+
+/** A title that opens by pointing back ("This would be a challenge to …", "It reframes …") comments on an item before it. */
+const ANAPHORA = /^(?:this|that|these|those|it|which)\s+(?:is|are|was|would|could|may|might|will|should|has|have|means|suggests|shows|reframes|connects|shifts|supports|makes|needs)\b/i;
 
 /** Rule 7 for a re-run: a processed source whose listed claims all exist as notes has nothing new. */
 function extractedVerdict(note: SourceNote, found: readonly (string | null)[]): SourceVerdict | null {

@@ -32,7 +32,8 @@ export function describeFallback(input: {
   taken: ReadonlySet<string>;
 }): string {
   const free = (text: string) => text !== "" && !repeatsTitle(text, input.title) && !input.taken.has(text);
-  const sentences = (text: string | null) => (text ? sentencesOf(collapseWhitespace(stripMarkdown(text)).trim().slice(0, 10_000)) : []);
+  // The opening only: a pasted page is not read whole for a description.
+  const sentences = (text: string | null) => (text ? sentencesOf(collapseWhitespace(stripMarkdown(text.slice(0, 10_000))).trim()) : []);
   const evidenceOf = input.evidenceOf ? [`Evidence: ${input.evidenceOf}.`] : [];
   const original = input.original !== input.title ? [`From the hint: ${input.original}.`] : [];
   // Last, the source's own sentence that shares most words with the title: one shared word is enough here.

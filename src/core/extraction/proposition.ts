@@ -27,6 +27,8 @@ const EVIDENCE_FORMS: RegExp[] = [
   new RegExp(String.raw`^(.+?)\s+(?:as|is|are|provides?|offers?|gives?)\s+${ADJ}${EVIDENCE_NOUN}\s+(that|of|for)\s+(.+)$`, "i"),
   new RegExp(String.raw`^(.+?)\s*(?:—|–|--|\s-\s|:)\s*${ADJ}${EVIDENCE_NOUN}\s+(that|of|for)\s+(.+)$`, "i"),
   /^(.+?)\s+(?:shows?|showing|demonstrates?|demonstrating|proves?|proving|suggests?|suggesting|confirms?|confirming|indicates?|indicating|illustrates?|illustrating)\s+(that)\s+(.+)$/i,
+  // "The PA escalation could support a claim about short-term cost management overriding …": the frame goes.
+  /^(.+?)\s+(?:could|may|might|would|can)\s+(?:support|ground|anchor|back)\s+(?:a|an|the)\s+(?:new\s+)?claims?\s+(about|that|on)\s+(.+)$/i,
 ];
 // "X suggests Y" without "that": only when Y has a finite verb of its own.
 const BARE_SUGGESTS = /^(.+?)\s+(?:suggests?|shows?|demonstrates?|proves?|confirms?)\s+(.+)$/i;
@@ -43,16 +45,19 @@ export function namedClaim(b: string): string | null {
 }
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Rule 10: "A as evidence that B" is the claim B; "A as evidence for the X claim" enriches X. */
-export function evidenceProposition(title: string): Proposition | null {
+export function evidenceProposition(title: string, raw = title): Proposition | null {
   for (const re of EVIDENCE_FORMS) {
     const m = re.exec(title);
     if (!m) continue;
     const a = (m[1] ?? "").trim();
     const b = finishTitle((m[3] ?? "").replace(/^[:\s]+/, ""));
     if (words(a).length === 0 || words(b).length < 2) continue;
-    const named = namedClaim(b);
+    // The title rules cut a trailing "claim"; the item's own words still say B names one ("… for the X claim").
+    const namedInRaw = m[2]?.toLowerCase() !== "that" && new RegExp(`${escape(b)}\\s*['’"”]?\\s+(?:claims?|thesis|framing)\\b`, "i").test(raw) ? b.replace(/^(?:the|our|an existing)\s+/i, "") : null;
+    const named = namedClaim(b) ?? namedInRaw;
     if (named !== null) return { title: b, rewritten: true, evidence: a, namesClaim: named };
     return { title: capitalizeLike(title, b), rewritten: true, evidence: a, namesClaim: null };
   }
@@ -88,7 +93,7 @@ function headOf(phrase: string): string {
 }
 
 function isPlural(phrase: string): boolean {
-  if (/\band\b|&|\+/.test(phrase.replace(/\([^()]*\)/g, " "))) return true;
+  if (/\band\b|&|\+|\s\/\s/.test(phrase.replace(/\([^()]*\)/g, " "))) return true;
   const head = headOf(phrase);
   if (/^(?:people|data|media|criteria|phenomena)$/.test(head)) return head !== "data" && head !== "media";
   return /[^s']s$/.test(head) && !/(?:ss|us|is|ics|ness|sis|as|os)$/.test(head) || /\d+s$/.test(head);

@@ -30,13 +30,16 @@ export interface ShapedTitle {
  * @param named the curator enumerated it as a claim (rule 5): their noun phrase
  * is kept as they wrote it, flagged a topic but not replaced or unselected.
  */
-export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: EvidenceIndex, named = false): ShapedTitle {
+export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: EvidenceIndex, named = false, raw = parts.title): ShapedTitle {
   const original = parts.title;
   const plain: ShapedTitle = { title: original, fromQuote: parts.fromQuote, rewritten: false, topic: false, evidence: null, names: null, original };
   if (kind !== "claim" || original === "") return plain;
   if (parts.fromQuote) return { ...plain, topic: isTopicTitle(original) };
   const cleaned = withoutInstructions(original);
-  const proposition = evidenceProposition(cleaned) ?? asProposition(cleaned) ?? (named ? null : participleProposition(cleaned));
+  const evidenceOf = evidenceProposition(cleaned, raw);
+  // B of "A as evidence of B" may itself be "X as Y" or a participle: it is shaped the same way.
+  const b = evidenceOf && evidenceOf.namesClaim === null ? (asProposition(evidenceOf.title) ?? participleProposition(evidenceOf.title)) : null;
+  const proposition = (b && evidenceOf ? { ...b, evidence: evidenceOf.evidence } : evidenceOf) ?? asProposition(cleaned) ?? (named ? null : participleProposition(cleaned));
   const title = proposition?.title ?? cleaned;
   const topic = isTopicTitle(cleaned);
   const shaped: ShapedTitle = { ...plain, title, rewritten: proposition !== null, topic, evidence: proposition?.evidence ?? null, names: proposition?.namesClaim ?? null };

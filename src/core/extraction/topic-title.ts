@@ -45,7 +45,7 @@ const VERBS = new Set(
     "cannibalize unbundle disintermediate widen narrow outgrow undercut reflect resemble contradict confirm refute " +
     "falsify consume emit sequester outsource automate hinge inherit embed embody encompass integrate separate " +
     "distinguish isolate punish penalize invest divest borrow lend owe accrue retain overtake " +
-    "resolve sidestep reframe erase entail fuel doom mirror outrun outsell outlast undermine predate postdate"
+    "override outweigh resolve sidestep reframe erase entail fuel doom mirror outrun outsell outlast undermine predate postdate"
   ).split(" "),
 );
 

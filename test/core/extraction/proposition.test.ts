@@ -88,3 +88,22 @@ describe("a parenthetical that instructs the extractor leaves the title", () => 
     expect(withoutInstructions("The gap between V2 (35t) and V3 (100t) is a step")).toBe("The gap between V2 (35t) and V3 (100t) is a step");
   });
 });
+
+describe("rule 10 on real wording the title rules had cut", () => {
+  it("'… is a specific, citable data point for the X claim' enriches X (the item's 'claim' was cut from the title)", () => {
+    const raw = "The Sora 8% retention figure is a specific, citable data point for the consumer acceptance binding constraint claim";
+    const title = "The Sora 8% retention figure is a specific, citable data point for the consumer acceptance binding constraint";
+    expect(evidenceProposition(title, raw)).toMatchObject({ namesClaim: "consumer acceptance binding constraint", evidence: "The Sora 8% retention figure" });
+  });
+
+  it("'A could support a claim about B' is B", () => {
+    expect(evidenceProposition("The PA escalation could support a claim about short-term cost management overriding long-term prevention incentives")).toMatchObject({
+      title: "Short-term cost management overriding long-term prevention incentives",
+      evidence: "The PA escalation",
+    });
+  });
+
+  it("a list joined by slashes agrees in the plural", () => {
+    expect(asProposition("preference collapse / sycophancy / bias amplification as computational necessities")?.title).toBe("preference collapse / sycophancy / bias amplification are computational necessities");
+  });
+});
