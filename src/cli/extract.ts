@@ -41,7 +41,9 @@ function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
     const note = c.existing !== null ? ` (exists — link only: ${c.existing})` : c.kind !== "claim" ? ` (${KIND_LABELS[c.kind].toLowerCase()})` : c.origin === "added" ? " (added)" : "";
     lines.push(`  ${mark} ${c.index}. ${c.title}${note}`);
     if (c.kind === "enrichment") lines.push(c.target ? `        enriches [[${c.target.title}]] (${c.target.path}${c.target.certain ? "" : `, a guess: ${c.target.score.toFixed(2)}`})` : "        enriches no claim found: --target N=path");
-    else if (c.existing === null && c.selected) lines.push(`        → ${c.path}`);
+    else if (c.existing === null && c.selected) lines.push(`        → ${c.path}${c.rewritten ? " (title rewritten from the hint)" : ""}`);
+    // Why it is not selected, when the kind or "exists" above does not already say it (a verdict, covered by #n, a topic).
+    if (!c.selected && c.why && c.existing === null && c.kind === "claim") lines.push(`        ${c.why}`);
     for (const m of c.kind === "claim" && c.existing === null ? c.similar : []) lines.push(`        similar to [[${m.title}]] (${m.score.toFixed(2)})`);
   }
   if (plan.guidance) lines.push("", `Curator guidance: ${plan.guidance}`);

@@ -49,6 +49,8 @@ export class CandidateRow {
   private readonly descriptionEl: HTMLTextAreaElement;
   private readonly confidence: DropdownComponent;
   private readonly kindEl: HTMLElement;
+  /** Why the candidate is not selected (SPEC §2: verdict, exists, covered by #n, a topic), or that its title was rewritten. */
+  private readonly whyEl: HTMLElement;
   private readonly pathEl: HTMLElement;
   private readonly problemEl: HTMLElement;
   private readonly match: MatchBlock | null;
@@ -84,6 +86,7 @@ export class CandidateRow {
 
     this.match = events.match ? new MatchBlock(this.el, events.match, null) : null;
     this.problemEl = this.el.createDiv({ cls: `${CLS}-row-problem`, attr: { "aria-live": "polite" } });
+    this.whyEl = this.el.createDiv({ cls: `${CLS}-why` });
 
     const meta = this.el.createDiv({ cls: `${CLS}-row-meta` });
     this.kindEl = meta.createSpan({ cls: `${CLS}-kind` });
@@ -144,6 +147,9 @@ export class CandidateRow {
     this.el.toggleClass("is-existing", exists);
     this.el.toggleClass("is-unselected", !candidate.selected || exists);
     this.kindEl.setText(exists ? "Exists — link only" : candidate.kind === "claim" ? "New note" : KIND_LABELS[candidate.kind]);
+    const why = !candidate.selected && !exists ? (candidate.why ?? "") : candidate.selected && candidate.rewritten && candidate.title === this.proposedTitle ? "Title rewritten from the hint's words (the hint is kept below)" : "";
+    this.whyEl.setText(why);
+    this.whyEl.toggleClass("is-hidden", why === "");
     this.el.toggleClass("is-other-kind", candidate.kind !== "claim");
     this.pathEl.setText(enrichment ? (candidate.target?.path ?? "") : (candidate.existing ?? candidate.path));
   }

@@ -110,6 +110,28 @@ describe("a row", () => {
     parent.remove();
   });
 
+  it("an unselected candidate says why in one short line; checked by the user, the line goes", () => {
+    const parent = document.body.createDiv();
+    const why = 'Verdict: the source has nothing new ("No novel claims to extract")';
+    const c = candidate(1, { selected: false, why });
+    const row = new CandidateRow(parent, c, { ...values, title: c.title }, events());
+    const line = row.el.querySelector(".source-queue-extract-why");
+    expect(line?.textContent).toBe(why);
+    expect(line?.classList.contains("is-hidden")).toBe(false);
+    row.update({ ...c, selected: true }, null);
+    expect(line?.classList.contains("is-hidden")).toBe(true);
+    parent.remove();
+  });
+
+  it("a selected title rewritten from the hint says so, the hint shown below it", () => {
+    const parent = document.body.createDiv();
+    const c = candidate(1, { title: "RLHF is an implicit social choice", rewritten: true, text: "RLHF as implicit social choice" });
+    const row = new CandidateRow(parent, c, { ...values, title: c.title }, events());
+    expect(row.el.querySelector(".source-queue-extract-why")?.textContent).toBe("Title rewritten from the hint's words (the hint is kept below)");
+    expect(row.el.querySelector(".source-queue-extract-rationale")?.textContent).toContain("RLHF as implicit social choice");
+    parent.remove();
+  });
+
   it("a claim title is not flagged", () => {
     const parent = document.body.createDiv();
     const row = new CandidateRow(parent, candidate(1), { ...values, title: "Claim 1 is true" }, events());

@@ -12,6 +12,7 @@ import type { HintSections, SourceSections } from "../note/sections";
 import type { Settings } from "../note/settings";
 import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
 import { namedInProse } from "./curator-prose";
+import { isTopicTitle } from "./topic-title";
 import { sameClaims } from "./one-claim";
 import { shapeTitle, type ShapedTitle } from "./shape-title";
 import { verdictOf, verdictWhy, type SourceVerdict } from "./source-verdict";
@@ -117,14 +118,18 @@ const partsOf = (item: HintItem) => {
  * candidate's title and hint text at least COVERS), in order; an item covered
  * by an earlier curator item is not proposed twice either.
  */
-export function curatorItems(curatorHint: string | null, covered: readonly TitleTerms[]): HintItem[] {
+export function curatorItems(curatorHint: string | null, covered: readonly TitleTerms[], weakest: readonly boolean[] = []): HintItem[] {
   if (!curatorHint) return [];
   const items = splitHints(curatorHint.replace(/^\s*[-*+]\s+/gm, "")).filter((i) => i.rule === "enumeration");
   const seen = [...covered];
   const out: HintItem[] = [];
   for (const item of items) {
-    const terms = titleTerms(titleParts(item.head).title);
-    if (terms.terms.length === 0 || seen.some((c) => similarity(terms, c) >= COVERS)) continue;
+    const title = titleParts(item.head).title;
+    const terms = titleTerms(title);
+    // A hint that only names a topic does not cover the curator's own sentence for it ("(2) post-Arrow
+    // mechanisms work by weakening IIA"): both are listed, and rule 8 keeps the curator's.
+    const covering = seen.findIndex((c, i) => similarity(terms, c) >= COVERS && !(weakest[i] === true && !isTopicTitle(title)));
+    if (terms.terms.length === 0 || covering >= 0) continue;
     seen.push(terms);
     out.push(item);
   }
@@ -158,7 +163,7 @@ export function buildCandidates(
   const extra =
     guidance === null
       ? []
-      : curatorItems(sections.curatorHint, covering).map((item) => ({ item, origin: "curator" as const, parts: partsOf(item), named: false }));
+      : curatorItems(sections.curatorHint, covering, hinted.map((h) => isTopicTitle(h.parts.title))).map((item) => ({ item, origin: "curator" as const, parts: partsOf(item), named: false }));
   const fromProse =
     guidance === null
       ? []
@@ -195,7 +200,7 @@ export function buildCandidates(
     return { item, from, byCurator, title, fileName, path, kind, existing, quotes, description, shape };
   });
   // Rule 8: one claim once, among the claims proposed.
-  const dropped = sameClaims(drafts.map((d) => ({ title: d.kind === "claim" && d.existing === null ? d.title : "", topic: d.shape.topic && !d.shape.rewritten, origin: d.from })));
+  const dropped = sameClaims(drafts.map((d) => ({ title: d.kind === "claim" && d.existing === null ? d.title : "", topic: d.shape.topic && !d.shape.rewritten, rewritten: d.shape.rewritten, origin: d.from })));
   const taken = new Set<string>();
   const candidates = drafts.map((d, i): Candidate => {
     const key = d.fileName.normalize("NFC").toLowerCase();

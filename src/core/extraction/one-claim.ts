@@ -39,12 +39,22 @@ export interface Wording {
   title: string;
   /** Its title names only a topic. */
   topic: boolean;
+  /** Its title is our rewrite of a topic ("X as Y" → "X is Y"), not the writer's own sentence. */
+  rewritten?: boolean;
   origin: string;
 }
 
-/** Of two wordings of one claim, is `a` the fuller? An assertion over a topic, a hint over the curator, the longer title. */
+/** A writer's own sentence, then our rewrite of a topic, then a topic. */
+const rank = (w: Wording) => (w.topic ? 0 : w.rewritten ? 1 : 2);
+
+/** Of two wordings of one claim, is `a` the fuller? A writer's sentence over a rewrite over a topic, a hint over the curator, the longer title. */
 export function fuller(a: Wording, b: Wording): boolean {
-  if (a.topic !== b.topic) return !a.topic;
+  // One that says all the other says and more is fuller, whoever wrote it.
+  const wa = new Set(contentWords(normal(a.title)));
+  const wb = new Set(contentWords(normal(b.title)));
+  if (wa.size !== wb.size && [...wb].every((w) => wa.has(w))) return true;
+  if (wa.size !== wb.size && [...wa].every((w) => wb.has(w))) return false;
+  if (rank(a) !== rank(b)) return rank(a) > rank(b);
   if (a.origin !== b.origin && (a.origin === "curator" || b.origin === "curator")) return b.origin === "curator";
   // Words, not characters: "Probes: beat SAEs" says no more than "Probes beat SAEs"; a tie keeps the earlier.
   return normal(a.title).split(" ").length >= normal(b.title).split(" ").length;

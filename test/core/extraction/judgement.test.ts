@@ -122,6 +122,17 @@ describe("rule 8: one claim once", () => {
   });
 });
 
+describe("rule 8 between the agent's topic and the curator's sentence", () => {
+  it("the curator's own sentence for a topic the hint only names is kept, and one that says less is dropped", () => {
+    const set = candidatesOf({
+      hints: "Claims about: (1) RLHF as implicit social choice without normative scrutiny (2) post-Arrow mechanisms as practical workarounds",
+      curator: "Three extractable claims: (1) RLHF is implicit social choice, (2) post-Arrow mechanisms work by weakening IIA",
+    });
+    expect(set.candidates.filter((c) => c.selected).map((c) => c.title)).toEqual(["RLHF is an implicit social choice without normative scrutiny", "post-Arrow mechanisms work by weakening IIA"]);
+    expect(set.candidates.filter((c) => !c.selected).map((c) => c.why)).toEqual(["Same claim as #4", "Same claim as #1"]);
+  });
+});
+
 describe("rule 11: claims the curator names in prose", () => {
   it.each<[string, string]>([
     ["The 1997-2003 crash-and-rescue cycle is the most extractable insight. It demonstrates that MA's growth is policy-contingent, not demand-driven.", "MA's growth is policy-contingent, not demand-driven"],
