@@ -217,6 +217,8 @@ export function buildCandidates(
       : verdict && !d.byCurator ? verdictWhy(verdict)
       : topicLeft ? "Topic, not a claim: no sentence of the source states it; write the claim"
       : !d.shape.fromQuote && ANAPHORA.test(d.title) ? "Refers back (\"This …\"): a comment on another item, not a claim of its own"
+      : /\?\s*$/.test(d.title) ? "A question, not a claim"
+      : !d.shape.fromQuote && EVIDENCE_REMARK.test(d.title) ? "Says the item is evidence, not what it is evidence of"
       : null;
     return {
       index: i + 1,
@@ -244,7 +246,9 @@ export function buildCandidates(
 }
 
 /** A title that opens by pointing back ("This would be a challenge to …", "It reframes …") comments on an item before it. */
-const ANAPHORA = /^(?:this|that|these|those|it|which)\s+(?:is|are|was|would|could|may|might|will|should|has|have|means|suggests|shows|reframes|connects|shifts|supports|makes|needs)\b/i;
+const ANAPHORA = /^(?:(?:this|that|these|those)(?:\s+[\w-]+)?|it|which)\s+(?:is|are|was|would|could|may|might|will|should|has|have|means|suggests|shows|reframes|connects|shifts|supports|makes|needs|assumes|implies)\b/i;
+/** "The turnaround time is key evidence", "… is noteworthy for …", "… is a specific, citable data point": a remark on the item. */
+const EVIDENCE_REMARK = /\b(?:is|are)\s+(?:the\s+)?(?:key|strong|strongest|important|notable|noteworthy|concrete|citable|specific|useful|good|best)(?:,?\s+(?:specific|citable|concrete))*\s+(?:evidence|data(?:\s+points?)?|signals?|examples?)\s*$|\bis noteworthy for\b/i;
 
 /** Rule 7 for a re-run: a processed source whose listed claims all exist as notes has nothing new. */
 function extractedVerdict(note: SourceNote, found: readonly (string | null)[]): SourceVerdict | null {

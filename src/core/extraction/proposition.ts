@@ -79,14 +79,14 @@ const NOT_TOPIC_AS = /\b(?:such|well|so|much|long|soon|far)\s+as\s|\bas\s+(?:wel
 const PREPOSITIONS = new Set("of for to in on with without between against from by at through across vs versus rather not than beyond under over within among about into toward towards after before during via".split(" "));
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|our|his|her|one|two|three|every|each|no|some|any|many|more|most|much|another|such)\b/i;
 // Heads that take no article: abstract and mass nouns by their endings, and the common -th ones.
-const MASS = /(?:ism|ity|ness|ion|ance|ence|ing|ics|ship|dom|hood|cy|ure|ment|ledge|ware|age|ry|ia|growth|health|wealth|strength|depth|evidence|data|research|infrastructure)$/i;
+const MASS = /(?:ism|ity|ness|ion|ance|ence|ing|ics|ship|dom|hood|cy|ure|ment|ledge|ware|age|ry|ia|growth|health|wealth|strength|depth|evidence|data|research|infrastructure|choice|care|governance|alignment)$/i;
 
 /** The head word of a noun phrase: its last word before the first preposition. */
 function headOf(phrase: string): string {
   const ws = phrase.toLowerCase().replace(/\([^()]*\)/g, " ").split(/\s+/).filter((w) => w !== "");
   let head = ws[0] ?? "";
   for (const w of ws) {
-    if (PREPOSITIONS.has(w)) break;
+    if (PREPOSITIONS.has(w.replace(/[^\p{L}]+$/u, ""))) break;
     head = w;
   }
   return head.replace(/[^\p{L}\p{N}-]/gu, "");
@@ -100,10 +100,14 @@ function isPlural(phrase: string): boolean {
 }
 
 /** "a"/"an" before a singular countable head, nothing before a plural, a mass noun or a determiner. */
+const isMass = (head: string) => MASS.test(head) && !COUNTABLE.test(head);
+// -ion words that count ("an option", "a decision"), against the -ion rule of MASS.
+const COUNTABLE = /^(?:option|region|nation|union|question|decision|institution|organization|organisation|position|solution|version|session|mission|function|section|division|coalition|population)$/i;
+
 function withArticle(y: string): string {
   if (DETERMINERS.test(y)) return y;
   const head = headOf(y);
-  if (head === "" || /s$/.test(head) || MASS.test(head) || /^[A-Z0-9]/.test(y.trim().split(/\s+/)[0] ?? "")) return y;
+  if (head === "" || /s$/.test(head) || isMass(head) || /^[A-Z0-9]/.test(y.trim().split(/\s+/)[0] ?? "")) return y;
   const an = /^(?:[aeio]|u(?!ni|se|sa|su|ti))/i.test(y.trim());
   return `${an ? "an" : "a"} ${y}`;
 }
@@ -116,7 +120,24 @@ export function asProposition(title: string): Proposition | null {
   const x = (m[1] ?? "").trim();
   const y = (m[2] ?? "").trim();
   if (words(x).length === 0 || words(y).length === 0 || /^(?:evidence|proof|data)\b/i.test(y)) return null;
-  return { title: `${x} ${isPlural(x) ? "are" : "is"} ${withArticle(y)}`, rewritten: true, evidence: null, namesClaim: null };
+  // "X as an indicator of Y", "Critique of X as mechanism design flaw": a category or a report is no claim to assert.
+  if (CLASSIFIER.test(headOf(y)) || REPORT.test(headOf(x))) return null;
+  return { title: `${withDefinite(x)} ${isPlural(x) ? "are" : "is"} ${withArticle(y)}`, rewritten: true, evidence: null, namesClaim: null };
+}
+
+// Read on the archive: "X is an indicator of Y", "… is a mechanism design compromise", "… is an impossibility
+// result", "… is an integrated framework" name the category a claim would fall in; a curator does not create them.
+const CLASSIFIER = /^(?:indicators?|signals?|mechanisms?|frameworks?|compromises?|inflections?|results?|transformations?|states?|functions?|workarounds?|examples?|instances?|cases?|milestones?|trajectory|trajectories|dynamics?|phenomen(?:on|a)|validations?|tests?|proofs?|evidence|data|metrics?|points?|tools?|flaws?|innovations?|developments?|trends?|vision|concepts?|insights?)$/i;
+// An X that is a report about something ("Critique of …", "Analysis of …") is not the subject of the claim.
+const REPORT = /^(?:critique|criticism|analysis|discussion|comparison|review|overview|summary|data|metrics|evidence|details?|commentary|coverage)$/i;
+
+/** "pluralism option is …" wants "the": a singular countable head with no determiner (not a name, not a mass noun). */
+function withDefinite(x: string): string {
+  if (DETERMINERS.test(x)) return x;
+  const head = headOf(x);
+  const first = x.trim().split(/\s+/)[0] ?? "";
+  if (head === "" || isPlural(x) || isMass(head) || /[A-Z0-9$]/.test(first) || /[A-Z]/.test(x)) return x;
+  return `the ${x}`;
 }
 
 /**
@@ -127,7 +148,9 @@ export function asProposition(title: string): Proposition | null {
  * the claim-verb list is conjugated, so a noun in -ing is left alone.
  */
 export function participleProposition(title: string): Proposition | null {
-  if (!isTopicTitle(title)) return null;
+  // The verb of a relative clause is not the title's ("GLP-1s reducing hospitalization, which has broader implications").
+  const main = title.split(/,\s*(?:which|who|that|where)\b/i)[0] ?? title;
+  if (!isTopicTitle(main)) return null;
   const ws = title.split(" ");
   for (let i = 1; i < Math.min(ws.length - 1, 8); i++) {
     const w = (ws[i] ?? "").toLowerCase();

@@ -30,12 +30,26 @@ export interface ShapedTitle {
  * @param named the curator enumerated it as a claim (rule 5): their noun phrase
  * is kept as they wrote it, flagged a topic but not replaced or unselected.
  */
+/**
+ * "The NHS paradox: universal coverage … can coexist with terrible specialty
+ * access", "Practical gap: current systems collect 10^3 samples …": a short
+ * label before a colon names what follows; the clause after it is the claim.
+ */
+export function withoutLabel(title: string): string {
+  const m = /^([^:]{2,60}):\s+(.{12,})$/.exec(title);
+  if (!m) return title;
+  const label = m[1] ?? "";
+  const clause = m[2] ?? "";
+  if (label.split(/\s+/).length > 6 || !isTopicTitle(label) || isTopicTitle(clause)) return title;
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
 export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: EvidenceIndex, named = false, raw = parts.title): ShapedTitle {
   const original = parts.title;
   const plain: ShapedTitle = { title: original, fromQuote: parts.fromQuote, rewritten: false, topic: false, evidence: null, names: null, original };
   if (kind !== "claim" || original === "") return plain;
   if (parts.fromQuote) return { ...plain, topic: isTopicTitle(original) };
-  const cleaned = withoutInstructions(original);
+  const cleaned = withoutLabel(withoutInstructions(original));
   const evidenceOf = evidenceProposition(cleaned, raw);
   // B of "A as evidence of B" may itself be "X as Y" or a participle: it is shaped the same way.
   const b = evidenceOf && evidenceOf.namesClaim === null ? (asProposition(evidenceOf.title) ?? participleProposition(evidenceOf.title)) : null;

@@ -14,7 +14,9 @@ import { isTopicTitle } from "./topic-title";
 const LABEL_WORDS = new Set(["claim", "claims", "evid", "evidence", "data", "point", "framing", "dynamic", "trajectory", "comparison", "structure", "pattern", "signal", "itself", "specific", "key", "new", "potential"].flatMap((w) => wordStems(w)));
 
 /** A title no longer than this many words is a title; a longer sentence is quoted evidence, not a claim's name. */
-const MAX_TITLE_WORDS = 45;
+const MAX_TITLE_WORDS = 35;
+/** Of the topic's own words, the share the sentence must hold: a curator read 0 of 6 looser picks as the claim. */
+const MIN_SHARE = 0.75;
 
 export function topicSentence(topic: string, index: EvidenceIndex): string | null {
   const stems = [...new Set(wordStems(topic))].filter((s) => !LABEL_WORDS.has(s));
@@ -22,9 +24,10 @@ export function topicSentence(topic: string, index: EvidenceIndex): string | nul
   for (const sentence of bestEvidence(index, topic)) {
     const held = new Set(wordStems(sentence));
     const share = stems.filter((s) => held.has(s)).length / stems.length;
-    if (share <= 0.5) continue;
+    if (share < MIN_SHARE) continue;
     const title = finishTitle(sentence.replace(/^(?:but|and|so|yet|however|also)[,\s]+/i, ""));
-    if (isTopicTitle(title) || title.split(/\s+/).length > MAX_TITLE_WORDS || /[?:]$/.test(title)) continue;
+    // A fragment, a labelled line ("Heart failure patients …: costs 52% lower"), a quote or a conditional is not a claim's title.
+    if (isTopicTitle(title) || title.split(/\s+/).length > MAX_TITLE_WORDS || /[?:;]/.test(title) || /^["“'‘(]|^(?:if|when|while|although|because)\b/i.test(title)) continue;
     return title.charAt(0).toUpperCase() + title.slice(1);
   }
   return null;

@@ -128,7 +128,7 @@ describe("rule 8 between the agent's topic and the curator's sentence", () => {
       hints: "Claims about: (1) RLHF as implicit social choice without normative scrutiny (2) post-Arrow mechanisms as practical workarounds",
       curator: "Three extractable claims: (1) RLHF is implicit social choice, (2) post-Arrow mechanisms work by weakening IIA",
     });
-    expect(set.candidates.filter((c) => c.selected).map((c) => c.title)).toEqual(["RLHF is an implicit social choice without normative scrutiny", "post-Arrow mechanisms work by weakening IIA"]);
+    expect(set.candidates.filter((c) => c.selected).map((c) => c.title)).toEqual(["RLHF is implicit social choice without normative scrutiny", "post-Arrow mechanisms work by weakening IIA"]);
     expect(set.candidates.filter((c) => !c.selected).map((c) => c.why)).toEqual(["Same claim as #4", "Same claim as #1"]);
   });
 });
@@ -180,5 +180,23 @@ describe("§3: every candidate has a description of its own", () => {
     const set = candidatesOf({ hints: "- Monitors fail at scale\n- Probes beat SAEs on harmful intent" });
     for (const c of set.candidates) expect(c.description).not.toBe("");
     expect(new Set(set.candidates.map((c) => c.description)).size).toBe(set.candidates.length);
+  });
+});
+
+describe("what a careful curator does not create as it stands, read on the archive", () => {
+  it.each<[string, string]>([
+    ["- Cross-reference: do contested decisions show higher volume than uncontested?", "Research question"],
+    ["- The turnaround time is key evidence", "Says the item is evidence, not what it is evidence of"],
+    ["- This model assumes producer-distributor separation that community IP dissolves", 'Refers back ("This …"): a comment on another item, not a claim of its own'],
+    ["- This would be a challenge to the simple disruption narrative", 'Refers back ("This …"): a comment on another item, not a claim of its own'],
+    ["- SNF bifurcation as indicator of care delivery transition", "Topic, not a claim: no sentence of the source states it; write the claim"],
+  ])("%s", (hint, why) => {
+    const [c] = candidatesOf({ hints: hint }).candidates;
+    expect(c).toMatchObject({ selected: false, why });
+  });
+
+  it("a short label before a colon leaves the title: the clause after it is the claim", () => {
+    const [c] = candidatesOf({ hints: "- The NHS paradox: universal coverage and high primary care quality can coexist with terrible specialty access" }).candidates;
+    expect(c).toMatchObject({ title: "Universal coverage and high primary care quality can coexist with terrible specialty access", selected: true });
   });
 });

@@ -39,14 +39,24 @@ describe("rule 10: the proposition, not its evidence", () => {
 
 describe('rule 10: a topic "X as Y" is offered as "X is Y" / "X are Y"', () => {
   it.each<[string, string]>([
-    ["RLHF as implicit social choice without normative scrutiny", "RLHF is an implicit social choice without normative scrutiny"],
-    ["the formal alignment trilemma as impossibility result", "the formal alignment trilemma is an impossibility result"],
+    ["RLHF as implicit social choice without normative scrutiny", "RLHF is implicit social choice without normative scrutiny"],
     ["CFTC rulemaking as resolution path for futarchy regulation", "CFTC rulemaking is a resolution path for futarchy regulation"],
     ["Prediction markets as governance infrastructure", "Prediction markets are governance infrastructure"],
     ["storytelling as moat", "storytelling is a moat"],
-    ["pluralism option as structural alternative to forced consensus", "pluralism option is a structural alternative to forced consensus"],
+    ["pluralism option as structural alternative to forced consensus", "the pluralism option is a structural alternative to forced consensus"],
+    ["home health as structural cost winner vs. facility-based care", "home health is a structural cost winner vs. facility-based care"],
   ])("%s → %s", (topic, claim) => {
     expect(asProposition(topic)).toMatchObject({ title: claim, rewritten: true });
+  });
+
+  it.each([
+    "the formal alignment trilemma as impossibility result",
+    "SNF bifurcation as indicator of care delivery transition",
+    "Verified launches as mechanism design compromise",
+    "Revenue cadence as forcing function for permissionless transition",
+    "Critique of overraising as mechanism design flaw",
+  ])("a category or a report is no claim to assert, and stays a topic: %s", (topic) => {
+    expect(asProposition(topic)).toBeNull();
   });
 
   it("leaves a claim that has a finite verb alone, gerund subject included", () => {
