@@ -76,7 +76,7 @@ function capitalizeLike(original: string, text: string): string {
 
 // "such as", "as well as", "as a result", "as of": not the "X as Y" of a topic.
 const NOT_TOPIC_AS = /\b(?:such|well|so|much|long|soon|far)\s+as\s|\bas\s+(?:well|a result|of|if|opposed|though|part of|far|long|much|soon|such|to|with|in|for|evidence|the result)\b/i;
-const PREPOSITIONS = new Set("of for to in on with without between against from by at through across vs versus rather not than beyond under over within among about into toward towards after before during via".split(" "));
+const PREPOSITIONS = new Set("of for to in on with without between against from by at through across vs versus rather not than beyond under over within among about into toward towards after before during via despite amid unlike like".split(" "));
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|our|his|her|one|two|three|every|each|no|some|any|many|more|most|much|another|such)\b/i;
 // Heads that take no article: abstract and mass nouns by their endings, and the common -th ones.
 const MASS = /(?:ism|ity|ness|ion|ance|ence|ing|ics|ship|dom|hood|cy|ure|ment|ledge|ware|age|ry|ia|growth|health|wealth|strength|depth|evidence|data|research|infrastructure|choice|care|governance|alignment)$/i;
@@ -177,10 +177,12 @@ function thirdPerson(base: string): string {
 }
 
 // A parenthetical that instructs or cautions the extractor leaves the title for the rationale.
+// "authenticity-as-premium as a claim that can sit alongside …": how to file it, not what it says.
+const AS_A_CLAIM = /\s+as\s+an?\s+(?:separate\s+|new\s+|standalone\s+|distinct\s+)?claim\b.*$/i;
 const INSTRUCTING_PARENTHESIS = /\s*\((?:but\s+)?(?:note|see|caveat|cf\.?|careful|check|verify|if\s+(?:accessible|original|replicated|available|confirmed)|needs?|flag|confidence|scope|scoping|compare|cross-ref\w*|tbd|todo|source|per\s)\b[^()]*\)/gi;
 
 /** The title without the extractor's parenthetical instructions ("(but note selection bias caveat)", "(see …)"). */
 export function withoutInstructions(title: string): string {
-  const out = finishTitle(title.replace(INSTRUCTING_PARENTHESIS, ""));
+  const out = finishTitle(title.replace(INSTRUCTING_PARENTHESIS, "").replace(AS_A_CLAIM, ""));
   return out === "" ? title : out;
 }

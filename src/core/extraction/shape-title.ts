@@ -53,7 +53,9 @@ export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: Eviden
   const evidenceOf = evidenceProposition(cleaned, raw);
   // B of "A as evidence of B" may itself be "X as Y" or a participle: it is shaped the same way.
   const b = evidenceOf && evidenceOf.namesClaim === null ? (asProposition(evidenceOf.title) ?? participleProposition(evidenceOf.title)) : null;
-  const proposition = (b && evidenceOf ? { ...b, evidence: evidenceOf.evidence } : evidenceOf) ?? asProposition(cleaned) ?? (named ? null : participleProposition(cleaned));
+  // An "X as Y" topic that rule 10 leaves alone (Y a category) is not a participle to conjugate either.
+  const asTopic = /\sas\s/i.test(cleaned);
+  const proposition = (b && evidenceOf ? { ...b, evidence: evidenceOf.evidence } : evidenceOf) ?? asProposition(cleaned) ?? (named || asTopic ? null : participleProposition(cleaned));
   const title = proposition?.title ?? cleaned;
   const topic = isTopicTitle(cleaned);
   const shaped: ShapedTitle = { ...plain, title, rewritten: proposition !== null, topic, evidence: proposition?.evidence ?? null, names: proposition?.namesClaim ?? null };

@@ -117,3 +117,9 @@ describe("rule 10 on real wording the title rules had cut", () => {
     expect(asProposition("preference collapse / sycophancy / bias amplification as computational necessities")?.title).toBe("preference collapse / sycophancy / bias amplification are computational necessities");
   });
 });
+
+describe("what stays a topic rather than a wrong rewrite", () => {
+  it("'as a claim that …' says how to file it: the title is what comes before", () => {
+    expect(withoutInstructions("authenticity-as-premium as a claim that can sit alongside (not contradict) AI cost-collapse claims")).toBe("authenticity-as-premium");
+  });
+});
