@@ -40,7 +40,8 @@ function cli(args, input) {
  */
 function decide(read) {
   const select = read.candidates.map((c, i) => (c.selected && !c.exists ? i + 1 : 0)).filter((n) => n > 0);
-  return { select, claims: [], model: values.model, notes: `kept ${select.length} of ${read.candidates.length} candidates as proposed` };
+  // The agent names itself (only the holder may write a held source) and carries the version it read.
+  return { agent: values.agent, version: read.version, select, claims: [], model: values.model, notes: `kept ${select.length} of ${read.candidates.length} candidates as proposed` };
 }
 
 const max = Number(values.max);
@@ -58,7 +59,7 @@ while (done < max) {
     const read = cli(["extract", path, "--dry-run", "--json"]);
     const plan = decide(read);
     if (plan.select.length === 0 && plan.claims.length === 0) {
-      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--json"]);
+      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json"]);
       console.log(`  nothing to create: ${path} is null-result`);
     } else {
       const result = cli(["extract", path, "--plan", "-", "--json"], JSON.stringify(plan));

@@ -68,10 +68,10 @@ export async function releaseVerb(note: string, opts: VerbOptions & { agent?: st
   return run(() => commands.releaseSource({ path: notePath(opts.vault, note), agent }), (r) => `${String(r.path)}: released by ${agent}; status unprocessed`, opts.json);
 }
 
-export async function undoVerb(note: string, opts: VerbOptions): Promise<CommandResult> {
+export async function undoVerb(note: string, opts: VerbOptions & { agent?: string }): Promise<CommandResult> {
   const commands = new FsAgentCommands(opts.vault);
   return run(
-    () => commands.undoExtraction({ path: notePath(opts.vault, note) }),
+    () => commands.undoExtraction({ path: notePath(opts.vault, note), agent: opts.agent }),
     (r) => {
       const kept = (r.keptEdited as string[]).length;
       const source = r.sourceRestored ? "the source restored" : `the source left as it is (${String(r.sourceNote)})`;
@@ -82,7 +82,7 @@ export async function undoVerb(note: string, opts: VerbOptions): Promise<Command
 }
 
 /** `extract <note> --plan FILE|-`: the extract_claims arguments as JSON, from a file or stdin ("-"). */
-export async function extractPlanVerb(note: string, opts: VerbOptions & { plan: string; dryRun?: boolean; readStdin?: () => string }): Promise<CommandResult> {
+export async function extractPlanVerb(note: string, opts: VerbOptions & { plan: string; dryRun?: boolean; takeOver?: boolean; readStdin?: () => string }): Promise<CommandResult> {
   let text: string;
   try {
     text = opts.plan === "-" ? (opts.readStdin ?? (() => readFileSync(0, "utf8")))() : readFileSync(opts.plan, "utf8");
@@ -98,7 +98,7 @@ export async function extractPlanVerb(note: string, opts: VerbOptions & { plan: 
   const commands = new FsAgentCommands(opts.vault);
   const args = { ...plan, path: notePath(opts.vault, note), ...(opts.dryRun ? { dry_run: true } : {}) };
   return run(
-    () => commands.extractClaims(args),
+    () => commands.extractClaims(args, opts.takeOver === true),
     (r) => (r.dryRun ? `Dry run: would create ${(r.wouldCreate as string[]).length}; nothing was written.` : `Created ${(r.created as string[]).length} claim(s), linked ${(r.linked as string[]).length}; ${note} is updated.`),
     opts.json,
   );

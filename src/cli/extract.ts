@@ -30,6 +30,9 @@ export interface ExtractOptions {
   target?: string[];
   /** false: the claim index is read from every note, and no cache is kept (`--no-cache`). */
   cache?: boolean;
+  /** `--agent`: the holder writing; `--take-over`: a curator ending an agent's lease in the same edit (SPEC §7). */
+  agent?: string;
+  takeOver?: boolean;
 }
 
 const enrichedCount = (plan: ExtractionPlan): number => new Set(plan.enrichments.map((e) => e.targetPath)).size;
@@ -80,11 +83,12 @@ export async function extract(vault: FsVault, settings: Settings, noteArg: strin
       descriptions: parseNumbered(opts.description ?? [], "description"),
       added: (opts.add ?? []).map((title) => ({ title })),
       targets: claimTargets(vault, parseNumbered(opts.target ?? [], "target"), claims),
+      writer: { agent: opts.agent, takeOver: opts.takeOver },
     },
     { settings, now, claims, journal: { store: journalStoreOf(vault), writer: "cli", pid: process.pid, now: Date.now } },
   );
   // Kept where `source-queue undo` and the MCP server's undo_extraction find it.
-  const unkept = outcome.record === null ? null : keepUndoRecord(new UndoStore(vault.realRoot), outcome.record);
+  const unkept = outcome.record === null ? null : keepUndoRecord(new UndoStore(vault.realRoot), outcome.record, opts.agent?.trim() || null);
   const result = opts.json ? { code: outcome.code, out: json(extractOutcomeJson(outcome)) } : text(outcome, settings);
   return unkept === null ? result : { ...result, err: [result.err, `source-queue: warning: ${unkept}`].filter(Boolean).join("\n") };
 }

@@ -15,20 +15,23 @@ const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
-                        [--target N=path]… [--no-cache]
+                        [--target N=path]… [--no-cache] [--agent AGENT | --take-over]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
+                        [--agent AGENT | --take-over]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
 For agents and scripts (the MCP tools' twins):
   source-queue next     [--vault DIR] [--domain D] [--claim AGENT] [--lease MIN] [--json]
-  source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json]
+  source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json] [--take-over]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
-  source-queue undo     <note> [--vault DIR] [--json]
+  source-queue undo     <note> [--vault DIR] [--agent AGENT] [--json]
   source-queue mcp      [--vault DIR]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
+While an agent's lease on a source runs, extract, set and undo are refused unless
+--agent names the holder; --take-over (a curator) ends the lease in the same edit.
 mcp serves the agent tools over stdio (Model Context Protocol).
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
@@ -56,17 +59,18 @@ const OPTIONS = {
   lease: { type: "string" },
   agent: { type: "string" },
   plan: { type: "string" },
+  "take-over": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache"],
-  set: ["vault", "status", "priority", "reason", "json"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "agent", "take-over"],
+  set: ["vault", "status", "priority", "reason", "json", "agent", "take-over"],
   validate: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json"],
   release: ["vault", "agent", "json"],
-  undo: ["vault", "json"],
+  undo: ["vault", "json", "agent"],
   mcp: ["vault"],
 };
 
@@ -94,9 +98,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
   if (values.plan !== undefined) {
-    const clash = (["select", "add", "title", "description"] as const).find((k) => values[k] !== undefined);
+    const clash = (["select", "add", "title", "description", "agent"] as const).find((k) => values[k] !== undefined);
     if (clash) throw new UsageError(`--plan holds the whole request; it does not go with --${clash}`);
   }
+  if (values.agent !== undefined && values["take-over"]) throw new UsageError("--take-over is a curator's; it does not go with --agent");
 
   const vault = new FsVault(values.vault ?? process.cwd());
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
@@ -125,17 +130,17 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
     case "release":
       return verbs().then((v) => v.releaseVerb(note, { ...verb, agent: values.agent }));
     case "undo":
-      return verbs().then((v) => v.undoVerb(note, verb));
+      return verbs().then((v) => v.undoVerb(note, { ...verb, agent: values.agent }));
     case "list":
       return list(vault, settings, { status: values.status, priority: values.priority, domain: values.domain, all: values.all, json: values.json, cache: !values["no-cache"] });
     case "extract":
       if (values.plan !== undefined) {
         const plan = values.plan;
-        return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
+        return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"], takeOver: values["take-over"] }));
       }
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"], agent: values.agent, takeOver: values["take-over"] }, now);
     case "set":
-      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
+      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json, agent: values.agent, takeOver: values["take-over"] }, now);
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }

@@ -12,12 +12,15 @@ export interface SetOptions {
   priority?: string;
   reason?: string;
   json?: boolean;
+  /** `--agent`: the holder writing; `--take-over`: a curator ending an agent's lease in the same edit (SPEC §7). */
+  agent?: string;
+  takeOver?: boolean;
 }
 
 export async function set(vault: FsVault, settings: Settings, noteArg: string, opts: SetOptions, now: Date): Promise<CommandResult> {
   const change = { status: opts.status, priority: opts.priority, reason: opts.reason };
   // Bad values are named before the note is looked for, as a typo is the likelier mistake.
   checkChange(change);
-  const result = await setFields(vault, notePath(vault, noteArg), change, { settings, now });
+  const result = await setFields(vault, notePath(vault, noteArg), change, { settings, now, writer: { agent: opts.agent, takeOver: opts.takeOver } });
   return { code: 0, out: opts.json ? json(setJson(result)) : setSummary(result) };
 }

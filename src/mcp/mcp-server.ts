@@ -6,13 +6,16 @@
 // error of one line; the server keeps serving. stdout carries only JSON-RPC,
 // so anything logged goes to stderr.
 //
+// The transport is our own line reader (stdio-lines.ts): a request too long
+// for it is one error line, never the end of the server.
+//
 // The tools are served through McpServer's underlying `server` with our own
 // list and call handlers rather than `registerTool`: registerTool reports a
 // call with several bad arguments as several lines; here the door decides
 // how every failure reads.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { StdioLineTransport } from "./stdio-lines";
 import * as z from "zod";
 import { CommandError, issuesLine, TOOLS, type AgentCommands, type ToolSpec } from "../node/agent-tools";
 
@@ -70,8 +73,18 @@ export function createMcpServer(commands: AgentCommands, opts: McpServerOptions 
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const mcp = new McpServer({ name: opts.name ?? "source-queue", version: opts.version ?? "0.0.0" }, { capabilities: { tools: {} } });
   const tools = toolList();
-  mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
-  mcp.server.setRequestHandler(CallToolRequestSchema, (request) => callTool(commands, request.params.name, request.params.arguments, log));
+  // No call before initialize (SPEC §7): the SDK would run it; a client that skips the handshake gets one error line.
+  const initialized = () => {
+    if (mcp.server.getClientVersion() === undefined) throw new McpError(ErrorCode.InvalidRequest, "the session is not initialized: send initialize first");
+  };
+  mcp.server.setRequestHandler(ListToolsRequestSchema, () => {
+    initialized();
+    return { tools };
+  });
+  mcp.server.setRequestHandler(CallToolRequestSchema, (request) => {
+    initialized();
+    return callTool(commands, request.params.name, request.params.arguments, log);
+  });
   mcp.server.onerror = (err) => log(`source-queue mcp: ${err.message}`);
   return mcp;
 }
@@ -79,7 +92,7 @@ export function createMcpServer(commands: AgentCommands, opts: McpServerOptions 
 /** Serve over this process's stdin and stdout until the client hangs up. */
 export async function serveStdio(commands: AgentCommands, opts: McpServerOptions = {}): Promise<void> {
   const server = createMcpServer(commands, opts);
-  const transport = new StdioServerTransport();
+  const transport = new StdioLineTransport();
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
     process.stdin.once("end", () => resolve());

@@ -12,14 +12,14 @@ import { listQueue, listResultJson } from "../core/commands/list";
 import { nextSource } from "../core/commands/next-source";
 import { checkChange, setFields, setJson } from "../core/commands/set-fields";
 import { settingsFile, validateQueue, validateResultJson } from "../core/commands/validate";
-import type { ExtractionRecord } from "../core/extraction/apply-extraction";
 import { extractJson, listJson } from "../core/commands/json-output";
 import { countByStatus } from "../core/queue/queue-query";
 import type { Settings } from "../core/note/settings";
 import { holdOf } from "../core/writes/source-lease";
 import { isQueueNote, readSource } from "../core/note/source-note";
-import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "./agent-tools";
-import { checkBodies, extractorOf, extractRequest, previewPort } from "./agent-plan";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
+import { checkBodies, extractRequest, previewPort } from "./agent-plan";
+import { textVersion } from "../core/text/text-version";
 import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
 import { journalStoreOf, recoverInterrupted } from "./recovery";
@@ -180,7 +180,7 @@ export class FsAgentCommands implements AgentCommands {
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     const now = this.now();
-    const plan = await guarded(() => planExtract(previewPort(vault), { path }, { settings, now, claims: this.claims(vault) }));
+    const plan = await guarded(() => planExtract(previewPort(vault), { path, dryRun: true }, { settings, now, claims: this.claims(vault) }));
     const { note, sections, parsed } = readSource(path, plan.sourceBefore, settings);
     const hold = holdOf(parsed.data, now);
     const json = extractJson(plan, true, [], []);
@@ -193,6 +193,7 @@ export class FsAgentCommands implements AgentCommands {
       held: hold.held ? { by: hold.by, until: hold.until?.toISOString() ?? null } : null,
       sections: { ...sections, body: parsed.shape.lines.slice(parsed.bodyStart).join("\n") },
       candidates: json.candidates.map((c, i) => ({ number: i + 1, ...c })),
+      version: textVersion(plan.sourceBefore),
       guidance: plan.guidance,
       folder: plan.folder,
       previous: plan.previous,
@@ -200,28 +201,27 @@ export class FsAgentCommands implements AgentCommands {
     };
   }
 
-  async extractClaims(args: ExtractArgs): Promise<ToolResult> {
+  /** `takeOver`: a curator's `--take-over` on the CLI (never an agent's tool argument). */
+  async extractClaims(args: ExtractArgs, takeOver = false): Promise<ToolResult> {
     checkBodies(args);
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     await this.recover(vault);
-    const text = await guarded(() => vault.read(path));
-    const by = extractorOf(path, text, args, settings, this.now());
     const claims = this.claims(vault);
-    const ctx = this.context(vault, { ...settings, processedBy: by }, claims);
+    const ctx = this.context(vault, settings, claims);
     const targets = await guarded(async () => claimTargets(vault, Object.entries(args.targets ?? {}).map(([n, p]) => [Number(n), p] as const), claims));
-    const plan = await guarded(() => planExtract(vault, { ...extractRequest(path, args), targets }, ctx));
-    // The holder was decided on `text`; a change since (another claim) means deciding again.
-    if (plan.sourceBefore !== text) throw new CommandError(`${path} changed while it was read; nothing written, try again`);
+    const request = { ...extractRequest(path, args, takeOver), targets };
+    // The holder and the version are checked on the text the plan read; the write compares that text (SPEC §7, §8).
+    const plan = await guarded(() => planExtract(vault, request, ctx));
     if (plan.blockers.length > 0) throw new CommandError(`nothing written: ${plan.blockers.join("; ")}`);
-    if (args.dry_run) return { ...extractJson(plan, true, [], []), wouldCreate: plan.creates.map((p) => p.candidate.path) };
+    if (args.dry_run) return { ...extractJson(plan, true, [], []), version: textVersion(plan.sourceBefore), wouldCreate: plan.creates.map((p) => p.candidate.path) };
 
-    const outcome = await applyPlan(vault, plan, ctx.journal);
+    const outcome = await guarded(() => applyPlan(vault, plan, { writer: request.writer ?? {}, now: ctx.now }, ctx.journal));
     this.rows.touched([path, ...plan.creates.map((p) => p.candidate.path)]);
     this.liveClaims.touched([...plan.creates.map((p) => p.candidate.path), ...plan.enrichments.map((e) => e.targetPath)]);
     if (outcome.code !== 0) throw new CommandError(outcome.errors.join("; "));
     const json = extractOutcomeJson(outcome);
-    const kept = outcome.record === null ? null : this.keepUndo(vault, outcome.record);
+    const kept = outcome.record === null ? null : keepUndoRecord(this.undoStore(vault), outcome.record, args.agent?.trim() || null);
     return {
       ...json,
       problems: kept === null ? json.problems : [...json.problems, { level: "warning", message: kept }],
@@ -231,12 +231,7 @@ export class FsAgentCommands implements AgentCommands {
     };
   }
 
-  /** Keeps the undo record; the reason it could not be kept, or null. */
-  private keepUndo(vault: FsVault, record: ExtractionRecord): string | null {
-    return keepUndoRecord(this.undoStore(vault), record);
-  }
-
-  async setFields(args: SetArgs): Promise<ToolResult> {
+  async setFields(args: SetArgs, takeOver = false): Promise<ToolResult> {
     const change = { status: args.status, priority: args.priority, reason: args.reason };
     // Bad values are named before the note is looked for, as the CLI's set does.
     await guarded(async () => checkChange(change));
@@ -244,7 +239,7 @@ export class FsAgentCommands implements AgentCommands {
     const path = this.notePath(vault, args.path);
     await this.requireSource(vault, settings, path);
     this.rows.touched([path]);
-    return setJson(await guarded(() => setFields(vault, path, change, { settings, now: this.now() })));
+    return setJson(await guarded(() => setFields(vault, path, change, { settings, now: this.now(), writer: { agent: args.agent, takeOver } })));
   }
 
   async releaseSource(args: ReleaseArgs): Promise<ToolResult> {
@@ -265,14 +260,15 @@ export class FsAgentCommands implements AgentCommands {
     return { files: page, ...counts, ...paging };
   }
 
-  async undoExtraction(args: PathArgs): Promise<ToolResult> {
+  async undoExtraction(args: UndoArgs): Promise<ToolResult> {
     const { vault } = this.open();
     const path = this.notePath(vault, args.path);
     await this.recover(vault);
     const store = this.undoStore(vault);
-    const record = store.load(path);
-    if (record === null) throw new CommandError(`no extraction of ${path} to undo`);
-    const result = await guarded(() => undo(vault, record));
+    const kept = store.load(path);
+    if (kept === null) throw new CommandError(`no extraction of ${path} to undo`);
+    const { record, maker } = kept;
+    const result = await guarded(() => undo(vault, record, { agent: args.agent, maker, now: this.now() }));
     this.rows.touched([path, ...record.created.map((c) => c.path)]);
     this.liveClaims.touched([...record.created.map((c) => c.path), ...(record.enriched ?? []).map((e) => e.path)]);
     if (result.sourceRestored) store.forget(path);

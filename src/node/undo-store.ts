@@ -12,6 +12,9 @@ import type { ExtractionRecord } from "../core/extraction/apply-extraction";
 import { cacheDir } from "./cache-location";
 
 
+/** The record's extra field naming the agent that made the extraction (absent in records of older versions: none). */
+const MAKER = "madeBy";
+
 const hash = (text: string, n: number) => createHash("sha256").update(text).digest("hex").slice(0, n);
 
 export class UndoStore {
@@ -25,22 +28,25 @@ export class UndoStore {
     return this.dir === null ? null : join(this.dir, `${hash(sourcePath.normalize("NFC"), 40)}.json`);
   }
 
-  /** Keep the record; throws when it cannot be kept (the caller then undoes the extraction rather than leave one it cannot reverse). */
-  save(record: ExtractionRecord): void {
+  /** Keep the record and the agent that made it (null: none); throws when it cannot be kept. */
+  save(record: ExtractionRecord, maker: string | null = null): void {
     const file = this.file(record.sourcePath);
     if (file === null || this.dir === null) throw new Error("no cache folder for undo records (set SOURCE_QUEUE_CACHE_DIR)");
     mkdirSync(this.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(record), "utf8");
+    writeFileSync(tmp, JSON.stringify({ ...record, [MAKER]: maker }), "utf8");
     renameSync(tmp, file);
   }
 
-  load(sourcePath: string): ExtractionRecord | null {
+  /** The record of the source's last extraction and the agent that made it (SPEC §7: only it may undo it), or null. */
+  load(sourcePath: string): { record: ExtractionRecord; maker: string | null } | null {
     const file = this.file(sourcePath);
     if (file === null) return null;
     try {
-      const parsed = extractionRecordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-      return parsed.success && parsed.data.sourcePath === sourcePath ? parsed.data : null;
+      const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+      const parsed = extractionRecordSchema.safeParse(raw);
+      const maker = typeof raw[MAKER] === "string" ? raw[MAKER] : null;
+      return parsed.success && parsed.data.sourcePath === sourcePath ? { record: parsed.data, maker } : null;
     } catch {
       return null;
     }
@@ -57,9 +63,9 @@ export class UndoStore {
  * process: the reason it could not be kept (no cache folder, a full disk), or
  * null. The split stands either way; the caller says undo is not available.
  */
-export function keepUndoRecord(store: UndoStore, record: ExtractionRecord): string | null {
+export function keepUndoRecord(store: UndoStore, record: ExtractionRecord, maker: string | null = null): string | null {
   try {
-    store.save(record);
+    store.save(record, maker);
     return null;
   } catch (err) {
     return `the extraction cannot be undone later: its undo record could not be kept (${(err instanceof Error ? err.message : String(err)).split("\n")[0]})`;

@@ -18,6 +18,8 @@ import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
 import type { QueueIndex } from "./queue-index";
 import { ReasonModal } from "./reason-modal";
+import { SourceHeld, type Writer } from "../core/commands/holder";
+import { confirmTakeOver } from "./take-over-modal";
 
 export interface ActionsHost {
   app: App;
@@ -51,16 +53,20 @@ export class QueueActions {
     return this.open(file, Keymap.isModEvent(evt));
   }
 
-  /** Set or cycle fields; null-result without a reason asks for one first. */
-  async change(file: TFile, change: FieldChange): Promise<void> {
+  /** Set or cycle fields; null-result without a reason asks for one first, and a source an agent holds asks before taking it over. */
+  async change(file: TFile, change: FieldChange, takeOver = false): Promise<void> {
     if (change.status?.trim().toLowerCase() === "null-result" && !change.reason?.trim()) {
       const field = this.host.settings().reasonField;
-      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { ...change, reason }), { field }).open();
+      new ReasonModal(this.app, file.basename, (reason) => void this.change(file, { ...change, reason }, takeOver), { field }).open();
       return;
     }
     try {
-      await setFields(this.host.port, file.path, change, { settings: this.host.settings(), now: this.host.now() });
+      await setFields(this.host.port, file.path, change, { settings: this.host.settings(), now: this.host.now(), writer: { takeOver } });
     } catch (err) {
+      if (err instanceof SourceHeld && !takeOver) {
+        if (await confirmTakeOver(this.app, err)) await this.change(file, change, true);
+        return;
+      }
       // A row clicked just as its note was deleted: say that, not the disk's error.
       const gone = this.app.vault.getFileByPath(file.path) === null;
       if (gone) new Notice(`${file.basename} no longer exists; nothing was changed.`);
@@ -81,9 +87,16 @@ export class QueueActions {
     this.host.openExtract(file);
   }
 
-  /** Apply a reviewed plan and say what happened; keeps its record for undo (a run that created nothing keeps the previous one). */
-  async applyPlanOutcome(plan: ExtractionPlan): Promise<ExtractOutcome> {
-    const outcome = await applyPlan(this.host.port, plan, this.host.journal);
+  /** Apply a reviewed plan and say what happened; keeps its record for undo (a run that created nothing keeps the previous one). A source an agent holds asks first. */
+  async applyPlanOutcome(plan: ExtractionPlan, writer: Writer = {}, ask = true): Promise<ExtractOutcome> {
+    let outcome: ExtractOutcome;
+    try {
+      outcome = await applyPlan(this.host.port, plan, { writer, now: this.host.now() }, this.host.journal);
+    } catch (err) {
+      if (!(err instanceof SourceHeld) && !(err instanceof UsageError)) throw err;
+      if (err instanceof SourceHeld && ask && writer.takeOver !== true && (await confirmTakeOver(this.app, err))) return this.applyPlanOutcome(plan, { ...writer, takeOver: true });
+      outcome = { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [err.message], record: null };
+    }
     if (outcome.failure) {
       const left = outcome.failure.leftBehind.length > 0 ? ` Could not remove: ${outcome.failure.leftBehind.join(", ")}.` : "";
       new Notice(`Extraction failed and was undone: ${outcome.failure.error}.${left}`, 10000);
@@ -113,7 +126,7 @@ export class QueueActions {
       return;
     }
     try {
-      const result = await undo(this.host.port, record);
+      const result = await undo(this.host.port, record, { maker: null, now: this.host.now() });
       await this.host.setLastExtraction(null);
       const lines = [`Undid the extraction from ${record.sourcePath}: moved ${result.trashed.length} claim${result.trashed.length === 1 ? "" : "s"} to the trash.`];
       if (result.keptEdited.length > 0) lines.push(`Kept because edited since: ${result.keptEdited.join(", ")}.`);

@@ -14,6 +14,7 @@ import { PRIORITIES, STATUSES } from "../core/note/model";
 import type { QueueItem } from "../core/queue/queue-query";
 import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
+import type { Writer } from "../core/commands/holder";
 
 export interface CliHost {
   port: VaultPort;
@@ -29,7 +30,7 @@ export interface CliHost {
   /** The vault's claim index (SPEC §6), kept live by the plugin: near-duplicates and enrichment targets. */
   claims(): ClaimIndex;
   /** Apply a plan as the preview does (keeping its record for undo). */
-  applyPlan(plan: ExtractionPlan): Promise<ExtractOutcome>;
+  applyPlan(plan: ExtractionPlan, writer: Writer): Promise<ExtractOutcome>;
 }
 
 /** A flag's value, or undefined when absent or given bare (`all` parses as "true"). */
@@ -70,6 +71,9 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
     return normalizePath(path);
   };
   const ctx = () => ({ settings: host.settings(), now: host.now(), claims: host.claims() });
+  // Who writes (SPEC §7): `agent=NAME` for an agent, `take-over` for a curator taking a held source over.
+  const writerOf = (params: CliData): Writer => ({ agent: value(params.agent), takeOver: params["take-over"] !== undefined });
+  const writerFlags = { agent: { value: "<name>", description: "Your agent's name (while the source is held, only its holder may write)" }, "take-over": { description: "Take a source an agent holds over (ends its lease)" } };
 
   add("source-queue:list", "List the source queue as JSON", { status: { value: "<a,b>", description: "Statuses to show" }, priority: { value: "<a,b>", description: "Priorities to show" }, domain: { value: "<domain>", description: "Only this domain" }, all: { description: "Include processed and null-result" } }, (params) =>
     answer(async () => listResultJson(host.vaultName(), listQueue(await host.rows(), { status: value(params.status), priority: value(params.priority), domain: value(params.domain), all: params.all !== undefined }))),
@@ -78,7 +82,7 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
   add(
     "source-queue:extract",
     "Split a source's extraction hints into claim notes",
-    { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" }, select: { value: "<1,3>", description: "Candidates to create, by number" }, add: { value: "<title>", description: "A claim in no hint" }, title: { value: "<N=title>", description: "Retitle candidate N" }, target: { value: "<N=path>", description: "The claim candidate N enriches" } },
+    { note: { value: "<path>", description: "The source note" }, "dry-run": { description: "Write nothing" }, select: { value: "<1,3>", description: "Candidates to create, by number" }, add: { value: "<title>", description: "A claim in no hint" }, title: { value: "<N=title>", description: "Retitle candidate N" }, target: { value: "<N=path>", description: "The claim candidate N enriches" }, ...writerFlags },
     (params) =>
       answer(async () => {
         const titled = value(params.add);
@@ -89,15 +93,16 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
           titles: parseNumbered(value(params.title) === undefined ? [] : [value(params.title) ?? ""], "title"),
           added: titled === undefined ? [] : [{ title: titled }],
           targets: targetsOf(value(params.target), host.claims()),
+          writer: writerOf(params),
         };
         if (req.dryRun) return extractOutcomeJson(await extract(host.port, req, ctx()));
         // Applied as the preview applies, so the run can be undone from the palette.
-        return extractOutcomeJson(await host.applyPlan(await planExtract(host.port, req, ctx())));
+        return extractOutcomeJson(await host.applyPlan(await planExtract(host.port, req, ctx()), req.writer));
       }),
   );
 
-  add("source-queue:set", "Set a source's status or priority", { note: { value: "<path>", description: "The source note" }, status: { value: "<status>", description: STATUSES.join(", ") }, priority: { value: "<priority>", description: PRIORITIES.join(", ") }, reason: { value: "<text>", description: "Why, for null-result" } }, (params) =>
-    answer(async () => setJson(await setFields(host.port, noteOf(params), { status: value(params.status), priority: value(params.priority), reason: value(params.reason) }, ctx()))),
+  add("source-queue:set", "Set a source's status or priority", { note: { value: "<path>", description: "The source note" }, status: { value: "<status>", description: STATUSES.join(", ") }, priority: { value: "<priority>", description: PRIORITIES.join(", ") }, reason: { value: "<text>", description: "Why, for null-result" }, ...writerFlags }, (params) =>
+    answer(async () => setJson(await setFields(host.port, noteOf(params), { status: value(params.status), priority: value(params.priority), reason: value(params.reason) }, { ...ctx(), writer: writerOf(params) }))),
   );
 
   add("source-queue:validate", "Report every problem of every queue note as JSON", null, () =>

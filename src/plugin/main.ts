@@ -99,7 +99,8 @@ export default class SourceQueuePlugin extends Plugin {
       now,
       rows: () => this.queueRows(),
       claims,
-      applyPlan: (plan) => this.actions.applyPlanOutcome(plan),
+      // Obsidian's command line names its writer (agent=, take-over) and is never asked.
+      applyPlan: (plan, writer) => this.actions.applyPlanOutcome(plan, writer, false),
     });
 
     this.app.workspace.onLayoutReady(() => {

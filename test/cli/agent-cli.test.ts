@@ -66,7 +66,7 @@ describe("an agent works the queue with the CLI twins of the tools", () => {
   });
 
   it("extract --plan - creates the chosen candidate and the agent's own claim, and records the model", () => {
-    const plan = { select: [1], claims: [{ title: "Evaluations that reward refusal teach models to sandbag", body: "Written by the agent.\n\nA second paragraph." }], model: "cli-model-1", notes: "from the plan" };
+    const plan = { select: [1], claims: [{ title: "Evaluations that reward refusal teach models to sandbag", body: "Written by the agent.\n\nA second paragraph." }], model: "cli-model-1", notes: "from the plan", agent: "agent-a" };
     const run = cliIn(["extract", path, "--vault", vault, "--plan", "-", "--json"], JSON.stringify(plan));
     expect(run.code, run.stderr).toBe(0);
     const created = (JSON.parse(run.stdout) as { created: string[] }).created;
@@ -78,7 +78,7 @@ describe("an agent works the queue with the CLI twins of the tools", () => {
   });
 
   it("undo reverts it: the claims are gone and the source is byte for byte as claimed", () => {
-    const run = cli(["undo", path, "--vault", vault]);
+    const run = cli(["undo", path, "--vault", vault, "--agent", "agent-a"]);
     expect(run).toMatchObject({ code: 0, stdout: "Removed 2 claim(s); the source restored.\n" });
     expect(read(vault, path)).toBe(claimed);
     const again = cli(["undo", path, "--vault", vault]);

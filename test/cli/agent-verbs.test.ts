@@ -33,14 +33,14 @@ describe("an agent loop on the command line", () => {
     const claimed = readFileSync(join(vault, path), "utf8");
     expect(fm(path)).toMatchObject({ status: "processing", processed_by: "cli-agent" });
 
-    const plan = JSON.stringify({ select: [1], claims: [{ title: "A claim the command-line agent wrote itself", body: "Its own words." }], model: "cli-model" });
+    const plan = JSON.stringify({ select: [1], claims: [{ title: "A claim the command-line agent wrote itself", body: "Its own words." }], model: "cli-model", agent: "cli-agent" });
     const extract = await extractPlanVerb(path, { vault, plan: "-", readStdin: () => plan, json: true });
     expect(extract.code, extract.err).toBe(0);
     const created = (JSON.parse(extract.out) as { created: string[] }).created;
     expect(created).toHaveLength(2);
     expect(fm(path)).toMatchObject({ status: "processed", extraction_model: "cli-model" });
 
-    const undo = await undoVerb(path, { vault });
+    const undo = await undoVerb(path, { vault, agent: "cli-agent" });
     expect(undo).toMatchObject({ code: 0, out: "Removed 2 claim(s); the source restored." });
     expect(readFileSync(join(vault, path), "utf8")).toBe(claimed);
 

@@ -84,7 +84,7 @@ describe("extract with similar claims and an enrichment (demo vault)", () => {
     const { settings } = fs.settings();
     const out = await coreExtract(fs, { path: SOURCE }, { settings, now: new Date(), claims: claimIndexOfVault(fs, false) });
     expect(out.code).toBe(0);
-    const result = await undo(fs, out.record ?? fail());
+    const result = await undo(fs, out.record ?? fail(), { maker: null, now: new Date() });
     expect(result).toMatchObject({ restored: [TARGET], trashed: [NEW_CLAIM], sourceRestored: true });
     expect(changed(start, snapshot(fresh))).toEqual([]);
   });

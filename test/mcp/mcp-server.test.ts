@@ -133,6 +133,8 @@ describe("an agent works the queue through the MCP server", () => {
     const body = "Residual scheming survived the anti-scheming training in two of six models.\n\n## Evidence\n\n- Table 3 of the report";
     const result = await call(agent, "extract_claims", {
       path,
+      agent: "agent-a",
+      version: read.json.version,
       select: [1],
       claims: [{ title: "Anti-scheming training leaves residual scheming in some frontier models", description: "Two of six models kept scheming after training.", body, confidence: "likely" }],
       model: "claude-test-1",
@@ -158,12 +160,12 @@ describe("an agent works the queue through the MCP server", () => {
   });
 
   it("undoes the extraction: the claims are gone and the source is byte for byte as claimed", async () => {
-    const undo = await call(agent, "undo_extraction", { path });
+    const undo = await call(agent, "undo_extraction", { path, agent: "agent-a" });
     expect(undo.json).toMatchObject({ source: path, sourceRestored: true, keptEdited: [] });
     expect(undo.json.trashed as string[]).toHaveLength(2);
     for (const p of undo.json.trashed as string[]) expect(existsSync(join(vault, p))).toBe(false);
     expect(readFileSync(join(vault, path), "utf8")).toBe(claimed);
-    const again = await call(agent, "undo_extraction", { path });
+    const again = await call(agent, "undo_extraction", { path, agent: "agent-a" });
     expect(again).toMatchObject({ isError: true, text: `no extraction of ${path} to undo` });
   });
 
@@ -232,7 +234,7 @@ describe("similar claims and enrichment through the agents' tools (SPEC §6)", (
     const before = { source: readFileSync(join(vault, MORTGAGE), "utf8"), expectations: readFileSync(join(vault, EXPECTATIONS), "utf8"), debt: readFileSync(join(vault, DEBT), "utf8") };
     // The agent sends the enrichment to the debt claim instead, and creates nothing else.
     const number = enrich?.number ?? 0;
-    const run = await call(agent, "extract_claims", { path: MORTGAGE, select: [number], targets: { [String(number)]: DEBT } });
+    const run = await call(agent, "extract_claims", { path: MORTGAGE, version: read.json.version, select: [number], targets: { [String(number)]: DEBT } });
     expect(run.isError).toBe(false);
     expect(run.json.created).toEqual([]);
     expect(run.json.enriched).toEqual([DEBT]);
@@ -307,16 +309,18 @@ describe("bad input is a tool error of one line, writes nothing, and the server 
     { name: "a body over 1 MB", tool: "extract_claims", args: { path: source, claims: [{ title: "Reward models overrate agreement with the user in long chats", body: "x".repeat(1_000_001) }] }, error: /^claims\.0: the body is 1,000,001 bytes; at most 1,000,000 are accepted; nothing written$/ },
     { name: "a title that sanitizes to nothing", tool: "extract_claims", args: { path: source, claims: [{ title: "?? // ** ##" }] }, error: /^claims: "\?\? \/\/ \*\* ##": the title holds no letters or digits$/ },
     { name: "a claim naming an existing note", tool: "extract_claims", args: { path: "inbox/2026-03-27-sandbagging-scheming-evals.md", claims: [{ title: "Reward models trained on human preference data systematically overrate agreement with the user" }] }, error: /^claims: "Reward models trained .*": domains\/ai-alignment\/Reward models .* already exists$/ },
-    { name: "a candidate number past the list", tool: "extract_claims", args: { path: source, select: [99] }, error: /^select: "99" is not a candidate number \(1 to \d+\)$/ },
-    { name: "a target that is not a claim note", tool: "extract_claims", args: { path: source, targets: { "1": "inbox/2026-03-27-sandbagging-scheming-evals.md" } }, error: /^targets: candidate 1: inbox\/2026-03-27-sandbagging-scheming-evals\.md is not a claim note$/ },
-    { name: "a target outside the vault", tool: "extract_claims", args: { path: source, targets: { "1": "../x.md" } }, error: /^targets: candidate 1: path is outside the vault/ },
+    { name: "a candidate number past the list", tool: "extract_claims", args: { path: source, version: "READ", select: [99] }, error: /^select: "99" is not a candidate number \(1 to \d+\)$/ },
+    { name: "a target that is not a claim note", tool: "extract_claims", args: { path: source, version: "READ", targets: { "1": "inbox/2026-03-27-sandbagging-scheming-evals.md" } }, error: /^targets: candidate 1: inbox\/2026-03-27-sandbagging-scheming-evals\.md is not a claim note$/ },
+    { name: "a target outside the vault", tool: "extract_claims", args: { path: source, version: "READ", targets: { "1": "../x.md" } }, error: /^targets: candidate 1: path is outside the vault/ },
     { name: "a lease of no minutes", tool: "claim_source", args: { path: source, agent: "a", lease_minutes: 0 }, error: /^claim_source: lease_minutes: Too small/ },
     { name: "an agent name of two lines", tool: "claim_source", args: { path: source, agent: "a\nb" }, error: /agent name must be one line/ },
   ];
   for (const c of cases) {
     it(`refuses ${c.name}`, async () => {
       const before = snapshot(vault);
-      const result = await call(client, c.tool, c.args);
+      // "READ": the version read_source gives now, so the call is refused for its own fault.
+      const version = c.args.version === "READ" ? (await call(client, "read_source", { path: String(c.args.path) })).json.version : c.args.version;
+      const result = await call(client, c.tool, version === undefined ? c.args : { ...c.args, version });
       expect(result.isError).toBe(true);
       expect(result.text).toMatch(c.error);
       expect(result.text).not.toContain("\n");

@@ -9,11 +9,11 @@ import { removeFrontmatterKeys } from "../note/frontmatter-remove";
 import { parseFrontmatter } from "../note/parse-frontmatter";
 import { describeHold, holdOf, LEASE_FIELD, leaseUntil } from "../writes/source-lease";
 import type { VaultPort } from "../note/vault-port";
+import { agentProblem } from "./holder";
 
 export const DEFAULT_LEASE_MINUTES = 60;
 /** A week: a lease longer than that is a lock someone forgot. */
 export const MAX_LEASE_MINUTES = 7 * 24 * 60;
-const MAX_AGENT_CHARS = 100;
 
 export interface ClaimRequest {
   path: string;
@@ -34,14 +34,6 @@ class Refusal extends Error {}
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
 
-/** The agent's name as written into processed_by, or why it cannot be. */
-export function agentProblem(agent: string): string | null {
-  const name = agent.trim();
-  if (name === "") return "the agent name is empty";
-  if (/[\r\n]/.test(agent)) return "the agent name must be one line";
-  if ([...name].length > MAX_AGENT_CHARS) return `the agent name is longer than ${MAX_AGENT_CHARS} characters`;
-  return null;
-}
 
 function leaseProblem(minutes: number): string | null {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_LEASE_MINUTES) return `the lease must be a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`;

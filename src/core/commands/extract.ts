@@ -15,8 +15,13 @@ import type { Settings } from "../note/settings";
 import { isQueueNote } from "../note/source-note";
 import type { VaultPort } from "../note/vault-port";
 import { today } from "./clock";
-import { UsageError } from "./command-error";
+import { CommandFailed, UsageError } from "./command-error";
 import { requireNote } from "./note-path";
+import { textVersion } from "../text/text-version";
+import { withoutControls } from "../text/one-line";
+import { LEASE_FIELD } from "../writes/source-lease";
+import { removeField } from "../writes/source-update";
+import { checkedWriter, checkWriter, isHeld, modelProblem, type Writer } from "./holder";
 
 export interface ExtractRequest {
   path: string;
@@ -33,6 +38,13 @@ export interface ExtractRequest {
   sourceFields?: readonly FieldEdit[];
   /** The claim candidate N enriches, by vault path (`--target N=path`): a claim note of the vault. */
   targets?: ReadonlyMap<number, string>;
+  /** Who writes (SPEC §7 "Holders, versions and limits"): the agent, written to processed_by; a curator's take-over. */
+  writer?: Writer;
+  /** The source's version as the caller read it (`read_source`): refused when the note changed since. */
+  version?: string;
+  /** Recorded in extraction_model / extraction_notes in the split's one edit (one line each). */
+  model?: string;
+  notes?: string;
 }
 
 export interface ExtractContext {
@@ -126,11 +138,40 @@ function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: V
   });
 }
 
-/** The plan for a request, or a UsageError for a note that is not there, not a source, or a bad pick, title or added claim. */
-export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
+/** The message of a plan made on a text other than the one read. */
+export const STALE_SOURCE = "the source changed since it was read; read it again";
+
+/** The request with its titles one line and its model checked: the same for every door. */
+function cleaned(req: ExtractRequest): ExtractRequest {
+  if (req.model !== undefined) {
+    const bad = modelProblem(req.model);
+    if (bad !== null) throw new UsageError(bad, "model");
+  }
+  const map = (m: ReadonlyMap<number, string> | undefined) => (m === undefined ? undefined : new Map([...m].map(([n, t]) => [n, withoutControls(t)] as const)));
+  const fields: FieldEdit[] = [...(req.sourceFields ?? [])];
+  if (req.model !== undefined) fields.push({ key: "extraction_model", set: req.model.trim() });
+  if (req.notes !== undefined) fields.push({ key: "extraction_notes", set: withoutControls(req.notes).replace(/\s+/g, " ").trim() });
+  return {
+    ...req,
+    writer: checkedWriter(req.writer ?? {}),
+    titles: map(req.titles),
+    descriptions: map(req.descriptions),
+    added: req.added?.map((a) => ({ ...a, title: withoutControls(a.title), description: a.description === undefined ? undefined : withoutControls(a.description) })),
+    sourceFields: fields.length > 0 ? fields : undefined,
+  };
+}
+
+/** The plan for a request, or a UsageError for a note that is not there, not a source, or a bad pick, title or added claim; a SourceHeld or CommandFailed when it may not write. */
+export async function planExtract(port: VaultPort, request: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
+  const req = cleaned(request);
   requireNote(port, req.path);
   const text = await port.read(req.path);
-  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields };
+  if (req.version !== undefined && req.version !== textVersion(text)) throw new CommandFailed(`${req.path}: ${STALE_SOURCE}; nothing written`);
+  const writer = req.writer ?? {};
+  if (!req.dryRun) checkWriter(req.path, text, writer, ctx.now);
+  // The agent named is the one written to processed_by.
+  const settings = writer.agent ? { ...ctx.settings, processedBy: writer.agent } : ctx.settings;
+  const base = { path: req.path, text, settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields };
   const draft = planExtraction(base);
   if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   checkAdded(req.added ?? [], draft, port);
@@ -150,8 +191,26 @@ export async function planWithTargets(input: PlanInput, draft?: ExtractionPlan):
   return planExtraction({ ...input, targetTexts: await readTargetTexts(input.port, paths) });
 }
 
-/** Applies a reviewed plan all or nothing. */
-export async function applyPlan(port: VaultPort, plan: ExtractionPlan, journal?: JournalContext): Promise<ExtractOutcome> {
+/** Who applies a plan and when: the lease is checked on the text the plan read, which the write then compares (SPEC §7). */
+export interface ApplyAs {
+  writer: Writer;
+  now: Date;
+}
+
+/**
+ * A take-over's plan: the same, with the lease gone from the source's text
+ * after (a plan that leaves the source in processing keeps processing_until
+ * otherwise). Its compare-and-swap still checks the text the plan read.
+ */
+function takenOver(plan: ExtractionPlan, as: ApplyAs): ExtractionPlan {
+  if (as.writer.takeOver !== true || plan.sourceAfter === null || !isHeld(plan.sourceBefore, as.now)) return plan;
+  return { ...plan, sourceAfter: removeField(plan.sourceAfter, LEASE_FIELD) };
+}
+
+/** Applies a reviewed plan all or nothing; throws SourceHeld when the source, as the plan read it, is held against this writer. */
+export async function applyPlan(port: VaultPort, reviewed: ExtractionPlan, as: ApplyAs, journal?: JournalContext): Promise<ExtractOutcome> {
+  checkWriter(reviewed.sourcePath, reviewed.sourceBefore, checkedWriter(as.writer), as.now);
+  const plan = takenOver(reviewed, as);
   if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
   const result = await applyExtraction(plan, port, journal);
   if (!result.ok) {
@@ -167,11 +226,28 @@ export async function extract(port: VaultPort, req: ExtractRequest, ctx: Extract
   const dryRun = req.dryRun === true;
   if (plan.blockers.length > 0) return { plan, dryRun, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
   if (dryRun) return { plan, dryRun, code: 0, created: [], enriched: [], errors: [], record: null };
-  return applyPlan(port, plan, ctx.journal);
+  return applyPlan(port, plan, { writer: req.writer ?? {}, now: ctx.now }, ctx.journal);
 }
 
 /** The JSON every door answers an extract with (SPEC §5). */
-export const extractOutcomeJson = (o: ExtractOutcome) => extractJson(o.plan, o.dryRun, o.created, o.errors, o.enriched);
+export const extractOutcomeJson = (o: ExtractOutcome) => ({ ...extractJson(o.plan, o.dryRun, o.created, o.errors, o.enriched), version: textVersion(o.plan.sourceBefore) });
 
-/** Reverts a split (claims edited since, or a source edited since, are kept and reported). */
-export const undo = (port: VaultPort, record: ExtractionRecord): Promise<UndoResult> => undoExtraction(record, port);
+/** Who asks for an undo: `agent` (none: a curator), the agent that made the extraction (`maker`, null: none), and when. */
+export interface UndoAs {
+  agent?: string;
+  maker: string | null;
+  now: Date;
+}
+
+/**
+ * Reverts a split (claims edited since, or a source edited since, are kept
+ * and reported). An extraction an agent made is undone by that agent, or by
+ * a call naming no agent once no one holds the source (SPEC §7).
+ */
+export async function undo(port: VaultPort, record: ExtractionRecord, as: UndoAs): Promise<UndoResult> {
+  const { agent } = checkedWriter({ agent: as.agent });
+  const path = record.sourcePath;
+  if (agent && agent !== as.maker) throw new CommandFailed(`the last extraction of ${path} was made by ${as.maker ?? "a curator, not an agent"}, not by ${agent}; nothing undone`);
+  if (port.existing(path) !== null) checkWriter(path, await port.read(path), { agent }, as.now);
+  return undoExtraction(record, port);
+}

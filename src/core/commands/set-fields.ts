@@ -15,6 +15,9 @@ import type { VaultPort } from "../note/vault-port";
 import { today } from "./clock";
 import { EditRefused, UsageError } from "./command-error";
 import { requireNote } from "./note-path";
+import { checkedWriter, checkWriter, isHeld, type Writer } from "./holder";
+import { removeFrontmatterKeys } from "../note/frontmatter-remove";
+import { LEASE_FIELD } from "../writes/source-lease";
 
 /** What a caller asks for, as typed or clicked: values are checked here. */
 export interface FieldChange {
@@ -37,6 +40,8 @@ export interface CheckedChange {
 export interface SetContext {
   settings: Settings;
   now: Date;
+  /** Who sets (SPEC §7): refused while someone else holds the source; the agent named is written to processed_by. */
+  writer?: Writer;
 }
 
 export interface SetResult {
@@ -81,7 +86,7 @@ export function checkChange(change: FieldChange): CheckedChange {
 /** The frontmatter edits of a checked change, given the note's current text. */
 export function editsFor(text: string, change: CheckedChange, ctx: SetContext): FieldEdit[] {
   const day = today(ctx.now);
-  const { processedBy } = ctx.settings;
+  const processedBy = ctx.writer?.agent || ctx.settings.processedBy;
   if (change.cycle === "priority") return [{ key: "priority", set: nextPriority(normalizePriority(parseFrontmatter(text).data?.priority).value) }];
   if (change.cycle === "status") return statusEdits(nextStatus(normalizeStatus(parseFrontmatter(text).data?.status).value), day, processedBy);
   const edits: FieldEdit[] = [];
@@ -91,21 +96,40 @@ export function editsFor(text: string, change: CheckedChange, ctx: SetContext): 
   return edits;
 }
 
-/** Sets the fields of one note in one atomic edit; refuses (EditRefused) a block that cannot be edited line-wise. */
-export async function setFields(port: VaultPort, path: string, change: FieldChange, ctx: SetContext): Promise<SetResult> {
+/**
+ * The fields that go with the edit: the lease once the status leaves
+ * processing (no one holds a processed or unprocessed source), and on a
+ * take-over the lease and the agent's name with it, in the same edit.
+ */
+function leaseRemovals(current: string, edits: readonly FieldEdit[], writer: Writer, now: Date): string[] {
+  const status = edits.find((e) => e.key === "status");
+  const leaving = status !== undefined && "set" in status && status.set !== "processing";
+  const takingOver = writer.takeOver === true && isHeld(current, now);
+  const keys = leaving || takingOver ? [LEASE_FIELD] : [];
+  if (takingOver && !edits.some((e) => e.key === "processed_by")) keys.push("processed_by");
+  return keys;
+}
+
+/** Sets the fields of one note in one atomic edit; refuses (EditRefused) a block that cannot be edited line-wise, and (SourceHeld) a source someone else holds. */
+export async function setFields(port: VaultPort, path: string, change: FieldChange, context: SetContext): Promise<SetResult> {
   const checked = checkChange(change);
+  const writer = checkedWriter(context.writer ?? {});
+  const ctx = { ...context, writer };
   requireNote(port, path);
   let before = "";
   let fields: SetResult["fields"] = [];
   let changed = false;
   const after = await port.edit(path, (current) => {
     before = current;
+    checkWriter(path, current, writer, ctx.now);
     const edits = editsFor(current, checked, ctx);
     fields = edits.map((e) => ({ key: e.key, value: "set" in e ? e.set : e.append.join(", ") }));
     const result = editFrontmatter(current, edits);
     if (!result.ok) throw new EditRefused(path, result.reason);
-    changed = result.changed;
-    return result.changed ? result.text : null;
+    const removed = removeFrontmatterKeys(result.text, leaseRemovals(current, edits, writer, ctx.now));
+    if (!removed.ok) throw new EditRefused(path, removed.reason);
+    changed = removed.text !== current;
+    return changed ? removed.text : null;
   });
   return { path, changed, fields, before, after };
 }

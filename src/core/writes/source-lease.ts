@@ -70,3 +70,24 @@ export function describeHold(hold: Extract<Hold, { held: true }>): string {
   if (hold.lease.untilText !== null) return `held by ${who} (its ${LEASE_FIELD} "${hold.lease.untilText}" is not a time, so it does not run out)`;
   return `held by ${who} (status processing with no ${LEASE_FIELD}, so it does not run out)`;
 }
+
+/** Who a write is by (SPEC §7 "Holders, versions and limits"): an agent's name, or none (a curator); a curator may take a held source over on purpose. */
+export interface Writer {
+  agent?: string;
+  takeOver?: boolean;
+}
+
+/**
+ * The hold that refuses this write, or null when it may go ahead. While a
+ * source is held, only a write naming the holder goes through; a write
+ * naming no one is refused too while an agent's lease (a `processing_until`)
+ * runs, so leaving out `agent` is no way around it. A curator's own
+ * `processing` (no lease) stops only agents that name someone else, and a
+ * take-over stops at nothing (the caller ends the lease in the same edit).
+ */
+export function heldAgainst(hold: Hold, writer: Writer): Extract<Hold, { held: true }> | null {
+  if (!hold.held || writer.takeOver === true) return null;
+  const agent = writer.agent?.trim();
+  if (agent !== undefined && agent !== "") return hold.by === agent ? null : hold;
+  return hold.lease.untilText === null ? null : hold;
+}

@@ -154,7 +154,7 @@ describe("applying an enrichment", () => {
     const port = vault();
     const before = new Map(port.files);
     const out = await run(port);
-    const result = await undo(port, out.record ?? fail());
+    const result = await undo(port, out.record ?? fail(), { maker: null, now: new Date() });
     expect(result).toMatchObject({ restored: [INFL], keptEdited: [], sourceRestored: true });
     expect(port.files).toEqual(before);
   });
@@ -164,7 +164,7 @@ describe("applying an enrichment", () => {
     const out = await run(port);
     port.files.set(INFL, `${port.files.get(INFL) ?? ""}\nA curator's note.\n`);
     const edited = port.files.get(INFL);
-    const result = await undo(port, out.record ?? fail());
+    const result = await undo(port, out.record ?? fail(), { maker: null, now: new Date() });
     expect(result.keptEdited).toEqual([INFL]);
     expect(result.restored).toEqual([]);
     expect(port.files.get(INFL)).toBe(edited);
@@ -196,7 +196,7 @@ describe("targets that cannot be enriched are refused before anything is written
       if (change === "edit") port.files.set(INFL, `${port.files.get(INFL) ?? ""}more\n`);
       else port.files.delete(INFL);
       const files = new Map(port.files);
-      const out = await applyPlan(port, plan);
+      const out = await applyPlan(port, plan, { writer: {}, now: new Date() });
       expect(out.code).toBe(1);
       expect(out.errors[0]).toMatch(new RegExp(`${INFL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} (changed|no longer exists) since the preview`));
       expect(port.files).toEqual(files);
@@ -213,7 +213,7 @@ describe("targets that cannot be enriched are refused before anything is written
       if (path === SOURCE) throw new Error("disk full");
       return replace(path, expected, next);
     };
-    const out = await applyPlan(port, plan);
+    const out = await applyPlan(port, plan, { writer: {}, now: new Date() });
     expect(out.code).toBe(1);
     port.replace = replace;
     expect(port.files).toEqual(before);
