@@ -120,14 +120,13 @@ export function asProposition(title: string): Proposition | null {
   const x = (m[1] ?? "").trim();
   const y = (m[2] ?? "").trim();
   if (words(x).length === 0 || words(y).length === 0 || /^(?:evidence|proof|data)\b/i.test(y)) return null;
-  // "X as an indicator of Y", "Critique of X as mechanism design flaw": a category or a report is no claim to assert.
-  if (CLASSIFIER.test(headOf(y)) || REPORT.test(headOf(x))) return null;
+  // "Critique of X as mechanism design flaw": a report about X is not the subject of a claim. ("X as an
+  // indicator of Y" is rewritten all the same: curators read it as a label, but the knowledge base's agents
+  // wrote exactly those up as claims, and a rewritten title the curator can sharpen beats none.)
+  if (REPORT.test(headOf(x))) return null;
   return { title: `${withDefinite(x)} ${isPlural(x) ? "are" : "is"} ${withArticle(y)}`, rewritten: true, evidence: null, namesClaim: null };
 }
 
-// Read on the archive: "X is an indicator of Y", "… is a mechanism design compromise", "… is an impossibility
-// result", "… is an integrated framework" name the category a claim would fall in; a curator does not create them.
-const CLASSIFIER = /^(?:indicators?|signals?|mechanisms?|frameworks?|compromises?|inflections?|results?|transformations?|states?|functions?|workarounds?|examples?|instances?|cases?|milestones?|trajectory|trajectories|dynamics?|phenomen(?:on|a)|validations?|tests?|proofs?|evidence|data|metrics?|points?|tools?|flaws?|innovations?|developments?|trends?|vision|concepts?|insights?)$/i;
 // An X that is a report about something ("Critique of …", "Analysis of …") is not the subject of the claim.
 const REPORT = /^(?:critique|criticism|analysis|discussion|comparison|review|overview|summary|data|metrics|evidence|details?|commentary|coverage)$/i;
 

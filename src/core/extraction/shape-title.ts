@@ -44,6 +44,14 @@ export function withoutLabel(title: string): string {
   return clause.charAt(0).toUpperCase() + clause.slice(1);
 }
 
+/** A parenthesis of four words or more with a finite verb of its own, after a topic. */
+function statedInParenthesis(title: string): string | null {
+  const m = /\(([^()]{12,})\)/.exec(title);
+  const inner = (m?.[1] ?? "").trim();
+  if (inner.split(/\s+/).length < 4 || isTopicTitle(inner) || /^(?:e\.g|i\.e|see|cf|note|but)\b/i.test(inner)) return null;
+  return inner.charAt(0).toUpperCase() + inner.slice(1);
+}
+
 export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: EvidenceIndex, named = false, raw = parts.title): ShapedTitle {
   const original = parts.title;
   const plain: ShapedTitle = { title: original, fromQuote: parts.fromQuote, rewritten: false, topic: false, evidence: null, names: null, original };
@@ -60,6 +68,10 @@ export function shapeTitle(parts: TitleParts, kind: CandidateKind, index: Eviden
   const topic = isTopicTitle(cleaned);
   const shaped: ShapedTitle = { ...plain, title, rewritten: proposition !== null, topic, evidence: proposition?.evidence ?? null, names: proposition?.namesClaim ?? null };
   if (shaped.names !== null || !isTopicTitle(title) || named) return shaped;
+  // "the diversity paradox (AI increases collective diversity without improving individual creativity)": the
+  // parenthesis states what the topic names.
+  const stated = statedInParenthesis(cleaned);
+  if (stated !== null) return { ...shaped, title: stated, topic: true, rewritten: true };
   // Still a topic (a noun phrase, or B of "evidence of B"): the source's own sentence, when it has one.
   const sentence = topicSentence(title, index);
   return sentence === null ? { ...shaped, topic: true, rewritten: false, title: cleaned } : { ...shaped, title: sentence, topic: true, rewritten: true };

@@ -20,7 +20,17 @@ export function sentencesOf(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? "";
     if (quote !== null) {
-      if ((quote === '"' && ch === '"') || (quote === "“" && ch === "”")) quote = null;
+      if ((quote === '"' && ch === '"') || (quote === "“" && ch === "”")) {
+        quote = null;
+        // A quoted sentence ends the sentence around it: `… unresolved." Also notable: …`.
+        const last = text[i - 1] ?? "";
+        const after = text.slice(i + 1, i + 3);
+        if ((last === "." || last === "!" || last === "?") && /^\s[\p{Lu}\p{N}]/u.test(after)) {
+          const sentence = text.slice(start, i + 1);
+          if (sentence.trim()) out.push(sentence.trim());
+          start = i + 1;
+        }
+      }
       continue;
     }
     if (ch === '"' || ch === "“") {

@@ -189,10 +189,15 @@ describe("what a careful curator does not create as it stands, read on the archi
     ["- The turnaround time is key evidence", "Says the item is evidence, not what it is evidence of"],
     ["- This model assumes producer-distributor separation that community IP dissolves", 'Refers back ("This …"): a comment on another item, not a claim of its own'],
     ["- This would be a challenge to the simple disruption narrative", 'Refers back ("This …"): a comment on another item, not a claim of its own'],
-    ["- SNF bifurcation as indicator of care delivery transition", "Topic, not a claim: no sentence of the source states it; write the claim"],
+    ["- Counter-cyclical growth claim", "Topic, not a claim: no sentence of the source states it; write the claim"],
   ])("%s", (hint, why) => {
     const [c] = candidatesOf({ hints: hint }).candidates;
     expect(c).toMatchObject({ selected: false, why });
+  });
+
+  it("a parenthesis that states what the topic names is the claim", () => {
+    const [c] = candidatesOf({ hints: "- the diversity paradox (AI increases collective diversity without improving individual creativity)" }).candidates;
+    expect(c).toMatchObject({ title: "AI increases collective diversity without improving individual creativity", rewritten: true, selected: true });
   });
 
   it("a short label before a colon leaves the title: the clause after it is the claim", () => {
