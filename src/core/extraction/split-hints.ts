@@ -2,7 +2,18 @@
 // rule is tried in order; the first that applies decides. Pure: text in,
 // items out, deterministic.
 import { candidateKind } from "./candidate-kind";
-import { collapseWhitespace, isClaimQuote, proposesClaim, quotedPassages, sentencesOf } from "../text/sentences";
+import { collapseWhitespace, isClaimQuote, proposesClaim as proposesByWords, quotedPassages, sentencesOf } from "../text/sentences";
+import { isTopicTitle } from "./topic-title";
+
+// Runs of "X as Y." / "A as evidence that B." sentences (the archive's space-domain hints are written so):
+// each sentence names its own claim, by its form rather than by saying "claim".
+const EVIDENCE_FORM = /\sas\s+(?:[\w-]+\s+){0,2}(?:evidence|existence proof|proof)\s+(?:that|of|for)\b/i;
+function proposesByForm(sentence: string): boolean {
+  if (EVIDENCE_FORM.test(sentence)) return true;
+  const plain = sentence.replace(/[.!]\s*$/, "");
+  return /\sas\s/i.test(plain) && !/^(?:this|that|it|these|those)\b/i.test(plain) && plain.split(/\s+/).length >= 4 && isTopicTitle(plain);
+}
+const proposesClaim = (sentence: string): boolean => proposesByWords(sentence) || proposesByForm(sentence);
 
 export type SplitRule = "list" | "enumeration" | "quotes" | "sentences" | "whole" | "frontmatter";
 
@@ -54,7 +65,9 @@ export function splitProse(item: HintItem): HintItem[] {
       ALSO.test(sentence) ||
       LABELLED.test(sentence) ||
       enriches !== current.enriches ||
-      (proposes && current.proposes);
+      (proposes && current.proposes) ||
+      // "A as evidence that B." after a claim sentence is a claim of its own, whatever came before.
+      (proposes && proposesByForm(sentence));
     if (starts) pieces.push({ sentences: [sentence], proposes: proposes || LABELLED.test(sentence), enriches });
     else current.sentences.push(sentence);
   }

@@ -205,3 +205,17 @@ describe("what a careful curator does not create as it stands, read on the archi
     expect(c).toMatchObject({ title: "Universal coverage and high primary care quality can coexist with terrible specialty access", selected: true });
   });
 });
+
+describe("rules 4 and 6: a run of 'X as Y.' and 'A as evidence that B.' sentences is one claim each (the archive's space hints)", () => {
+  it("each sentence is its own candidate, shaped by rule 10", () => {
+    const set = candidatesOf({
+      hints:
+        "Europe as a case study in proxy inertia — Ariane 6 just began flying and is already strategically obsolete. The DLR assessment as evidence that the phase transition in launch is recognized at the institutional level. US-China duopoly in reusable heavy lift as the emerging competitive structure.",
+    });
+    expect(set.candidates.map((c) => c.title)).toEqual([
+      "Europe as a case study in proxy inertia — Ariane 6 just began flying and is already strategically obsolete",
+      "The phase transition in launch is recognized at the institutional level",
+      "US-China duopoly in reusable heavy lift is the emerging competitive structure",
+    ]);
+  });
+});
