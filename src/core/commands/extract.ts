@@ -150,9 +150,15 @@ export async function planWithTargets(input: PlanInput, draft?: ExtractionPlan):
   return planExtraction({ ...input, targetTexts: await readTargetTexts(input.port, paths) });
 }
 
+export const NULL_RESULT_LINE = "nothing selected, linked or enriched: that is a null-result, which needs a reason (set --status null-result --reason TEXT)";
+
 /** Applies a reviewed plan all or nothing. */
 export async function applyPlan(port: VaultPort, plan: ExtractionPlan, journal?: JournalContext): Promise<ExtractOutcome> {
   if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
+  // SPEC §3: a run with nothing selected, linked or enriched is a null-result, which needs a reason.
+  if (plan.creates.length === 0 && plan.linked.length === 0 && plan.enrichments.length === 0) {
+    return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [NULL_RESULT_LINE], record: null };
+  }
   const result = await applyExtraction(plan, port, journal);
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";
