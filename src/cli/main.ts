@@ -9,6 +9,8 @@ import { list } from "./list";
 import { recoverInterrupted } from "../node/recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
+import { synced, syncMode } from "./sync";
+import { extractSubject } from "../node/git/git-sync";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -24,12 +26,15 @@ For agents and scripts (the MCP tools' twins):
   source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
   source-queue undo     <note> [--vault DIR] [--json]
-  source-queue mcp      [--vault DIR]
+  source-queue mcp      [--vault DIR] [--sync git]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
 mcp serves the agent tools over stdio (Model Context Protocol).
+--sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
+with other agents; each write is one commit pushed to the upstream branch (pull
+--ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
 list and validate keep the rows of unchanged notes in a cache outside the vault
@@ -56,18 +61,19 @@ const OPTIONS = {
   lease: { type: "string" },
   agent: { type: "string" },
   plan: { type: "string" },
+  sync: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache"],
-  set: ["vault", "status", "priority", "reason", "json"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "sync"],
+  set: ["vault", "status", "priority", "reason", "json", "sync"],
   validate: ["vault", "json", "no-cache"],
-  next: ["vault", "domain", "claim", "lease", "json"],
-  release: ["vault", "agent", "json"],
-  undo: ["vault", "json"],
-  mcp: ["vault"],
+  next: ["vault", "domain", "claim", "lease", "json", "sync"],
+  release: ["vault", "agent", "json", "sync"],
+  undo: ["vault", "json", "sync"],
+  mcp: ["vault", "sync"],
 };
 
 /** Commands that name one note. */
@@ -99,24 +105,25 @@ export async function run(argv: string[]): Promise<CommandResult> {
   }
 
   const vault = new FsVault(values.vault ?? process.cwd());
+  const sync = syncMode(values.sync);
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
   if (command === "mcp") {
     const { runMcp } = await import("../mcp/mcp-main");
-    return { code: await runMcp(vault.root), out: "" };
+    return { code: await runMcp(vault.root, { sync }), out: "" };
   }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
   const recovered = await recoverInterrupted(vault);
-  const result = await dispatch(command, vault, rest[0] ?? "", values);
+  const result = await dispatch(command, vault, rest[0] ?? "", values, sync);
   return recovered.length === 0 ? result : { ...result, err: [...recovered, ...(result.err ? [result.err] : [])].join("\n") };
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>["values"];
 
-function dispatch(command: string, vault: FsVault, note: string, values: Values): Promise<CommandResult> {
+function dispatch(command: string, vault: FsVault, note: string, values: Values, sync: boolean): Promise<CommandResult> {
   const { settings, rejected } = vault.settings();
   // The one clock of a run: every date this command writes is this day.
   const now = new Date();
-  const verb = { vault: vault.root, json: values.json };
+  const verb = { vault: vault.root, json: values.json, sync };
   // The agents' verbs (and their argument schemas) are loaded only when used.
   const verbs = () => import("./agent-verbs");
   switch (command) {
@@ -133,9 +140,19 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
         const plan = values.plan;
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
       }
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
-    case "set":
-      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
+      {
+        const run = () => extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
+        if (!sync || values["dry-run"]) return run();
+        const source = vault.toVaultPath(note);
+        return synced(vault.root, source, run, (files) => extractSubject(source, files));
+      }
+    case "set": {
+      const run = () => set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
+      if (!sync) return run();
+      const source = vault.toVaultPath(note);
+      const what = [values.status && `status ${values.status}`, values.priority && `priority ${values.priority}`].filter(Boolean).join(", ");
+      return synced(vault.root, source, run, () => `set ${source}: ${what}`);
+    }
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
