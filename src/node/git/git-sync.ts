@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseFrontmatter } from "../../core/note/parse-frontmatter";
 import { normalizeStatus } from "../../core/note/source-fields";
 import { holdOf } from "../../core/writes/source-lease";
+import { writeStep } from "../fault-injection";
 import { withNoteLock } from "../note-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
@@ -117,6 +118,7 @@ export class GitSync {
       }
       const files = changed.map((c) => c.path);
       await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
+      writeStep("git committed");
       const commit = await this.must(["rev-parse", "HEAD"], "--sync git");
       const left: SyncRecord = { phase: "committed", base, commit, source: w.sourceOf?.(result) ?? w.source, agent: w.agent, pid: process.pid };
       journal.save(left);
@@ -203,6 +205,7 @@ export class GitSync {
   }
 
   private async commit(files: string[], message: string, base: string, journal: SyncJournal): Promise<void> {
+    writeStep("git commit");
     const added = await this.run(["add", "-A", "--", ...files]);
     const made = added.code === 0 ? await this.run(["commit", "-q", "-m", message]) : added;
     if (made.code !== 0) {
@@ -218,8 +221,10 @@ export class GitSync {
     const clone = this.clone as Clone;
     const attempts = this.opts.attempts ?? 12;
     for (let attempt = 0; ; attempt++) {
+      writeStep("git push");
       const r = await this.run(["push", "-q", "--porcelain", clone.remote, `HEAD:refs/heads/${clone.remoteBranch}`]);
       if (r.code === 0) {
+        writeStep("git pushed");
         // Keep the remote-tracking branch where the remote is, so the next `ahead` count is true.
         await this.run(["fetch", "-q", clone.remote, clone.remoteBranch]);
         journal.clear();
