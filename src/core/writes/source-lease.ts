@@ -70,3 +70,17 @@ export function describeHold(hold: Extract<Hold, { held: true }>): string {
   if (hold.lease.untilText !== null) return `held by ${who} (its ${LEASE_FIELD} "${hold.lease.untilText}" is not a time, so it does not run out)`;
   return `held by ${who} (status processing with no ${LEASE_FIELD}, so it does not run out)`;
 }
+
+/** What the sidebar shows of a `processing` source (SPEC §7 "the curator's view"): who holds it, until when, and whether the lease ran out. */
+export interface HolderShown {
+  by: string | null;
+  until: Date | null;
+  expired: boolean;
+}
+
+export function holderShown(data: Record<string, unknown> | null, now: Date): HolderShown | null {
+  const hold = holdOf(data, now);
+  if (hold.status !== "processing") return null;
+  if (hold.held) return { by: hold.by, until: hold.until, expired: false };
+  return { by: hold.lease.agent, until: hold.lease.until, expired: true };
+}
