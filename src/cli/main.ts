@@ -26,12 +26,14 @@ For agents and scripts (the MCP tools' twins):
   source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
   source-queue undo     <note> [--vault DIR] [--json]
-  source-queue mcp      [--vault DIR] [--sync git]
+  source-queue mcp      [--vault DIR] [--sync git] [--http [HOST:]PORT [--token-file FILE]]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
-mcp serves the agent tools over stdio (Model Context Protocol).
+mcp serves the agent tools over stdio (Model Context Protocol), or with --http over
+Streamable HTTP at /mcp, bound to 127.0.0.1 unless HOST says otherwise; any other
+address needs --token-file (a bearer token every request must carry).
 --sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
 with other agents; each write is one commit pushed to the upstream branch (pull
 --ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
@@ -62,6 +64,8 @@ const OPTIONS = {
   agent: { type: "string" },
   plan: { type: "string" },
   sync: { type: "string" },
+  http: { type: "string" },
+  "token-file": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -73,7 +77,7 @@ const ALLOWED: Record<string, string[]> = {
   next: ["vault", "domain", "claim", "lease", "json", "sync"],
   release: ["vault", "agent", "json", "sync"],
   undo: ["vault", "json", "sync"],
-  mcp: ["vault", "sync"],
+  mcp: ["vault", "sync", "http", "token-file"],
 };
 
 /** Commands that name one note. */
@@ -109,7 +113,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
   if (command === "mcp") {
     const { runMcp } = await import("../mcp/mcp-main");
-    return { code: await runMcp(vault.root, { sync }), out: "" };
+    return { code: await runMcp(vault.root, { sync, http: values.http, tokenFile: values["token-file"] }), out: "" };
   }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
   const recovered = await recoverInterrupted(vault);
@@ -165,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     if (result.err) process.stderr.write(`${result.err.split("\n").map(shortLine).join("\n")}\n`);
     return result.code;
   } catch (err) {
-    const usage = err instanceof CommandUsageError || err instanceof UsageError;
+    const usage = err instanceof CommandUsageError || err instanceof UsageError || (err as { usage?: unknown } | null)?.usage === true;
     const text = err instanceof CommandUsageError ? (err.option === null ? err.detail : `--${err.option}: ${err.detail}`) : errorText(err);
     process.stderr.write(`${shortLine(`source-queue: ${text}`)}
 `);
