@@ -42,11 +42,14 @@ export async function openClone(vaultDir: string): Promise<Clone> {
   const gitDir = isAbsolute(gitDirRaw) ? gitDirRaw : join(vaultDir, gitDirRaw);
   const branch = await line(top, ["symbolic-ref", "-q", "--short", "HEAD"]);
   if (branch === null) throw new GitRefusal("--sync git: HEAD is detached; check out the branch to sync (git switch <branch>)");
-  const remote = await line(top, ["config", `branch.${branch}.remote`]);
-  const merge = await line(top, ["config", `branch.${branch}.merge`]);
+  // One call for both keys: every git run costs a process.
+  const keys = (await line(top, ["config", "--get-regexp", `^branch\\.${branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(remote|merge)$`])) ?? "";
+  const value = (key: string) => new RegExp(`\\.${key} (.*)$`, "m").exec(keys)?.[1] ?? null;
+  const remote = value("remote");
+  const merge = value("merge");
   if (remote === null || merge === null || remote === ".") {
     throw new GitRefusal(`--sync git: branch ${branch} has no upstream; set one (git branch --set-upstream-to=origin/${branch})`);
   }
-  const upstream = await line(top, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"]);
-  return { top, prefix, gitDir, branch, remote, remoteBranch: merge.replace(/^refs\/heads\//, ""), upstream: upstream ?? `${remote}/${merge.replace(/^refs\/heads\//, "")}` };
+  const remoteBranch = merge.replace(/^refs\/heads\//, "");
+  return { top, prefix, gitDir, branch, remote, remoteBranch, upstream: `${remote}/${remoteBranch}` };
 }

@@ -225,8 +225,8 @@ export class GitSync {
       const r = await this.run(["push", "-q", "--porcelain", clone.remote, `HEAD:refs/heads/${clone.remoteBranch}`]);
       if (r.code === 0) {
         writeStep("git pushed");
-        // Keep the remote-tracking branch where the remote is, so the next `ahead` count is true.
-        await this.run(["fetch", "-q", clone.remote, clone.remoteBranch]);
+        // The remote's branch is now our HEAD: the tracking ref says so without another round trip, so the next `ahead` count is true.
+        await this.run(["update-ref", `refs/remotes/${clone.remote}/${clone.remoteBranch}`, "HEAD"]);
         journal.clear();
         return;
       }
