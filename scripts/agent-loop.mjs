@@ -5,7 +5,12 @@
 // keeps the candidates selected by default; a real one would read the source
 // and write claims of its own (see decide() below).
 //
-//   node scripts/agent-loop.mjs --vault demo-vault-copy --agent extractor-1 [--max 3] [--domain d] [--model NAME]
+//   node scripts/agent-loop.mjs --vault demo-vault-copy --agent extractor-1 [--max 3] [--domain d] [--model NAME] [--sync git]
+//
+// With --sync git the vault is a git clone shared with other agents (SPEC §7):
+// every write is a commit pushed to the upstream branch, so N copies of this
+// loop on N machines (each in its own clone) clear one backlog in parallel.
+// A source lost to another agent ("taken by …") is left to it.
 //
 // It uses the CLI twins of the MCP tools: `next --claim AGENT`, `extract
 // --dry-run --json` (read), `extract --plan -` (the extract_claims arguments
@@ -23,12 +28,22 @@ const { values } = parseArgs({
     domain: { type: "string" },
     model: { type: "string", default: "example-agent" },
     bin: { type: "string", default: join(import.meta.dirname, "..", "dist", "cli.cjs") },
+    sync: { type: "string" },
   },
 });
+
+if (values.sync !== undefined && values.sync !== "git") throw new Error(`--sync: "${values.sync}" is not a sync mode (the one mode is git)`);
+/** The writing verbs take --sync git; reading ones read the clone as the last write left it. */
+const synced = values.sync === "git" ? ["--sync", "git"] : [];
 
 /** One CLI call; JSON out, or an Error carrying the CLI's one-line message. */
 function cli(args, input) {
   const run = spawnSync(process.execPath, [values.bin, ...args, "--vault", values.vault], { input, encoding: "utf8" });
+  if (run.status === 2) {
+    // A clone that cannot sync (or a bad call) will not get better by trying the next source.
+    console.error(run.stderr.trim().split("\n")[0]);
+    process.exit(2);
+  }
   if (run.status !== 0) throw new Error(run.stderr.trim().split("\n")[0] || `source-queue ${args[0]} exited ${run.status}`);
   return run.stdout.trim() === "" ? {} : JSON.parse(run.stdout);
 }
@@ -47,7 +62,7 @@ function decide(read) {
 const max = Number(values.max);
 let done = 0;
 while (done < max) {
-  const nextArgs = ["next", "--claim", values.agent, "--json", ...(values.domain ? ["--domain", values.domain] : [])];
+  const nextArgs = ["next", "--claim", values.agent, "--json", ...synced, ...(values.domain ? ["--domain", values.domain] : [])];
   const next = cli(nextArgs);
   if (!next.source) {
     console.log("The queue has nothing left for this agent.");
@@ -59,16 +74,21 @@ while (done < max) {
     const read = cli(["extract", path, "--dry-run", "--json"]);
     const plan = decide(read);
     if (plan.select.length === 0 && plan.claims.length === 0) {
-      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json"]);
+      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json", ...synced]);
       console.log(`  nothing to create: ${path} is null-result`);
     } else {
-      const result = cli(["extract", path, "--plan", "-", "--json"], JSON.stringify(plan));
+      const result = cli(["extract", path, "--plan", "-", "--json", ...synced], JSON.stringify(plan));
       console.log(`  created ${result.created.length}, linked ${result.linked.length}`);
     }
   } catch (err) {
+    if (/taken by /.test(err.message)) {
+      console.error(`  ${err.message}`);
+      done++;
+      continue;
+    }
     console.error(`  ${err.message}; giving ${path} back`);
     try {
-      cli(["release", path, "--agent", values.agent]);
+      cli(["release", path, "--agent", values.agent, ...synced]);
     } catch (releaseErr) {
       console.error(`  release failed too: ${releaseErr.message}`);
     }

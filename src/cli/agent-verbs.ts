@@ -6,12 +6,22 @@ import { readFileSync } from "node:fs";
 import { FsAgentCommands } from "../node/agent-commands";
 import { CommandError, parsePlan, type ToolResult } from "../node/agent-tools";
 import { FsVault, UsageError } from "../node/fs-vault";
+import { GitSync } from "../node/git/git-sync";
+import { SyncedAgentCommands } from "../node/git/synced-commands";
 import { json } from "./output";
 import type { CommandResult } from "./result";
 
 export interface VerbOptions {
   vault: string;
   json?: boolean;
+  /** `--sync git`: every write is a commit pushed to the clone's upstream (SPEC §7). */
+  sync?: boolean;
+}
+
+/** The agent commands over the vault, synced through git when asked. */
+function commandsOf(opts: VerbOptions): FsAgentCommands | SyncedAgentCommands {
+  const commands = new FsAgentCommands(opts.vault);
+  return opts.sync ? new SyncedAgentCommands(commands, new GitSync(opts.vault)) : commands;
 }
 
 /** A command's refusal as the CLI shows it: one line on stderr, exit 1 (2 when no note of the vault was named). */
@@ -37,7 +47,7 @@ const leaseOf = (lease: string | undefined): number | undefined => {
 };
 
 export async function nextVerb(opts: VerbOptions & { domain?: string; claim?: string; lease?: string }): Promise<CommandResult> {
-  const commands = new FsAgentCommands(opts.vault);
+  const commands = commandsOf(opts);
   const lease = leaseOf(opts.lease);
   if (opts.claim === undefined) {
     if (lease !== undefined) throw new UsageError("--lease goes with --claim");
@@ -64,12 +74,12 @@ export async function nextVerb(opts: VerbOptions & { domain?: string; claim?: st
 export async function releaseVerb(note: string, opts: VerbOptions & { agent?: string }): Promise<CommandResult> {
   const agent = opts.agent;
   if (agent === undefined) throw new UsageError("release needs --agent NAME (the agent that holds the source)");
-  const commands = new FsAgentCommands(opts.vault);
+  const commands = commandsOf(opts);
   return run(() => commands.releaseSource({ path: notePath(opts.vault, note), agent }), (r) => `${String(r.path)}: released by ${agent}; status unprocessed`, opts.json);
 }
 
 export async function undoVerb(note: string, opts: VerbOptions & { agent?: string }): Promise<CommandResult> {
-  const commands = new FsAgentCommands(opts.vault);
+  const commands = commandsOf(opts);
   return run(
     () => commands.undoExtraction({ path: notePath(opts.vault, note), agent: opts.agent }),
     (r) => {
@@ -95,7 +105,7 @@ export async function extractPlanVerb(note: string, opts: VerbOptions & { plan: 
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const commands = new FsAgentCommands(opts.vault);
+  const commands = commandsOf(opts);
   const args = { ...plan, path: notePath(opts.vault, note), ...(opts.dryRun ? { dry_run: true } : {}) };
   return run(
     () => commands.extractClaims(args, opts.takeOver === true),

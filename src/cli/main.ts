@@ -9,6 +9,8 @@ import { list } from "./list";
 import { recoverInterrupted } from "../node/recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
+import { synced, syncMode } from "./sync";
+import { extractSubject } from "../node/git/git-sync";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -25,14 +27,19 @@ For agents and scripts (the MCP tools' twins):
   source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json] [--take-over]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
   source-queue undo     <note> [--vault DIR] [--agent AGENT] [--json]
-  source-queue mcp      [--vault DIR]
+  source-queue mcp      [--vault DIR] [--sync git] [--http [HOST:]PORT [--token-file FILE]]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
 While an agent's lease on a source runs, extract, set and undo are refused unless
 --agent names the holder; --take-over (a curator) ends the lease in the same edit.
-mcp serves the agent tools over stdio (Model Context Protocol).
+mcp serves the agent tools over stdio (Model Context Protocol), or with --http over
+Streamable HTTP at /mcp, bound to 127.0.0.1 unless HOST says otherwise; any other
+address needs --token-file (a bearer token every request must carry).
+--sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
+with other agents; each write is one commit pushed to the upstream branch (pull
+--ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
 list and validate keep the rows of unchanged notes in a cache outside the vault
@@ -60,18 +67,21 @@ const OPTIONS = {
   agent: { type: "string" },
   plan: { type: "string" },
   "take-over": { type: "boolean" },
+  sync: { type: "string" },
+  http: { type: "string" },
+  "token-file": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "agent", "take-over"],
-  set: ["vault", "status", "priority", "reason", "json", "agent", "take-over"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "agent", "take-over", "sync"],
+  set: ["vault", "status", "priority", "reason", "json", "agent", "take-over", "sync"],
   validate: ["vault", "json", "no-cache"],
-  next: ["vault", "domain", "claim", "lease", "json"],
-  release: ["vault", "agent", "json"],
-  undo: ["vault", "json", "agent"],
-  mcp: ["vault"],
+  next: ["vault", "domain", "claim", "lease", "json", "sync"],
+  release: ["vault", "agent", "json", "sync"],
+  undo: ["vault", "json", "agent", "sync"],
+  mcp: ["vault", "sync", "http", "token-file"],
 };
 
 /** Commands that name one note. */
@@ -104,24 +114,25 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (values.agent !== undefined && values["take-over"]) throw new UsageError("--take-over is a curator's; it does not go with --agent");
 
   const vault = new FsVault(values.vault ?? process.cwd());
+  const sync = syncMode(values.sync);
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
   if (command === "mcp") {
     const { runMcp } = await import("../mcp/mcp-main");
-    return { code: await runMcp(vault.root), out: "" };
+    return { code: await runMcp(vault.root, { sync, http: values.http, tokenFile: values["token-file"] }), out: "" };
   }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
   const recovered = await recoverInterrupted(vault);
-  const result = await dispatch(command, vault, rest[0] ?? "", values);
+  const result = await dispatch(command, vault, rest[0] ?? "", values, sync);
   return recovered.length === 0 ? result : { ...result, err: [...recovered, ...(result.err ? [result.err] : [])].join("\n") };
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>["values"];
 
-function dispatch(command: string, vault: FsVault, note: string, values: Values): Promise<CommandResult> {
+function dispatch(command: string, vault: FsVault, note: string, values: Values, sync: boolean): Promise<CommandResult> {
   const { settings, rejected } = vault.settings();
   // The one clock of a run: every date this command writes is this day.
   const now = new Date();
-  const verb = { vault: vault.root, json: values.json };
+  const verb = { vault: vault.root, json: values.json, sync };
   // The agents' verbs (and their argument schemas) are loaded only when used.
   const verbs = () => import("./agent-verbs");
   switch (command) {
@@ -138,9 +149,19 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
         const plan = values.plan;
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"], takeOver: values["take-over"] }));
       }
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"], agent: values.agent, takeOver: values["take-over"] }, now);
-    case "set":
-      return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json, agent: values.agent, takeOver: values["take-over"] }, now);
+      {
+        const run = () => extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"], agent: values.agent, takeOver: values["take-over"] }, now);
+        if (!sync || values["dry-run"]) return run();
+        const source = vault.toVaultPath(note);
+        return synced(vault.root, source, run, (files) => extractSubject(source, files));
+      }
+    case "set": {
+      const run = () => set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json, agent: values.agent, takeOver: values["take-over"] }, now);
+      if (!sync) return run();
+      const source = vault.toVaultPath(note);
+      const what = [values.status && `status ${values.status}`, values.priority && `priority ${values.priority}`].filter(Boolean).join(", ");
+      return synced(vault.root, source, run, () => `set ${source}: ${what}`);
+    }
     default:
       return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
   }
@@ -153,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     if (result.err) process.stderr.write(`${result.err.split("\n").map(shortLine).join("\n")}\n`);
     return result.code;
   } catch (err) {
-    const usage = err instanceof CommandUsageError || err instanceof UsageError;
+    const usage = err instanceof CommandUsageError || err instanceof UsageError || (err as { usage?: unknown } | null)?.usage === true;
     const text = err instanceof CommandUsageError ? (err.option === null ? err.detail : `--${err.option}: ${err.detail}`) : errorText(err);
     process.stderr.write(`${shortLine(`source-queue: ${text}`)}
 `);

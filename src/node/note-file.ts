@@ -4,7 +4,10 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 
 /** Bad usage or a path that is not a note: one line, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Tells a usage error apart across bundles (dist/mcp.cjs has its own copy of this class). */
+  readonly usage = true;
+}
 
 /**
  * The largest file read as a note. Larger ones (a 3 GB file named .md) would

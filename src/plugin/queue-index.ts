@@ -14,6 +14,7 @@ import type { Settings } from "../core/note/settings";
 import { folderPrefix, inFolder } from "../core/note/source-note";
 import { emptyFields } from "../core/note/source-fields";
 import { queueItemFromFrontmatter } from "../core/queue/frontmatter-row";
+import { holderShown, type HolderShown } from "../core/writes/source-lease";
 import { buildPacer, type StepOptions } from "./steps";
 
 const MARKDOWN = /\.md$/i;
@@ -128,6 +129,13 @@ export class QueueIndex {
 
   get(path: string): QueueItem | undefined {
     return this.items.get(path);
+  }
+
+  /** Who holds a `processing` source and until when, from the metadata cache (SPEC §7: a synced vault just sees the notes change). */
+  holderOf(path: string, now: Date): HolderShown | null {
+    const file = this.app.vault.getFileByPath(path);
+    const fm = file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined;
+    return fm ? holderShown(fm, now) : null;
   }
 
   get size(): number {

@@ -4,6 +4,7 @@
 // and data-value; the marker's aria-label lists the problems.
 import { setIcon, setTooltip } from "obsidian";
 import type { QueueItem } from "../core/queue/queue-query";
+import type { HolderShown } from "../core/writes/source-lease";
 
 /** A date as written, with `00` parts meaning the month or day is unknown. */
 export function relativeDate(date: string | null, now = new Date()): string | null {
@@ -69,6 +70,7 @@ export class RowParts {
   private domain: HTMLElement | null = null;
   private readonly status: HTMLElement;
   private date: HTMLElement | null = null;
+  private holder: HTMLElement | null = null;
   private readonly meta: HTMLElement;
   private readonly hints: HTMLElement;
 
@@ -89,8 +91,8 @@ export class RowParts {
     this.hints = this.meta.createSpan({ cls: "source-queue-hints" });
   }
 
-  /** Show this entry. */
-  fill(item: QueueItem, now: Date): void {
+  /** Show this entry; `holder`: who holds it, when it is processing. */
+  fill(item: QueueItem, now: Date, holder: HolderShown | null = null): void {
     const { el } = this;
     if (el.dataset.path !== item.path) el.dataset.path = item.path;
     badge(this.priority, "source-queue-priority", item.priority);
@@ -99,11 +101,21 @@ export class RowParts {
     text(this.author, item.author ?? "Unknown author");
     this.domain = optional(this.domain, item.domain, () => this.about.createSpan({ cls: "source-queue-domain" }));
     badge(this.status, "source-queue-status", item.status);
+    this.fillHolder(holder, now);
     const relative = item.date ? relativeDate(item.date, now) : null;
     const date = item.date ? (relative ? `${item.date} · ${relative}` : item.date) : null;
     // The date goes between the status and the hint count.
     this.date = optional(this.date, date, () => this.meta.insertBefore(this.meta.createSpan({ cls: "source-queue-date" }), this.hints));
     text(this.hints, item.hints === null ? "… hints" : `${item.hints} hint${item.hints === 1 ? "" : "s"}`);
+  }
+
+  /** "agent-a · until in 52 minutes", or "agent-a · lease ran out 3 minutes ago": after the status badge. */
+  private fillHolder(holder: HolderShown | null, now: Date): void {
+    this.holder = optional(this.holder, holder === null ? null : holderText(holder, now), () => this.meta.insertAfter(this.meta.createSpan({ cls: "source-queue-holder" }), this.status));
+    if (this.holder === null || holder === null) return;
+    this.holder.toggleClass("is-expired", holder.expired);
+    const tip = holder.until === null ? "Held with no end (no processing_until)" : `${holder.expired ? "Lease ran out" : "Lease ends"} ${holder.until.toISOString()}`;
+    if (this.holder.getAttribute("title") !== tip) this.holder.setAttr("title", tip);
   }
 
   private fillMarker(item: QueueItem): void {
@@ -125,6 +137,14 @@ export class RowParts {
     if (tip !== this.markerText) setTooltip(this.marker, tip);
     this.markerText = tip;
   }
+}
+
+/** The holder's line: the agent, then when its lease ends or ended. */
+export function holderText(holder: HolderShown, now: Date): string {
+  const who = holder.by ?? "Someone";
+  if (holder.until === null) return `${who} · no lease end`;
+  const when = distanceToNow(holder.until, now);
+  return holder.expired ? `${who} · lease ran out ${when}` : `${who} · until ${when}`;
 }
 
 function text(el: HTMLElement, value: string): void {
@@ -151,8 +171,8 @@ function optional(el: HTMLElement | null, value: string | null, make: () => HTML
 }
 
 /** Render an entry into a fresh row element (tests and one-off rows). */
-export function renderRow(el: HTMLElement, item: QueueItem, now: Date): RowParts {
+export function renderRow(el: HTMLElement, item: QueueItem, now: Date, holder: HolderShown | null = null): RowParts {
   const parts = new RowParts(el);
-  parts.fill(item, now);
+  parts.fill(item, now, holder);
   return parts;
 }

@@ -88,7 +88,7 @@ export class QueueView extends ItemView {
       cls: "source-queue-list",
       attr: { tabindex: "0", role: "listbox", "aria-label": "Sources", "aria-multiselectable": "true" },
     });
-    this.rowWindow = new RowWindow(this.listEl, (paths) => this.plugin.index.ensureDetails(paths));
+    this.rowWindow = new RowWindow(this.listEl, (paths) => this.plugin.index.ensureDetails(paths), (path, now) => this.plugin.index.holderOf(path, now));
     this.queue = new SortedQueue(this.query);
     const list = this.listControl();
 

@@ -4,6 +4,7 @@
 // entry is unchanged and refilled for a note that scrolls in, so a redraw
 // builds only what changed. The view owns what is shown (the queue, the focus,
 // the selection); this owns where it is drawn.
+import type { HolderShown } from "../core/writes/source-lease";
 import type { QueueItem } from "../core/queue/queue-query";
 import type { SortedQueue } from "../core/queue/sorted-queue";
 import { RowParts } from "./queue-row";
@@ -70,6 +71,8 @@ export class RowWindow {
     private readonly listEl: HTMLElement,
     /** Asks the index for what rows drawn without their details (hint counts) lack. */
     private readonly ensureDetails: (paths: string[]) => void,
+    /** Who holds a processing source and until when (the curator's view of agents' leases). */
+    private readonly holderOf: (path: string, now: Date) => HolderShown | null = () => null,
   ) {
     this.spacerEl = listEl.createDiv({ cls: "source-queue-spacer" });
     this.windowEl = this.spacerEl.createDiv({ cls: "source-queue-window" });
@@ -177,7 +180,7 @@ export class RowWindow {
       const el = this.windowEl.createDiv({ cls: "source-queue-row", attr: { role: "option", id: `source-queue-row-${++rowSerial}` } });
       parts = new RowParts(el);
     }
-    if (old?.item !== item || old.minute !== minute) parts.fill(item, now);
+    if (old?.item !== item || old.minute !== minute) parts.fill(item, now, item.status === "processing" ? this.holderOf(item.path, now) : null);
     if (old?.focused !== focused) parts.el.toggleClass("is-focused", focused);
     if (old?.selected !== selected) {
       parts.el.setAttr("aria-selected", selected ? "true" : "false");

@@ -42,6 +42,26 @@ const ELSEWHERE: Record<string, { by: [file: string, shows: string][]; why: stri
     by: [["test/mcp/mcp-server.test.ts", `[BIN, "mcp", "--vault", vault]`]],
     why: "it needs Claude Code; the server it registers is started so by the MCP tests",
   },
+  "source-queue next --vault ~/kb --claim extractor-1 --json --sync git": {
+    by: [["test/cli/git-sync.test.ts", `"next", "--claim", "agent-1", "--vault", a, "--sync", "git"`]],
+    why: "--sync git needs a clone with an upstream; the git tests make a bare remote and clones and run it there",
+  },
+  [`echo '{"agent":"extractor-1"}' | source-queue extract inbox/2026-03-27-sandbagging-scheming-evals.md --vault ~/kb --plan - --sync git`]: {
+    by: [["test/cli/git-sync.test.ts", `"extract", held, "--plan", "-", "--vault", agent, "--sync", "git"`]],
+    why: "--sync git needs a clone with an upstream; the git tests run the agent's extraction in one",
+  },
+  "source-queue mcp --vault ~/kb --http 8808 --sync git": {
+    by: [["test/mcp/mcp-http.test.ts", `"mcp", "--vault", vault(), "--http", "127.0.0.1:0"`]],
+    why: "a server that runs until stopped; the HTTP tests start it on a free port and connect the SDK's client",
+  },
+  "source-queue mcp --vault ~/kb --http 0.0.0.0:8808 --token-file ~/.config/source-queue/token --sync git": {
+    by: [["test/mcp/mcp-http.test.ts", `"--token-file", file`]],
+    why: "a server that runs until stopped; the HTTP tests start it with a token file and check 401 without it",
+  },
+  [`*/10 * * * * cd /srv/kb-clone && node /opt/source-queue/scripts/agent-loop.mjs --vault . --agent "$(hostname)" --max 20 --sync git >> "$HOME/source-queue-agent.log" 2>&1`]: {
+    by: [["test/cli/git-sync.test.ts", `[LOOP, "--vault", c, "--agent", \`agent-\${i + 1}\`, "--max", "100", "--sync", "git"`]],
+    why: "a crontab line; the git tests run agent-loop.mjs --sync git in three clones of one remote at once",
+  },
 };
 
 /** Commands run here: the CLI, and the shell's own tools the install steps use. */
@@ -81,10 +101,12 @@ describe("the commands the docs show", () => {
     expect(Object.keys(ELSEWHERE).filter((c) => !shown.has(c))).toEqual([]);
   });
 
-  const runBlocks = shellBlocks.filter((b) => commandsOf(b).some((c) => runsHere(c.command)));
+  // A command ELSEWHERE names is run by its test (a git clone or a server it needs is made there), not here.
+  const runsHereOnly = (command: string) => runsHere(command) && !(command in ELSEWHERE);
+  const runBlocks = shellBlocks.filter((b) => commandsOf(b).some((c) => runsHereOnly(c.command)));
   it.each(runBlocks.map((b) => [where(b), b] as const))("%s runs as written, in order, on a copy of the demo vault", (_at, block) => {
     const { dir, env } = scratch();
-    for (const { command, line } of commandsOf(block).filter((c) => runsHere(c.command))) {
+    for (const { command, line } of commandsOf(block).filter((c) => runsHereOnly(c.command))) {
       const r = spawnSync("sh", ["-c", line.replaceAll("/path/to/vault", join(dir, "vault"))], { cwd: dir, env, encoding: "utf8", timeout: 20000 });
       const [, code, why] = EXIT.find(([re]) => re.test(command)) ?? [null, 0, "it succeeds"];
       expect(r.status, `${command}\n(expected ${code}: ${why})\n${r.stderr}`).toBe(code);

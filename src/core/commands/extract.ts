@@ -191,6 +191,8 @@ export async function planWithTargets(input: PlanInput, draft?: ExtractionPlan):
   return planExtraction({ ...input, targetTexts: await readTargetTexts(input.port, paths) });
 }
 
+export const NULL_RESULT_LINE = "nothing selected, linked or enriched: that is a null-result, which needs a reason (set --status null-result --reason TEXT)";
+
 /** Who applies a plan and when: the lease is checked on the text the plan read, which the write then compares (SPEC §7). */
 export interface ApplyAs {
   writer: Writer;
@@ -212,6 +214,10 @@ export async function applyPlan(port: VaultPort, reviewed: ExtractionPlan, as: A
   checkWriter(reviewed.sourcePath, reviewed.sourceBefore, checkedWriter(as.writer), as.now);
   const plan = takenOver(reviewed, as);
   if (plan.blockers.length > 0) return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [...plan.blockers], record: null };
+  // SPEC §3: a run with nothing selected, linked or enriched is a null-result, which needs a reason.
+  if (plan.creates.length === 0 && plan.linked.length === 0 && plan.enrichments.length === 0) {
+    return { plan, dryRun: false, code: 1, created: [], enriched: [], errors: [NULL_RESULT_LINE], record: null };
+  }
   const result = await applyExtraction(plan, port, journal);
   if (!result.ok) {
     const left = result.leftBehind.length > 0 ? ` (could not remove: ${result.leftBehind.join(", ")})` : "";

@@ -88,7 +88,8 @@ export async function applyExtraction(plan: ExtractionPlan, port: VaultPort, jou
   if (plan.blockers.length > 0) return { ok: false, error: plan.blockers.join("; "), rolledBack: [], leftBehind: [] };
   const targets = targetWrites(plan);
   const enriched = [...new Set(plan.enrichments.map((e) => e.targetPath))];
-  if (plan.creates.length === 0 && targets.length === 0) return { ok: true, record: null, created: [], linked: plan.linked, enriched };
+  const finishesOnly = plan.sourceAfter !== null && plan.sourceAfter !== plan.sourceBefore;
+  if (plan.creates.length === 0 && targets.length === 0 && !finishesOnly) return { ok: true, record: null, created: [], linked: plan.linked, enriched };
 
   const made: string[] = [];
   const written: { path: string; before: string; after: string }[] = [];

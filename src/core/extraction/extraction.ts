@@ -219,7 +219,10 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     planned.text = body === undefined || body.trim() === "" ? rendered : agentClaimText(rendered, body, { path: input.path, link: input.port.linkToFile(input.path, c.path), citation: citationOf(note) });
   }
 
-  const newTitles = creates.map((p) => p.candidate.title);
+  // A run that only links or enriches still finishes a source not yet finished (SPEC §3), so a held source never stays processing.
+  const finishes = creates.length === 0 && (linked.length > 0 || candidates.some((c) => c.selected && enriches(c))) && note.status !== input.settings.statusAfterExtraction;
+  const linkedTitles = finishes ? candidates.filter((c) => c.existing !== null && linked.includes(c.existing)).map((c) => c.title) : [];
+  const newTitles = [...creates.map((p) => p.candidate.title), ...linkedTitles.filter((t, i, all) => all.indexOf(t) === i && !note.claimsExtracted.includes(t))];
   const claimPaths = new Map<string, string>();
   for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
   const fields = input.sourceFields ?? [];
@@ -230,7 +233,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const enriched = enrichments.filter((e) => e.after !== e.before).map((e) => ({ title: e.targetTitle, path: e.targetPath }));
   const draft = { sourcePath: input.path, sourceBefore: input.text, folder: set.folder, newTitles, claimPaths, priorTitles: note.claimsExtracted, fields, enriched, enrichmentsField: input.settings.enrichmentsField };
   let sourceAfter: string | null = null;
-  if ((creates.length > 0 || enriched.length > 0) && blockers.length === 0) {
+  if ((creates.length > 0 || enriched.length > 0 || finishes) && blockers.length === 0) {
     const updated = renderSourceAfter(draft, input.settings, input.today, input.port);
     if (updated.ok) sourceAfter = updated.text;
     else blockers.push(`The source cannot be updated: ${updated.reason}`);

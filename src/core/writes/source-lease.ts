@@ -91,3 +91,17 @@ export function heldAgainst(hold: Hold, writer: Writer): Extract<Hold, { held: t
   if (agent !== undefined && agent !== "") return hold.by === agent ? null : hold;
   return hold.lease.untilText === null ? null : hold;
 }
+
+/** What the sidebar shows of a `processing` source (SPEC §7 "the curator's view"): who holds it, until when, and whether the lease ran out. */
+export interface HolderShown {
+  by: string | null;
+  until: Date | null;
+  expired: boolean;
+}
+
+export function holderShown(data: Record<string, unknown> | null, now: Date): HolderShown | null {
+  const hold = holdOf(data, now);
+  if (hold.status !== "processing") return null;
+  if (hold.held) return { by: hold.by, until: hold.until, expired: false };
+  return { by: hold.lease.agent, until: hold.lease.until, expired: true };
+}

@@ -1,0 +1,55 @@
+// The clone a `--sync git` run works in (SPEC §7): found from the vault's
+// folder and checked before anything is written. Each refusal is one line
+// (a GitRefusal: the CLI exits 2, MCP answers a tool error): not a git
+// repository, HEAD detached, no upstream, git missing or too old.
+import { isAbsolute, join } from "node:path";
+import { git, gitLine, gitVersion } from "./git-run";
+
+/** A clone that cannot be synced, or a sync that cannot start: bad input, nothing written. */
+export class GitRefusal extends Error {
+  constructor(line: string) {
+    super(line.split("\n")[0] ?? line);
+    this.name = "GitRefusal";
+  }
+}
+
+export interface Clone {
+  /** The work tree's top folder. */
+  top: string;
+  /** The vault's folder relative to `top`, with a trailing slash ("" when the vault is the top). */
+  prefix: string;
+  /** The .git folder (absolute). */
+  gitDir: string;
+  branch: string;
+  /** The upstream's remote and its branch: `origin`, `main`. */
+  remote: string;
+  remoteBranch: string;
+  /** `origin/main`, as `git rev-parse` names it. */
+  upstream: string;
+}
+
+async function line(cwd: string, args: string[]): Promise<string | null> {
+  const r = await git(cwd, args);
+  return r.code === 0 ? r.stdout.trim() : null;
+}
+
+export async function openClone(vaultDir: string): Promise<Clone> {
+  const version = await gitVersion(vaultDir);
+  if (!version.ok) throw new GitRefusal(version.line);
+  const inside = await git(vaultDir, ["rev-parse", "--show-toplevel", "--show-prefix", "--git-dir"]);
+  if (inside.code !== 0) throw new GitRefusal(`--sync git: ${vaultDir} is not in a git repository (${gitLine(inside)})`);
+  const [top = "", prefix = "", gitDirRaw = ""] = inside.stdout.split("\n");
+  const gitDir = isAbsolute(gitDirRaw) ? gitDirRaw : join(vaultDir, gitDirRaw);
+  const branch = await line(top, ["symbolic-ref", "-q", "--short", "HEAD"]);
+  if (branch === null) throw new GitRefusal("--sync git: HEAD is detached; check out the branch to sync (git switch <branch>)");
+  // One call for both keys: every git run costs a process.
+  const keys = (await line(top, ["config", "--get-regexp", `^branch\\.${branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(remote|merge)$`])) ?? "";
+  const value = (key: string) => new RegExp(`\\.${key} (.*)$`, "m").exec(keys)?.[1] ?? null;
+  const remote = value("remote");
+  const merge = value("merge");
+  if (remote === null || merge === null || remote === ".") {
+    throw new GitRefusal(`--sync git: branch ${branch} has no upstream; set one (git branch --set-upstream-to=origin/${branch})`);
+  }
+  const remoteBranch = merge.replace(/^refs\/heads\//, "");
+  return { top, prefix, gitDir, branch, remote, remoteBranch, upstream: `${remote}/${remoteBranch}` };
+}
