@@ -35,7 +35,7 @@ export interface ExtractOptions {
 const enrichedCount = (plan: ExtractionPlan): number => new Set(plan.enrichments.map((e) => e.targetPath)).size;
 
 function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
-  const lines = [`${plan.sourcePath}: ${plan.candidates.length} candidate${plan.candidates.length === 1 ? "" : "s"} → ${plan.folder}/`];
+  const lines = [`${plan.sourcePath}: ${plan.candidates.length} candidate${plan.candidates.length === 1 ? "" : "s"} → ${plan.folder}/ (${plan.folderWhy})`];
   for (const c of plan.candidates) {
     const mark = c.selected ? "[x]" : "[ ]";
     const note = c.existing !== null ? ` (exists — link only: ${c.existing})` : c.kind !== "claim" ? ` (${KIND_LABELS[c.kind].toLowerCase()})` : c.origin === "added" ? " (added)" : "";

@@ -17,7 +17,7 @@ import { sameStamp, type FileStamp } from "./row-codec";
 
 const FORMAT = "source-queue-claims";
 /** Bumped whenever the file's layout or what is read from a note changes. */
-const VERSION = 1;
+const VERSION = 2;
 
 const debug = debuglog("source-queue");
 
@@ -46,8 +46,8 @@ export function claimCacheFile(realVaultRoot: string, dir: string | null = cache
   return dir === null ? null : join(dir, `claims-${createHash("sha256").update(realVaultRoot).digest("hex").slice(0, 32)}.json`);
 }
 
-/** [path, size, mtimeMs, ctimeMs, ino, null | [title | null, aliases]] */
-type Entry = [string, number, number, number, number, [string | null, string[]] | null];
+/** [path, size, mtimeMs, ctimeMs, ino, null | [title | null, aliases, domains]] */
+type Entry = [string, number, number, number, number, [string | null, string[], string[]] | null];
 
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
@@ -56,7 +56,7 @@ function entryOf(raw: unknown): Entry | null {
   if (!Array.isArray(raw) || raw.length !== 6) return null;
   const [path, size, mtime, ctime, ino, claim] = raw as unknown[];
   if (typeof path !== "string" || !isNum(size) || !isNum(mtime) || !isNum(ctime) || !isNum(ino)) return null;
-  if (claim !== null && !(Array.isArray(claim) && claim.length === 2 && (claim[0] === null || typeof claim[0] === "string") && isStrings(claim[1]))) return null;
+  if (claim !== null && !(Array.isArray(claim) && claim.length === 3 && (claim[0] === null || typeof claim[0] === "string") && isStrings(claim[1]) && isStrings(claim[2]))) return null;
   return raw as Entry;
 }
 
@@ -123,7 +123,7 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
     if (old && stampNow && sameStamp({ size: old[1], mtimeMs: old[2], ctimeMs: old[3], ino: old[4] }, stampNow)) {
       hits++;
       next.push(old);
-      if (old[5]) inputs.push({ path, title: old[5][0], aliases: old[5][1] });
+      if (old[5]) inputs.push({ path, title: old[5][0], aliases: old[5][1], domains: old[5][2] });
       continue;
     }
     let read;
@@ -140,7 +140,7 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
     // A note changed within the file system's timestamp granularity could change again unseen (see RACY_MS).
     if (read.stamp.mtimeMs <= now - RACY_MS) {
       const s = read.stamp;
-      next.push([path, s.size, s.mtimeMs, s.ctimeMs, s.ino, input ? [input.title, [...input.aliases]] : null]);
+      next.push([path, s.size, s.mtimeMs, s.ctimeMs, s.ino, input ? [input.title, [...input.aliases], [...(input.domains ?? [])]] : null]);
     }
   }
   if (hits !== stored.size) changed = true;

@@ -10,7 +10,7 @@ export function renderHeader(body: HTMLElement, plan: ExtractionPlan): void {
 
   const about = body.createDiv({ cls: `${CLS}-about` });
   about.createDiv({ cls: `${CLS}-source`, text: `Source: ${plan.source.title}` });
-  about.createDiv({ cls: `${CLS}-folder`, text: `Claim folder: ${plan.folder}` });
+  about.createDiv({ cls: `${CLS}-folder`, text: `Claim folder: ${plan.folder} (${plan.folderWhy})` });
 
   const errors = plan.problems.filter((p) => p.level === "error");
   if (errors.length > 0) {

@@ -66,6 +66,8 @@ export class ObsidianVaultPort implements VaultPort {
 
   async remove(path: string): Promise<void> {
     const found = this.app.vault.getAbstractFileByPath(normalizePath(path));
+    // A folder goes only when empty (undo and rollback remove the folders their run made): never a curator's notes with it.
+    if (found instanceof TFolder && found.children.length > 0) throw new Error(`${path} is not empty`);
     if (found) await this.app.fileManager.trashFile(found);
   }
 

@@ -53,7 +53,7 @@ export const SETTING_GROUPS: Group[] = [
   {
     heading: "Claims",
     entries: [
-      { key: "claimFolder", kind: "text", name: "Claim folder", desc: "Where new claims go. {{domain}} is replaced by the source's domain. Default: domains/{{domain}}." },
+      { key: "claimFolder", kind: "text", name: "Claim folder", desc: "Where new claims go. auto (the default): the folder that already holds the most claims of the source's domain, else domains/{{domain}}. Or a pattern: {{domain}} is replaced by the source's domain." },
       { key: "fallbackClaimFolder", kind: "text", name: "Folder for sources without a domain", desc: "Default: inbox/claims." },
       { key: "defaultConfidence", kind: "dropdown", options: CONFIDENCES, name: "Default confidence", desc: "The confidence new claims start with; each can be changed in the preview." },
       { key: "statusAfterExtraction", kind: "dropdown", options: STATUSES, name: "Status after extraction", desc: "The status a source gets once its claims are created." },

@@ -21,6 +21,7 @@ import { looseKey, nameKey, withoutMd } from "./claim-keys";
 import { pull, push } from "./id-lists";
 import { better, insertSorted, scoreTable, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
 import { TermCache } from "./term-cache";
+import { DomainFolders, type DomainFolder } from "./domain-folders";
 
 export interface ClaimEntry {
   readonly path: string;
@@ -28,6 +29,8 @@ export interface ClaimEntry {
   readonly aliases: readonly string[];
   /** The file's name without `.md`. */
   readonly fileName: string;
+  /** The note's `domain` values (none when missing or not text). */
+  readonly domains: readonly string[];
 }
 
 interface Slot {
@@ -55,6 +58,8 @@ export class ClaimIndex {
   /** Built at the first lookup that needs it (links written as slugs): most builds never do, and it costs a quarter of one. */
   private looseMap: Map<string, number[]> | null = null;
   private readonly terms = new TermCache();
+  /** Where each domain's claims live (SPEC §3 `auto`). */
+  private readonly folders = new DomainFolders();
   /** Shared terms per name during a search; the touched ones are cleared after. */
   private counts = new Uint16Array(0);
 
@@ -88,7 +93,9 @@ export class ClaimIndex {
     const fileName = basenameOf(input.path);
     const title = input.title?.trim() || fileName;
     const aliases = input.aliases.map((a) => a.trim()).filter((a) => a !== "");
-    const entry: ClaimEntry = { path: input.path, title, aliases, fileName };
+    const domains = [...new Set((input.domains ?? []).map((d) => d.trim()).filter((d) => d !== ""))];
+    const entry: ClaimEntry = { path: input.path, title, aliases, fileName, domains };
+    this.folders.count(entry.path, entry.domains, 1);
     const id = this.freeSlots.pop() ?? this.slots.length;
     const slot: Slot = { entry, titleFromFile: !input.title?.trim(), nameIds: [], nameTerms: [], keys: [], looseKeys: [] };
     // Most claims are named by their title alone (the file name is the title): that one name costs no set or join.
@@ -133,6 +140,7 @@ export class ClaimIndex {
     this.slots[id] = undefined;
     this.freeSlots.push(id);
     if (slot) {
+      this.folders.count(slot.entry.path, slot.entry.domains, -1);
       slot.nameIds.forEach((nameId, i) => {
         for (const term of slot.nameTerms[i] ?? []) pull(this.postings, term, nameId);
         this.nameSlot[nameId] = -1;
@@ -151,8 +159,18 @@ export class ClaimIndex {
     if (!slot) return false;
     const { entry, titleFromFile } = slot;
     if (oldPath !== newPath) this.remove(oldPath);
-    this.add({ path: newPath, title: titleFromFile ? null : entry.title, aliases: entry.aliases });
+    this.add({ path: newPath, title: titleFromFile ? null : entry.title, aliases: entry.aliases, domains: entry.domains });
     return true;
+  }
+
+  /** The folders holding claims of `domain`, most claims first, ties alphabetically (SPEC §3 `auto`). */
+  foldersOf(domain: string): DomainFolder[] {
+    return this.folders.of(domain);
+  }
+
+  /** Every domain the claims name, with its folders as foldersOf gives them (`conventions`). */
+  domainFolders(): Map<string, DomainFolder[]> {
+    return this.folders.all();
   }
 
   /** The claims whose titles are most like `title` (SPEC §6 near-duplicates), best first. */

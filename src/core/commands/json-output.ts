@@ -29,6 +29,8 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
   return {
     source: plan.sourcePath,
     dryRun,
+    folder: plan.folder,
+    folderWhy: plan.folderWhy,
     candidates: plan.candidates.map((c) => ({
       title: c.title,
       path: c.existing ?? c.path,

@@ -4,6 +4,7 @@
 import { addedTitleProblem } from "../claims/added-claim";
 import { agentClaimText, bodyProblem } from "../claims/agent-claim";
 import type { ClaimIndex } from "../claims/claim-index";
+import { chooseClaimFolder } from "../claims/claim-folder";
 import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
 import { citationOf, renderClaim } from "../claims/claim-note";
@@ -51,6 +52,8 @@ export interface ExtractionPlan {
   /** The source's new text, or null when nothing is created (the source is left alone). */
   sourceAfter: string | null;
   folder: string;
+  /** Why that folder (SPEC §3 `auto`: how many of the domain's claims it holds, a tie), for the preview and the JSON. */
+  folderWhy: string;
   candidates: Candidate[];
   guidance: string | null;
   creates: PlannedClaim[];
@@ -131,7 +134,8 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
 
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
-  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null);
+  const place = chooseClaimFolder(input.settings, note.domain, input.claims ? (d) => input.claims?.foldersOf(d) ?? [] : undefined);
+  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null, () => place.folder);
   const addedBlockers: string[] = [];
   const added = (input.added ?? []).map((a, i): Candidate => {
     const index = set.candidates.length + i + 1;
@@ -242,6 +246,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     sourceBefore: input.text,
     sourceAfter,
     folder: set.folder,
+    folderWhy: place.why,
     candidates,
     guidance: set.guidance,
     creates,

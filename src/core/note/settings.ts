@@ -8,7 +8,8 @@ export const DEFAULT_SETTINGS = {
   queueFolder: "inbox",
   sourceTypes: ["source"],
   otherNoteTypes: ["claim"],
-  claimFolder: "domains/{{domain}}",
+  /** `auto`: the folder holding most claims of the domain (SPEC §3); else a pattern with {{domain}}. */
+  claimFolder: "auto",
   fallbackClaimFolder: "inbox/claims",
   defaultConfidence: "experimental" as (typeof CONFIDENCES)[number],
   statusAfterExtraction: "processed" as (typeof STATUSES)[number],

@@ -21,7 +21,7 @@ export interface VaultPort {
   edit(path: string, fn: (current: string) => string | null): Promise<string>;
   /** Replace a file's text atomically, failing if it is no longer `expected`. */
   replace(path: string, expected: string, next: string): Promise<void>;
-  /** Remove a file (or an empty folder this run created). The plugin moves it to the trash. */
+  /** Remove a file (or an empty folder this run created; a folder that is not empty is refused). The plugin moves it to the trash. */
   remove(path: string): Promise<void>;
   /** A link to a file at `targetPath`, written in the note at `fromPath`, as the user's settings ask. */
   linkToFile(targetPath: string, fromPath: string): string;

@@ -92,7 +92,7 @@ describe("ClaimIndex: live updates", () => {
   it("rename keeps a title of the note's own (its H1) and its aliases", () => {
     const index = ClaimIndex.build([claim("a/old.md", "Monitors: fail at scale", ["monitor failure"])]);
     index.rename("a/old.md", "b/new.md");
-    expect(index.get("b/new.md")).toEqual({ path: "b/new.md", title: "Monitors: fail at scale", aliases: ["monitor failure"], fileName: "new" });
+    expect(index.get("b/new.md")).toEqual({ path: "b/new.md", title: "Monitors: fail at scale", aliases: ["monitor failure"], fileName: "new", domains: [] });
     expect(index.byExactTitle("monitor failure")?.path).toBe("b/new.md");
     expect(index.byExactTitle("old")).toBeNull();
   });
@@ -214,9 +214,9 @@ describe("ClaimIndex: the inverted index answers as a full scan does", () => {
 describe("which notes are claims", () => {
   it("a note whose type is claim, with its title from the frontmatter, else its first H1, else its file name", () => {
     const text = "---\ntype: claim\naliases: [Short name]\n---\n\n```\n# not this\n```\n# The claim itself\n";
-    expect(claimInputFromText("d/x.md", text)).toEqual({ path: "d/x.md", title: "The claim itself", aliases: ["Short name"] });
+    expect(claimInputFromText("d/x.md", text)).toEqual({ path: "d/x.md", title: "The claim itself", aliases: ["Short name"], domains: [] });
     expect(claimInputFromText("d/x.md", '---\ntype: "Claim"\ntitle: Own title\n---\n# H1\n')?.title).toBe("Own title");
-    expect(claimInputFromText("d/x.md", "---\ntype: claim\n---\nNo heading\n")).toEqual({ path: "d/x.md", title: null, aliases: [] });
+    expect(claimInputFromText("d/x.md", "---\ntype: claim\n---\nNo heading\n")).toEqual({ path: "d/x.md", title: null, aliases: [], domains: [] });
   });
 
   it("other types, no frontmatter and unreadable YAML are not claims", () => {
@@ -226,7 +226,7 @@ describe("which notes are claims", () => {
   });
 
   it("the claim types are a parameter, and a single alias string counts", () => {
-    expect(claimInputFromFrontmatter("d/x.md", { type: "insight", alias: "one" }, null, ["insight"])).toEqual({ path: "d/x.md", title: null, aliases: ["one"] });
+    expect(claimInputFromFrontmatter("d/x.md", { type: "insight", alias: "one" }, null, ["insight"])).toEqual({ path: "d/x.md", title: null, aliases: ["one"], domains: [] });
     expect(claimInputFromFrontmatter("d/x.md", { type: "insight" }, null)).toBeNull();
   });
 
