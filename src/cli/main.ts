@@ -9,6 +9,8 @@ import { list } from "./list";
 import { recoverInterrupted } from "../node/recovery";
 import type { CommandResult } from "./result";
 import { set } from "./set";
+import { conventions } from "./conventions";
+import { version } from "../../package.json";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -17,7 +19,9 @@ const USAGE = `Usage:
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
                         [--target N=path]… [--no-cache]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
-  source-queue validate [--vault DIR] [--json] [--no-cache]
+  source-queue validate [--vault DIR] [--json] [--no-cache] [--fix-dangling]
+  source-queue conventions [--vault DIR] [--json] [--no-cache]
+  source-queue --version
 
 For agents and scripts (the MCP tools' twins):
   source-queue next     [--vault DIR] [--domain D] [--claim AGENT] [--lease MIN] [--json]
@@ -30,6 +34,11 @@ next gives the highest-priority unprocessed source no one holds; --claim takes i
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
 mcp serves the agent tools over stdio (Model Context Protocol).
+
+validate --fix-dangling removes the claims_extracted entries that name no claim note
+(one line each), so the next extraction proposes those claims again; no note is deleted.
+conventions proposes settings from the vault's notes, with the counts behind each; it
+changes nothing.
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
 list and validate keep the rows of unchanged notes in a cache outside the vault
@@ -56,6 +65,8 @@ const OPTIONS = {
   lease: { type: "string" },
   agent: { type: "string" },
   plan: { type: "string" },
+  "fix-dangling": { type: "boolean" },
+  version: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -63,7 +74,8 @@ const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
   extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache"],
   set: ["vault", "status", "priority", "reason", "json"],
-  validate: ["vault", "json", "no-cache"],
+  validate: ["vault", "json", "no-cache", "fix-dangling"],
+  conventions: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json"],
   release: ["vault", "agent", "json"],
   undo: ["vault", "json"],
@@ -83,9 +95,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === "help") return { code: 0, out: USAGE };
+  if (values.version || command === "version") return { code: 0, out: `source-queue ${version}` };
   if (command === undefined) return { code: 2, out: "", err: `source-queue: no command given\n${USAGE}` };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, next, release, undo or mcp)`);
+  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, conventions, next, release, undo or mcp)`);
   for (const key of Object.keys(values)) {
     if (key !== "help" && !allowed.includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
@@ -134,10 +147,12 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
       }
       return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
+    case "conventions":
+      return Promise.resolve(conventions(vault, settings, { json: values.json, cache: !values["no-cache"] }));
     case "set":
       return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:
-      return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
+      return validate(vault, settings, { json: values.json, cache: !values["no-cache"], fixDangling: values["fix-dangling"] }, rejected);
   }
 }
 

@@ -71,6 +71,27 @@ export function firstH1(lines: readonly string[], from = 0): string | null {
   return null;
 }
 
+/** What a note says about claims: itself as a claim (or null), and the claims it lists in `claims_extracted` (SPEC §2 rule 9). */
+export interface ClaimFacts {
+  claim: ClaimInput | null;
+  listed: string[];
+}
+
+/** The strings of a note's `claims_extracted` (a list, or one string). */
+export function listedClaims(frontmatter: Record<string, unknown>): string[] {
+  const raw = frontmatter.claims_extracted;
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((c): c is string => typeof c === "string" && c.trim() !== "");
+}
+
+/** One reading of a note for the claim index and the dangling check. */
+export function claimFactsFromText(path: string, text: string, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): ClaimFacts {
+  const parsed = parseFrontmatter(text);
+  if (!parsed.data) return { claim: null, listed: [] };
+  const claim = isClaimType(parsed.data.type, claimTypes) ? claimInputFromFrontmatter(path, parsed.data, firstH1(parsed.shape.lines, parsed.bodyStart), claimTypes) : null;
+  return { claim, listed: listedClaims(parsed.data) };
+}
+
 /** A claim's index input from the note's text (null: not a claim, or its frontmatter cannot be read). */
 export function claimInputFromText(path: string, text: string, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): ClaimInput | null {
   const parsed = parseFrontmatter(text);
