@@ -44,6 +44,7 @@ function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
     else if (c.existing === null && c.selected) lines.push(`        → ${c.path}`);
     for (const m of c.kind === "claim" && c.existing === null ? c.similar : []) lines.push(`        similar to [[${m.title}]] (${m.score.toFixed(2)})`);
   }
+  if (plan.droppedLinks.length > 0) lines.push("", `Relevant Notes left out (no note of the vault has that name): ${plan.droppedLinks.map((l) => `[[${l}]]`).join(", ")}`);
   if (plan.guidance) lines.push("", `Curator guidance: ${plan.guidance}`);
   if (dryRun) lines.push("", `Dry run: would create ${plan.creates.length}, enrich ${enrichedCount(plan)} and link ${plan.linked.length}; nothing was written.`);
   return lines;

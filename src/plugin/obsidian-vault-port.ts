@@ -79,6 +79,11 @@ export class ObsidianVaultPort implements VaultPort {
     return `[[${name}]]`;
   }
 
+  resolveLink(linktext: string, fromPath: string): string | null {
+    const dest = this.app.metadataCache.getFirstLinkpathDest(linktext.replace(/[#|].*$/s, "").trim(), fromPath);
+    return dest instanceof TFile ? dest.path : null;
+  }
+
   linkToText(linktext: string, fromPath: string): string {
     const file = this.app.metadataCache.getFirstLinkpathDest(linktext, fromPath);
     return file instanceof TFile ? this.app.fileManager.generateMarkdownLink(file, fromPath) : `[[${linktext}]]`;

@@ -49,6 +49,7 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
     })),
     created,
     linked: plan.linked,
+    dropped_links: plan.droppedLinks,
     enriched: enriched ?? (dryRun ? [] : [...new Set(plan.enrichments.map((e) => e.targetPath))]),
     problems: [...problemsJson(plan.problems), ...errors.map((message) => ({ level: "error" as const, message }))],
   };

@@ -7,7 +7,7 @@ import type { ClaimIndex } from "../claims/claim-index";
 import { chooseClaimFolder } from "../claims/claim-folder";
 import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
-import { citationOf, renderClaim } from "../claims/claim-note";
+import { citationOf, relatedLinks, renderClaim } from "../claims/claim-note";
 import { planEnrichments, type EnrichmentDraft, type TargetTexts } from "./enrichment-plan";
 import { joinPath, toFileName } from "../text/file-name";
 import type { FieldEdit } from "../note/frontmatter-edit";
@@ -54,6 +54,8 @@ export interface ExtractionPlan {
   folder: string;
   /** Why that folder (SPEC §3 `auto`: how many of the domain's claims it holds, a tie), for the preview and the JSON. */
   folderWhy: string;
+  /** Relevant Notes links left out of the claims because no note of the vault has that name (`dropped_links`). */
+  droppedLinks: string[];
   candidates: Candidate[];
   guidance: string | null;
   creates: PlannedClaim[];
@@ -198,6 +200,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const creating = new Set(creates.map((p) => p.candidate.path));
   for (const c of candidates) if (!c.selected && !enriches(c) && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
 
+  // Relevant Notes link only notes that exist; the others are listed for the curator (issue #24).
+  const related = relatedLinks([sections.primaryConnection, ...sections.kbConnections], input.port, input.path);
   for (const planned of creates) {
     const c = planned.candidate;
     const rendered = renderClaim({
@@ -210,9 +214,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
       secondaryDomains: note.secondaryDomains,
       sourceCitation: citationOf(note),
       sourceLink: input.port.linkToFile(input.path, c.path),
-      relevantLinks: [sections.primaryConnection, ...sections.kbConnections]
-        .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
-        .map((t) => input.port.linkToText(t, c.path)),
+      relevantLinks: related.kept.map((t) => input.port.linkToText(t, c.path)),
       guidance: set.guidance,
       description: c.description,
       evidence: c.evidence,
@@ -247,6 +249,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     sourceAfter,
     folder: set.folder,
     folderWhy: place.why,
+    droppedLinks: creates.length > 0 ? related.dropped : [],
     candidates,
     guidance: set.guidance,
     creates,

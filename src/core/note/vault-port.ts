@@ -27,6 +27,12 @@ export interface VaultPort {
   linkToFile(targetPath: string, fromPath: string): string;
   /** A link for a wikilink target as written in a note (`[[target]]`), resolved where possible. */
   linkToText(linktext: string, fromPath: string): string;
+  /**
+   * The note a wikilink target reaches from `fromPath` (as Obsidian resolves
+   * it), or null when no note of the vault has that name. Absent: unknown, and
+   * every link is kept (SPEC §3 Relevant Notes, issue #24 `dropped_links`).
+   */
+  resolveLink?(linktext: string, fromPath: string): string | null;
 }
 
 export class SourceChangedError extends Error {
