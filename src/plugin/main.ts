@@ -106,6 +106,7 @@ export default class SourceQueuePlugin extends Plugin {
       rows: () => this.queueRows(),
       claims,
       applyPlan: (plan) => this.actions.applyPlanOutcome(plan),
+      listedClaims: (paths) => this.listedClaims(paths),
     });
 
     this.app.workspace.onLayoutReady(() => {
@@ -189,15 +190,18 @@ export default class SourceQueuePlugin extends Plugin {
     return readQueueRows(this.app, this.index, this.data.settings);
   }
 
-  async validateQueue(): Promise<void> {
-    const items = await this.queueRows();
-    // What each source lists in claims_extracted, from the metadata cache: entries naming no claim note are warned (SPEC §2 rule 9).
+  /** What each note lists in claims_extracted, from the metadata cache: entries naming no claim note are warned (SPEC §2 rule 9). */
+  listedClaims(paths: readonly string[]): Map<string, string[]> {
     const frontmatterOf = (path: string) => {
       const file = this.app.vault.getFileByPath(path);
       return (file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined) ?? {};
     };
-    const listed = new Map(items.map((i) => [i.path, listedClaims(frontmatterOf(i.path))]));
-    const claims = { index: this.claimIndex.index, listed };
+    return new Map(paths.map((p) => [p, listedClaims(frontmatterOf(p))]));
+  }
+
+  async validateQueue(): Promise<void> {
+    const items = await this.queueRows();
+    const claims = { index: this.claimIndex.index, listed: this.listedClaims(items.map((i) => i.path)) };
     const result = validateQueue({ items, settingsPath: settingsFile(this.app.vault.configDir), rejected: this.rejectedSettings, claims });
     new ValidateModal(this.app, (file, evt) => void this.actions.openFromEvent(file, evt), result.files, result.checked).open();
   }

@@ -15,11 +15,11 @@
 // Live updates (add, update, remove, rename) touch one entry's terms, so the
 // plugin can follow the metadata cache note by note. Pure TypeScript.
 import { basenameOf } from "../note/model";
-import { SIMILAR, type TitleTerms } from "../text/similarity";
+import { SIMILAR, termWeight, type TitleTerms } from "../text/similarity";
 import type { ClaimInput } from "./claim-input";
 import { looseKey, nameKey, withoutMd } from "./claim-keys";
 import { pull, push } from "./id-lists";
-import { better, insertSorted, scoreTable, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
+import { better, insertSorted, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
 import { TermCache } from "./term-cache";
 import { DomainFolders, type DomainFolder } from "./domain-folders";
 
@@ -60,8 +60,13 @@ export class ClaimIndex {
   private readonly terms = new TermCache();
   /** Where each domain's claims live (SPEC §3 `auto`). */
   private readonly folders = new DomainFolders();
-  /** Shared terms per name during a search; the touched ones are cleared after. */
-  private counts = new Uint16Array(0);
+  /** term → how many claims hold it in any of their names (the rarity that weighs it, issue #24). */
+  private df = new Map<string, number>();
+  /** name id → its terms, and (built at the first search after a change) the sum of their weights. */
+  private termsById: (readonly string[] | undefined)[] = [];
+  private nameWeight: Float64Array | null = null;
+  /** Weight of the shared terms per name during a search; the touched ones are cleared after. */
+  private counts = new Float64Array(0);
 
   static build(inputs: Iterable<ClaimInput>): ClaimIndex {
     const index = new ClaimIndex();
@@ -115,11 +120,13 @@ export class ClaimIndex {
       const nameId = this.freeNames.pop() ?? this.nameSlot.length;
       this.nameSlot[nameId] = id;
       this.nameSize[nameId] = terms.length;
+      this.termsById[nameId] = terms;
       slot.nameIds.push(nameId);
       slot.nameTerms.push(terms);
       for (const term of terms) push(this.postings, term, nameId);
     }
     this.slots[id] = slot;
+    this.countTerms(slot, 1);
     this.byPath.set(entry.path, id);
     for (const key of slot.keys) push(this.exact, key, id);
     if (this.looseMap !== null) this.addLoose(slot, id, this.looseMap);
@@ -141,9 +148,11 @@ export class ClaimIndex {
     this.freeSlots.push(id);
     if (slot) {
       this.folders.count(slot.entry.path, slot.entry.domains, -1);
+      this.countTerms(slot, -1);
       slot.nameIds.forEach((nameId, i) => {
         for (const term of slot.nameTerms[i] ?? []) pull(this.postings, term, nameId);
         this.nameSlot[nameId] = -1;
+        this.termsById[nameId] = undefined;
         this.freeNames.push(nameId);
       });
       for (const key of slot.keys) pull(this.exact, key, id);
@@ -163,6 +172,34 @@ export class ClaimIndex {
     return true;
   }
 
+  /** A claim's distinct terms (over all its names) counted in or out of the document frequencies. */
+  private countTerms(slot: Slot, by: 1 | -1): void {
+    const terms = new Set(slot.nameTerms.flat());
+    for (const term of terms) {
+      const n = (this.df.get(term) ?? 0) + by;
+      if (n > 0) this.df.set(term, n);
+      else this.df.delete(term);
+    }
+    this.nameWeight = null;
+  }
+
+  /** How much a term weighs in this vault's similarity (../text/similarity termWeight): rarer across claim titles, heavier. */
+  weightOf(term: string): number {
+    return termWeight(this.df.get(term) ?? 0, this.size);
+  }
+
+  private weights(): Float64Array {
+    if (this.nameWeight !== null && this.nameWeight.length >= this.termsById.length) return this.nameWeight;
+    const out = new Float64Array(this.termsById.length);
+    this.termsById.forEach((terms, nameId) => {
+      let w = 0;
+      for (const t of terms ?? []) w += this.weightOf(t);
+      out[nameId] = w;
+    });
+    this.nameWeight = out;
+    return out;
+  }
+
   /** The folders holding claims of `domain`, most claims first, ties alphabetically (SPEC §3 `auto`). */
   foldersOf(domain: string): DomainFolder[] {
     return this.folders.of(domain);
@@ -180,33 +217,36 @@ export class ClaimIndex {
 
   /**
    * The search. The postings give, for every name sharing a term with the
-   * query, how many it shares; a name sharing none scores 0 and is never
-   * looked at. The score itself is ../text/similarity's, asked once per
-   * (shared, size) pair: it depends only on the sizes of the two term sets
-   * and their intersection (as the overlap coefficient, Jaccard, Dice and
-   * cosine all do), which the full-scan property test checks.
+   * query, the weight of what it shares (each term weighed by its rarity
+   * across the vault's claims, issue #24); a name sharing none scores 0 and
+   * is never looked at. The score is ../text/similarity's weightedSimilarity
+   * with this index's weights, which the full-scan property test checks.
    */
   similarToTerms(query: TitleTerms, opts: SimilarOptions = {}): SimilarClaim[] {
     const limit = opts.limit ?? 3;
     const min = opts.min ?? SIMILAR;
     if (limit <= 0 || query.terms.length === 0) return [];
     if (!(min > 0)) throw new RangeError("similarTo needs a threshold above 0: claims sharing no word score 0 and are not searched");
-    if (this.counts.length < this.nameSlot.length) this.counts = new Uint16Array(Math.max(1024, this.nameSlot.length * 2));
+    if (this.counts.length < this.nameSlot.length) this.counts = new Float64Array(Math.max(1024, this.nameSlot.length * 2));
     const counts = this.counts;
+    const nameWeight = this.weights();
     const touched: number[] = [];
+    let queryWeight = 0;
     for (const term of query.terms) {
+      const w = this.weightOf(term);
+      queryWeight += w;
       const ids = this.postings.get(term);
       if (!ids) continue;
       for (const nameId of ids) {
         const c = counts[nameId] as number;
         if (c === 0) touched.push(nameId);
-        counts[nameId] = c + 1;
+        counts[nameId] = c + w;
       }
     }
-    const scoreOf = scoreTable(query);
     const best = new Map<number, number>();
     for (const nameId of touched) {
-      const score = scoreOf(counts[nameId] as number, this.nameSize[nameId] as number);
+      // ../text/similarity's weightedSimilarity, from the weights gathered here.
+      const score = (counts[nameId] as number) / (Math.min(queryWeight, nameWeight[nameId] as number) + 1);
       counts[nameId] = 0;
       if (score < min) continue;
       const slotId = this.nameSlot[nameId] as number;

@@ -154,7 +154,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   // Without a claim index (a door that has none yet) a checked enrichment is created as a claim, as before SPEC §6;
   // with one, or with a target the user chose, it appends to its target.
   const enriches = (c: Candidate) => c.kind === "enrichment" && (input.claims !== undefined || c.target !== null);
-  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims, set.verdict ?? null) : [...set.candidates, ...added];
+  const connections = [sections.primaryConnection, ...sections.kbConnections].filter((t): t is string => !!t);
+  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims, set.verdict ?? null, connections) : [...set.candidates, ...added];
   const targetBlockers: string[] = [];
   const candidates = linkRepeats(
     matched.map((c) => {

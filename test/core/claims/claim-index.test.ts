@@ -7,7 +7,7 @@ import { ClaimIndex } from "../../../src/core/claims/claim-index";
 import { claimInputFromFrontmatter, claimInputFromText, firstH1, type ClaimInput } from "../../../src/core/claims/claim-input";
 import { looseKey, nameKey } from "../../../src/core/claims/claim-keys";
 import type { SimilarClaim } from "../../../src/core/claims/similar-ranking";
-import { COVERS, SIMILAR, similarity, titleTerms } from "../../../src/core/text/similarity";
+import { COVERS, SIMILAR, termWeight, titleTerms, weightedSimilarity } from "../../../src/core/text/similarity";
 
 const claim = (path: string, title: string | null = null, aliases: string[] = []): ClaimInput => ({ path, title, aliases });
 
@@ -171,10 +171,18 @@ describe("ClaimIndex: the inverted index answers as a full scan does", () => {
   function bruteForce(claims: Map<string, ClaimInput>, query: string, limit: number, min: number): SimilarClaim[] {
     const q = titleTerms(query);
     const all: SimilarClaim[] = [];
+    const namesOf = (c: ClaimInput) => {
+      const fileName = c.path.slice(c.path.lastIndexOf("/") + 1, -3);
+      return [c.title ?? fileName, ...c.aliases, fileName];
+    };
+    // Each term weighed by how many claims hold it in any name (issue #24), as the index does.
+    const df = new Map<string, number>();
+    for (const c of claims.values()) for (const t of new Set(namesOf(c).flatMap((n) => titleTerms(n).terms))) df.set(t, (df.get(t) ?? 0) + 1);
+    const weight = (t: string) => termWeight(df.get(t) ?? 0, claims.size);
     for (const c of claims.values()) {
       const fileName = c.path.slice(c.path.lastIndexOf("/") + 1, -3);
       const shown = c.title ?? fileName;
-      const score = Math.max(...[shown, ...c.aliases, fileName].map((n) => similarity(q, titleTerms(n))));
+      const score = Math.max(...namesOf(c).map((n) => weightedSimilarity(q, titleTerms(n), weight)));
       if (score >= min) all.push({ path: c.path, title: shown, score });
     }
     return all.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, limit);
