@@ -2,7 +2,7 @@
 // data.json (usePriority, reasonField), names the known domains when a
 // --domain matches none, and prints no escape codes off a terminal.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, cli, cliEnv, copyDemoVault, tempDir } from "./run-cli";
@@ -74,9 +74,12 @@ describe("plain output", () => {
     }
   });
 
-  it("npm run demo's script prints no escape codes when piped", () => {
-    const out = execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/demo.mjs")], { encoding: "utf8", env: cliEnv({ NO_COLOR: undefined, FORCE_COLOR: undefined }) });
+  it("npm run demo's script prints no escape codes when piped, and removes its scratch vault", () => {
+    const tmp = tempDir("sq-demo-tmp-");
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/demo.mjs")], { encoding: "utf8", env: cliEnv({ NO_COLOR: undefined, FORCE_COLOR: undefined, TMPDIR: tmp }) });
     expect(out).toContain("== 2. The queue");
     expect(out).not.toContain(ESC);
+    expect(out).toContain("The scratch copy is removed now");
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
