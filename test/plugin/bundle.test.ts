@@ -37,11 +37,13 @@ describe("the built main.js", () => {
   // #11–#15) took it to 210 KB, js-yaml's loader and zod/mini 49 KB of it:
   // the 150 KB target is missed, and said so in the README. Issue #21's
   // judgement (verdicts, propositions, one claim once, curator prose: about
-  // 15 KB of patterns and rules) took it to 228 KB. This budget keeps it from
-  // creeping further.
-  it("is under 236 KB and requires nothing but obsidian", () => {
+  // 15 KB of patterns and rules) took it to 228 KB. Issue #24 (the auto claim
+  // folder, the vault's conventions and their Detect dialog, dangling entries,
+  // rarity-weighted similarity: about 8 KB) took it to 240 KB. This budget
+  // keeps it from creeping further.
+  it("is under 244 KB and requires nothing but obsidian", () => {
     const size = readFileSync(join(root, "main.js")).length;
-    expect(size).toBeLessThan(236 * 1024);
+    expect(size).toBeLessThan(244 * 1024);
     const { required } = loadBundle();
     expect(new Set(required)).toEqual(new Set(["obsidian"]));
     expect(readFileSync(join(root, "main.js"), "utf8")).not.toMatch(/require\("(fs|path|os|crypto|buffer|node:[a-z]+)"\)/);
