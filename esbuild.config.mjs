@@ -78,7 +78,10 @@ const mcp = {
   platform: "node",
   target: "node20",
   external: builtinModules,
-  logLevel: "info",
+  // "warning", not "info": esbuild flags any output over 1 MB with ⚠️, and this
+  // file is the MCP SDK and its JSON Schema validators (about 1.4 MB) on purpose,
+  // loaded only by `source-queue mcp` (see mcpApart above). Errors and real warnings still print.
+  logLevel: "warning",
   minify: false,
 };
 

@@ -2,9 +2,10 @@
 // (npm script); this installs the plugin into the demo vault's plugin folder,
 // prints the queue, previews the split of the seed source and then performs
 // it on a scratch copy of the vault (the repository's demo vault is left
-// unchanged, so the demo can run again).
+// unchanged, so the demo can run again). The scratch copy is removed at the
+// end, whatever happens (SOURCE_QUEUE_DEMO_KEEP=1 keeps it to look around).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36,8 +37,13 @@ console.log(cli(["extract", seed, "--vault", vault, "--dry-run"]));
 
 heading("4. Split it for real, on a scratch copy of the vault");
 const scratch = mkdtempSync(join(tmpdir(), "source-queue-demo-"));
+const keep = process.env.SOURCE_QUEUE_DEMO_KEEP === "1";
+process.on("exit", () => {
+  if (!keep) rmSync(scratch, { recursive: true, force: true });
+});
 cpSync(vault, scratch, { recursive: true });
-const result = JSON.parse(cli(["extract", seed, "--vault", scratch, "--json"]));
+// --no-cache: no cache is kept for a vault that is gone when the demo ends.
+const result = JSON.parse(cli(["extract", seed, "--vault", scratch, "--json", "--no-cache"]));
 console.log(`  Created ${result.created.length} claims in ${scratch}:`);
 for (const path of result.created) console.log(`   - ${path}`);
 heading(`One of them: ${result.created[2]}`);
@@ -48,5 +54,6 @@ console.log(after.slice(0, after.indexOf("\n---", 4) + 4));
 console.log("  …");
 console.log(after.slice(after.indexOf("## Extracted claims")));
 heading("Next");
+console.log(keep ? `  The scratch copy stays in ${scratch}.` : "  The scratch copy is removed now (SOURCE_QUEUE_DEMO_KEEP=1 keeps it).");
 console.log("  npm run preview   the plugin itself in a browser page over this vault");
 console.log("  npm test          the test suite");

@@ -38,7 +38,7 @@ export interface ExtractOptions {
 const enrichedCount = (plan: ExtractionPlan): number => new Set(plan.enrichments.map((e) => e.targetPath)).size;
 
 function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
-  const lines = [`${plan.sourcePath}: ${plan.candidates.length} candidate${plan.candidates.length === 1 ? "" : "s"} → ${plan.folder}/`];
+  const lines = [`${plan.sourcePath}: ${plan.candidates.length} candidate${plan.candidates.length === 1 ? "" : "s"} → ${plan.folder}/ (${plan.folderWhy})`];
   for (const c of plan.candidates) {
     const mark = c.selected ? "[x]" : "[ ]";
     const note = c.existing !== null ? ` (exists — link only: ${c.existing})` : c.kind !== "claim" ? ` (${KIND_LABELS[c.kind].toLowerCase()})` : c.origin === "added" ? " (added)" : "";
@@ -49,6 +49,7 @@ function describe(plan: ExtractionPlan, dryRun: boolean): string[] {
     if (!c.selected && c.why && c.existing === null && c.kind === "claim") lines.push(`        ${c.why}`);
     for (const m of c.kind === "claim" && c.existing === null ? c.similar : []) lines.push(`        similar to [[${m.title}]] (${m.score.toFixed(2)})`);
   }
+  if (plan.droppedLinks.length > 0) lines.push("", `Relevant Notes left out (no note of the vault has that name): ${plan.droppedLinks.map((l) => `[[${l}]]`).join(", ")}`);
   if (plan.guidance) lines.push("", `Curator guidance: ${plan.guidance}`);
   if (dryRun) lines.push("", `Dry run: would create ${plan.creates.length}, enrich ${enrichedCount(plan)} and link ${plan.linked.length}; nothing was written.`);
   return lines;

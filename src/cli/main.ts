@@ -11,6 +11,8 @@ import type { CommandResult } from "./result";
 import { set } from "./set";
 import { synced, syncMode } from "./sync";
 import { extractSubject } from "../node/git/git-sync";
+import { conventions } from "./conventions";
+import { version } from "../../package.json";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -20,7 +22,9 @@ const USAGE = `Usage:
                         [--target N=path]… [--no-cache] [--agent AGENT | --take-over]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
                         [--agent AGENT | --take-over]
-  source-queue validate [--vault DIR] [--json] [--no-cache]
+  source-queue validate [--vault DIR] [--json] [--no-cache] [--fix-dangling]
+  source-queue conventions [--vault DIR] [--json] [--no-cache]
+  source-queue --version
 
 For agents and scripts (the MCP tools' twins):
   source-queue next     [--vault DIR] [--domain D] [--claim AGENT] [--lease MIN] [--json]
@@ -40,6 +44,11 @@ address needs --token-file (a bearer token every request must carry).
 --sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
 with other agents; each write is one commit pushed to the upstream branch (pull
 --ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
+
+validate --fix-dangling removes the claims_extracted entries that name no claim note
+(one line each), so the next extraction proposes those claims again; no note is deleted.
+conventions proposes settings from the vault's notes, with the counts behind each; it
+changes nothing.
 
 Paths of notes are relative to the vault. --vault defaults to the current directory.
 list and validate keep the rows of unchanged notes in a cache outside the vault
@@ -70,6 +79,8 @@ const OPTIONS = {
   sync: { type: "string" },
   http: { type: "string" },
   "token-file": { type: "string" },
+  "fix-dangling": { type: "boolean" },
+  version: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -77,7 +88,8 @@ const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
   extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "agent", "take-over", "sync"],
   set: ["vault", "status", "priority", "reason", "json", "agent", "take-over", "sync"],
-  validate: ["vault", "json", "no-cache"],
+  validate: ["vault", "json", "no-cache", "fix-dangling"],
+  conventions: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json", "sync"],
   release: ["vault", "agent", "json", "sync"],
   undo: ["vault", "json", "agent", "sync"],
@@ -97,9 +109,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === "help") return { code: 0, out: USAGE };
+  if (values.version || command === "version") return { code: 0, out: `source-queue ${version}` };
   if (command === undefined) return { code: 2, out: "", err: `source-queue: no command given\n${USAGE}` };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, next, release, undo or mcp)`);
+  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, conventions, next, release, undo or mcp)`);
   for (const key of Object.keys(values)) {
     if (key !== "help" && !allowed.includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
@@ -155,6 +168,8 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values,
         const source = vault.toVaultPath(note);
         return synced(vault.root, source, run, (files) => extractSubject(source, files));
       }
+    case "conventions":
+      return Promise.resolve(conventions(vault, settings, { json: values.json, cache: !values["no-cache"] }));
     case "set": {
       const run = () => set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json, agent: values.agent, takeOver: values["take-over"] }, now);
       if (!sync) return run();
@@ -163,7 +178,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values,
       return synced(vault.root, source, run, () => `set ${source}: ${what}`);
     }
     default:
-      return validate(vault, settings, { json: values.json, cache: !values["no-cache"] }, rejected);
+      return validate(vault, settings, { json: values.json, cache: !values["no-cache"], fixDangling: values["fix-dangling"] }, rejected);
   }
 }
 

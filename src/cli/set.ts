@@ -6,6 +6,8 @@ import type { FsVault } from "../node/fs-vault";
 import { json } from "./output";
 import type { CommandResult } from "./result";
 import { notePath } from "../node/note-arg";
+import { detectReasonField } from "../core/commands/conventions";
+import { conventionNotes } from "../node/convention-notes";
 
 export interface SetOptions {
   status?: string;
@@ -21,6 +23,8 @@ export async function set(vault: FsVault, settings: Settings, noteArg: string, o
   const change = { status: opts.status, priority: opts.priority, reason: opts.reason };
   // Bad values are named before the note is looked for, as a typo is the likelier mistake.
   checkChange(change);
-  const result = await setFields(vault, notePath(vault, noteArg), change, { settings, now, writer: { agent: opts.agent, takeOver: opts.takeOver } });
+  // No reason field set: the one most null-result notes of the queue use (SPEC §1), read only when a reason is written.
+  const reasonField = settings.reasonField || (opts.reason ? detectReasonField(conventionNotes(vault, settings.queueFolder)).field : "notes");
+  const result = await setFields(vault, notePath(vault, noteArg), change, { settings: { ...settings, reasonField }, now, writer: { agent: opts.agent, takeOver: opts.takeOver } });
   return { code: 0, out: opts.json ? json(setJson(result)) : setSummary(result) };
 }

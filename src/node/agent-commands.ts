@@ -25,6 +25,7 @@ import { LiveRows } from "./live-rows";
 import { journalStoreOf, recoverInterrupted } from "./recovery";
 import { keepUndoRecord, UndoStore } from "./undo-store";
 import { LiveClaims } from "./live-claims";
+import { claimsOfVault } from "./claim-cache";
 import { claimTargets } from "./claim-target";
 import type { ClaimIndex } from "../core/claims/claim-index";
 
@@ -255,7 +256,9 @@ export class FsAgentCommands implements AgentCommands {
   async validateVault(args: PageArgs): Promise<ToolResult> {
     const { vault, settings, rejected } = this.open();
     const items = this.rows.read(vault, settings);
-    const { files, ...counts } = validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected }));
+    // Dangling claims_extracted entries as `validate` finds them (SPEC §2 rule 9), from the claim cache.
+    const claims = claimsOfVault(vault);
+    const { files, ...counts } = validateResultJson(validateQueue({ items, settingsPath: settingsFile(vault.configDir), rejected, claims }));
     const { page, ...paging } = pageOf(files, args);
     return { files: page, ...counts, ...paging };
   }

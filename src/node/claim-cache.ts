@@ -1,5 +1,6 @@
 // The claim index in the CLI (SPEC §6): built on demand from the vault's
-// notes, with what each claim note said (title, aliases; or "not a claim")
+// notes, with what each claim note said (title, aliases, domains; or "not a
+// claim") and what each note lists in `claims_extracted` (the dangling check)
 // cached outside the vault like the queue rows (src/node/row-cache.ts), keyed
 // by each file's stat, so a later run reads only the notes that changed.
 // The notes come through a small injected reader (list, stat, read), not the
@@ -10,14 +11,14 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { debuglog } from "node:util";
 import { ClaimIndex } from "../core/claims/claim-index";
-import { claimInputFromText, DEFAULT_CLAIM_TYPES, type ClaimInput } from "../core/claims/claim-input";
+import { claimFactsFromText, claimInputFromText, DEFAULT_CLAIM_TYPES, type ClaimInput } from "../core/claims/claim-input";
 import { cacheDir } from "./cache-location";
 import { RACY_MS } from "./row-cache";
 import { sameStamp, type FileStamp } from "./row-codec";
 
 const FORMAT = "source-queue-claims";
 /** Bumped whenever the file's layout or what is read from a note changes. */
-const VERSION = 1;
+const VERSION = 3;
 
 const debug = debuglog("source-queue");
 
@@ -46,17 +47,17 @@ export function claimCacheFile(realVaultRoot: string, dir: string | null = cache
   return dir === null ? null : join(dir, `claims-${createHash("sha256").update(realVaultRoot).digest("hex").slice(0, 32)}.json`);
 }
 
-/** [path, size, mtimeMs, ctimeMs, ino, null | [title | null, aliases]] */
-type Entry = [string, number, number, number, number, [string | null, string[]] | null];
+/** [path, size, mtimeMs, ctimeMs, ino, null | [title | null, aliases, domains], claims_extracted] */
+type Entry = [string, number, number, number, number, [string | null, string[], string[]] | null, string[]];
 
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 
 function entryOf(raw: unknown): Entry | null {
-  if (!Array.isArray(raw) || raw.length !== 6) return null;
-  const [path, size, mtime, ctime, ino, claim] = raw as unknown[];
-  if (typeof path !== "string" || !isNum(size) || !isNum(mtime) || !isNum(ctime) || !isNum(ino)) return null;
-  if (claim !== null && !(Array.isArray(claim) && claim.length === 2 && (claim[0] === null || typeof claim[0] === "string") && isStrings(claim[1]))) return null;
+  if (!Array.isArray(raw) || raw.length !== 7) return null;
+  const [path, size, mtime, ctime, ino, claim, listed] = raw as unknown[];
+  if (typeof path !== "string" || !isNum(size) || !isNum(mtime) || !isNum(ctime) || !isNum(ino) || !isStrings(listed)) return null;
+  if (claim !== null && !(Array.isArray(claim) && claim.length === 3 && (claim[0] === null || typeof claim[0] === "string") && isStrings(claim[1]) && isStrings(claim[2]))) return null;
   return raw as Entry;
 }
 
@@ -101,6 +102,8 @@ export interface ReadClaimsOptions {
 
 export interface ReadClaims {
   index: ClaimIndex;
+  /** Each note that lists claims in `claims_extracted`, with the list. */
+  listed: Map<string, string[]>;
   /** Notes taken from the cache, and notes read. */
   hits: number;
   reads: number;
@@ -114,6 +117,7 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
   const stored = opts.cacheFile === null ? new Map<string, Entry>() : load(opts.cacheFile, key);
   const next: Entry[] = [];
   const inputs: ClaimInput[] = [];
+  const listed = new Map<string, string[]>();
   let hits = 0;
   let reads = 0;
   let changed = stored.size === 0;
@@ -123,7 +127,8 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
     if (old && stampNow && sameStamp({ size: old[1], mtimeMs: old[2], ctimeMs: old[3], ino: old[4] }, stampNow)) {
       hits++;
       next.push(old);
-      if (old[5]) inputs.push({ path, title: old[5][0], aliases: old[5][1] });
+      if (old[5]) inputs.push({ path, title: old[5][0], aliases: old[5][1], domains: old[5][2] });
+      if (old[6].length > 0) listed.set(path, old[6]);
       continue;
     }
     let read;
@@ -135,18 +140,19 @@ export function readClaimIndex(notes: ClaimNotes, opts: ReadClaimsOptions): Read
     }
     reads++;
     changed = true;
-    const input = claimInputFromText(path, read.text, claimTypes);
+    const { claim: input, listed: entries } = claimFactsFromText(path, read.text, claimTypes);
     if (input) inputs.push(input);
+    if (entries.length > 0) listed.set(path, entries);
     // A note changed within the file system's timestamp granularity could change again unseen (see RACY_MS).
     if (read.stamp.mtimeMs <= now - RACY_MS) {
       const s = read.stamp;
-      next.push([path, s.size, s.mtimeMs, s.ctimeMs, s.ino, input ? [input.title, [...input.aliases]] : null]);
+      next.push([path, s.size, s.mtimeMs, s.ctimeMs, s.ino, input ? [input.title, [...input.aliases], [...(input.domains ?? [])]] : null, entries]);
     }
   }
   if (hits !== stored.size) changed = true;
   debug("claim index: %d notes from the cache, %d read", hits, reads);
   if (opts.cacheFile !== null && changed) save(opts.cacheFile, key, next);
-  return { index: ClaimIndex.build(inputs), hits, reads };
+  return { index: ClaimIndex.build(inputs), listed, hits, reads };
 }
 
 /** What claimIndexOfVault needs of the file-system adapter. */
@@ -159,6 +165,11 @@ export interface ListedVault {
 
 /** The claim index of a vault on disk, through the cache unless `cache` is false (`--no-cache`). */
 export function claimIndexOfVault(vault: ListedVault, cache = true): ClaimIndex {
+  return claimsOfVault(vault, cache).index;
+}
+
+/** The claim index and every note's `claims_extracted`, through the cache unless `cache` is false. */
+export function claimsOfVault(vault: ListedVault, cache = true): ReadClaims {
   const notes: ClaimNotes = { paths: () => vault.markdownFiles(), stamp: (p) => vault.stampListed(p), readStamped: (p) => vault.readListedStamped(p) };
-  return readClaimIndex(notes, { cacheFile: cache ? claimCacheFile(vault.realRoot) : null }).index;
+  return readClaimIndex(notes, { cacheFile: cache ? claimCacheFile(vault.realRoot) : null });
 }

@@ -236,10 +236,14 @@ export class FsVault implements VaultPort {
   }
 
   linkToText(linktext: string, fromPath: string): string {
-    const wanted = `${linktext}.md`.toLowerCase();
-    // A match ends in "/<wanted>", so it has the file name of wanted: only those are looked at.
-    const hit = this.names.withNameOf(wanted).find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`));
+    const hit = this.resolveLink(linktext);
     return hit ? this.linkToFile(hit, fromPath) : formatTextLink(this.linkStyle, linktext);
+  }
+
+  resolveLink(linktext: string): string | null {
+    const wanted = `${linktext.replace(/[#|].*$/s, "").trim().replace(/\.md$/i, "")}.md`.toLowerCase();
+    // A match ends in "/<wanted>", so it has the file name of wanted: only those are looked at.
+    return this.names.withNameOf(wanted).find((p) => p.toLowerCase() === wanted || p.toLowerCase().endsWith(`/${wanted}`)) ?? null;
   }
 }
 

@@ -31,6 +31,8 @@ export interface CliHost {
   claims(): ClaimIndex;
   /** Apply a plan as the preview does (keeping its record for undo). */
   applyPlan(plan: ExtractionPlan, writer: Writer): Promise<ExtractOutcome>;
+  /** What each of these notes lists in claims_extracted (validate's dangling entries, SPEC §2 rule 9). */
+  listedClaims?(paths: readonly string[]): Map<string, string[]>;
 }
 
 /** A flag's value, or undefined when absent or given bare (`all` parses as "true"). */
@@ -106,7 +108,12 @@ export function registerCliHandlers(plugin: Plugin, host: CliHost): boolean {
   );
 
   add("source-queue:validate", "Report every problem of every queue note as JSON", null, () =>
-    answer(async () => validateResultJson(validateQueue({ items: await host.rows(), settingsPath: host.settingsPath(), rejected: host.rejectedSettings() }))),
+    answer(async () => {
+      const items = await host.rows();
+      const listed = host.listedClaims?.(items.map((i) => i.path));
+      const claims = listed ? { index: host.claims(), listed } : undefined;
+      return validateResultJson(validateQueue({ items, settingsPath: host.settingsPath(), rejected: host.rejectedSettings(), claims }));
+    }),
   );
   return true;
 }

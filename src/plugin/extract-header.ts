@@ -10,7 +10,11 @@ export function renderHeader(body: HTMLElement, plan: ExtractionPlan): void {
 
   const about = body.createDiv({ cls: `${CLS}-about` });
   about.createDiv({ cls: `${CLS}-source`, text: `Source: ${plan.source.title}` });
-  about.createDiv({ cls: `${CLS}-folder`, text: `Claim folder: ${plan.folder}` });
+  about.createDiv({ cls: `${CLS}-folder`, text: `Claim folder: ${plan.folder} (${plan.folderWhy})` });
+
+  if (plan.droppedLinks.length > 0) {
+    about.createDiv({ cls: `${CLS}-dropped`, text: `Relevant Notes left out (no note of the vault has that name): ${plan.droppedLinks.map((l) => `[[${l}]]`).join(", ")}` });
+  }
 
   const errors = plan.problems.filter((p) => p.level === "error");
   if (errors.length > 0) {

@@ -23,6 +23,9 @@ import { QueueIndex } from "./queue-index";
 import { readQueueRows } from "./queue-rows";
 import { QueueView, VIEW_TYPE } from "./queue-view";
 import { SourceQueueSettingTab } from "./settings-tab";
+import { detectConventions } from "../core/commands/conventions";
+import { listedClaims } from "../core/claims/claim-input";
+import { conventionNotesOf, writingSettings } from "./conventions-modal";
 import { ValidateModal } from "./validate-modal";
 
 /** The one clock of the plugin: every door asks it for "today". */
@@ -58,10 +61,12 @@ export default class SourceQueuePlugin extends Plugin {
     // A child component: it starts listening at layout ready and stops with the plugin.
     this.claimIndex = this.addChild(new ClaimIndexLive(this.app));
     const claims = () => this.claimIndex.index;
+    // Writes use the detected reason field when none is set (SPEC §1); the tab edits the stored settings themselves.
+    const writing = () => writingSettings(this.app, settings());
     this.actions = new QueueActions({
       app: this.app,
       port,
-      settings,
+      settings: writing,
       now,
       index: this.index,
       lastExtraction: () => this.data.lastExtraction,
@@ -87,9 +92,10 @@ export default class SourceQueuePlugin extends Plugin {
       saveQuery: (q) => this.saveQuery(q),
     }));
     this.addRibbonIcon("list-checks", "Open source queue", () => void this.openQueue());
-    this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => void this.index.rebuild() }));
+    const detect = () => detectConventions(conventionNotesOf(this.app), claims(), settings());
+    this.addSettingTab(new SourceQueueSettingTab(this.app, this, { settings, save: () => this.persist(), rebuildIndex: () => void this.index.rebuild(), detect }));
     this.addCommands();
-    this.bulk = registerBulkChanges({ plugin: this, port, settings, now });
+    this.bulk = registerBulkChanges({ plugin: this, port, settings: writing, now });
     registerCliHandlers(this, {
       port,
       vaultName: () => this.app.vault.getName(),
@@ -101,6 +107,7 @@ export default class SourceQueuePlugin extends Plugin {
       claims,
       // Obsidian's command line names its writer (agent=, take-over) and is never asked.
       applyPlan: (plan, writer) => this.actions.applyPlanOutcome(plan, writer, false),
+      listedClaims: (paths) => this.listedClaims(paths),
     });
 
     this.app.workspace.onLayoutReady(() => {
@@ -184,8 +191,19 @@ export default class SourceQueuePlugin extends Plugin {
     return readQueueRows(this.app, this.index, this.data.settings);
   }
 
+  /** What each note lists in claims_extracted, from the metadata cache: entries naming no claim note are warned (SPEC §2 rule 9). */
+  listedClaims(paths: readonly string[]): Map<string, string[]> {
+    const frontmatterOf = (path: string) => {
+      const file = this.app.vault.getFileByPath(path);
+      return (file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined) ?? {};
+    };
+    return new Map(paths.map((p) => [p, listedClaims(frontmatterOf(p))]));
+  }
+
   async validateQueue(): Promise<void> {
-    const result = validateQueue({ items: await this.queueRows(), settingsPath: settingsFile(this.app.vault.configDir), rejected: this.rejectedSettings });
+    const items = await this.queueRows();
+    const claims = { index: this.claimIndex.index, listed: this.listedClaims(items.map((i) => i.path)) };
+    const result = validateQueue({ items, settingsPath: settingsFile(this.app.vault.configDir), rejected: this.rejectedSettings, claims });
     new ValidateModal(this.app, (file, evt) => void this.actions.openFromEvent(file, evt), result.files, result.checked).open();
   }
 }

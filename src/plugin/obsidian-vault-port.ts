@@ -66,6 +66,8 @@ export class ObsidianVaultPort implements VaultPort {
 
   async remove(path: string): Promise<void> {
     const found = this.app.vault.getAbstractFileByPath(normalizePath(path));
+    // A folder goes only when empty (undo and rollback remove the folders their run made): never a curator's notes with it.
+    if (found instanceof TFolder && found.children.length > 0) throw new Error(`${path} is not empty`);
     if (found) await this.app.fileManager.trashFile(found);
   }
 
@@ -75,6 +77,11 @@ export class ObsidianVaultPort implements VaultPort {
     // Not created yet (a preview): the final text is rendered again once it exists.
     const name = targetPath.slice(targetPath.lastIndexOf("/") + 1).replace(/\.md$/i, "");
     return `[[${name}]]`;
+  }
+
+  resolveLink(linktext: string, fromPath: string): string | null {
+    const dest = this.app.metadataCache.getFirstLinkpathDest(linktext.replace(/[#|].*$/s, "").trim(), fromPath);
+    return dest instanceof TFile ? dest.path : null;
   }
 
   linkToText(linktext: string, fromPath: string): string {

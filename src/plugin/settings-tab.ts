@@ -6,6 +6,8 @@
 import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem, type SettingDefinition } from "obsidian";
 import { CONFIDENCES, STATUSES } from "../core/note/model";
 import { settingsSchema, type Settings } from "../core/note/settings";
+import { applyConventions, type Conventions } from "../core/commands/conventions";
+import { ConventionsModal } from "./conventions-modal";
 import { QueueView, VIEW_TYPE } from "./queue-view";
 
 type Key = keyof Settings;
@@ -15,6 +17,8 @@ export interface SettingsHost {
   settings(): Settings;
   save(): Promise<void>;
   rebuildIndex(): void;
+  /** The settings the vault's notes suggest (SPEC §1 "Detect from this vault"); absent: no button. */
+  detect?(): Conventions;
 }
 
 interface Entry {
@@ -46,14 +50,14 @@ export const SETTING_GROUPS: Group[] = [
     heading: "Vault conventions",
     entries: [
       { key: "usePriority", kind: "toggle", name: "Use priority", desc: "Turn off when this vault's sources have no priority field: no priority warnings, badge or filter." },
-      { key: "reasonField", kind: "text", name: "Reason field", desc: "The field that says why a source is a null-result: read by validate, written when you set null-result. Default: notes." },
+      { key: "reasonField", kind: "text", name: "Reason field", desc: "The field a null-result's reason is written to. Empty (the default): the field most null-result notes of this vault use. Validate accepts a reason in notes or extraction_notes." },
       { key: "enrichmentsField", kind: "text", name: "Enrichments field", desc: "The field that lists the claims a source enriched. Default: enrichments." },
     ],
   },
   {
     heading: "Claims",
     entries: [
-      { key: "claimFolder", kind: "text", name: "Claim folder", desc: "Where new claims go. {{domain}} is replaced by the source's domain. Default: domains/{{domain}}." },
+      { key: "claimFolder", kind: "text", name: "Claim folder", desc: "Where new claims go. auto (the default): the folder that already holds the most claims of the source's domain, else domains/{{domain}}. Or a pattern: {{domain}} is replaced by the source's domain." },
       { key: "fallbackClaimFolder", kind: "text", name: "Folder for sources without a domain", desc: "Default: inbox/claims." },
       { key: "defaultConfidence", kind: "dropdown", options: CONFIDENCES, name: "Default confidence", desc: "The confidence new claims start with; each can be changed in the preview." },
       { key: "statusAfterExtraction", kind: "dropdown", options: STATUSES, name: "Status after extraction", desc: "The status a source gets once its claims are created." },
@@ -61,6 +65,10 @@ export const SETTING_GROUPS: Group[] = [
     ],
   },
 ];
+
+const DETECT_NAME = "Detect from this vault";
+const DETECT_DESC =
+  "Propose settings from this vault's notes (queue folder, source type, reason field, priority, claim folders per domain), with the counts behind each. Nothing changes until you apply them.";
 
 const ENTRIES = new Map(SETTING_GROUPS.flatMap((g) => g.entries).map((e) => [e.key, e]));
 
@@ -111,11 +119,12 @@ export class SourceQueueSettingTab extends PluginSettingTab {
 
   /** Obsidian 1.13 and later: the same table, declared. */
   override getSettingDefinitions(): SettingDefinitionItem[] {
-    return SETTING_GROUPS.map((group) => ({
-      type: "group" as const,
-      heading: group.heading,
-      items: group.entries.map((e) => this.definition(e)),
-    }));
+    const detect = this.host.detect?.bind(this.host);
+    return SETTING_GROUPS.map((group) => {
+      const items: SettingDefinition[] = group.entries.map((e) => this.definition(e));
+      if (detect && group.heading === "Vault conventions") items.unshift({ name: DETECT_NAME, desc: DETECT_DESC, action: () => this.openDetected(detect()) });
+      return { type: "group" as const, heading: group.heading, items };
+    });
   }
 
   private definition(e: Entry): SettingDefinition {
@@ -129,8 +138,19 @@ export class SourceQueueSettingTab extends PluginSettingTab {
 
   /** Apps before 1.13 (minAppVersion is lower): the same table, drawn by hand. */
   override display(): void {
+    this.drawAll();
+  }
+
+  private drawAll(): void {
     const { containerEl } = this;
     containerEl.empty();
+    const detect = this.host.detect?.bind(this.host);
+    if (detect) {
+      new Setting(containerEl)
+        .setName(DETECT_NAME)
+        .setDesc(DETECT_DESC)
+        .addButton((b) => b.setButtonText(DETECT_NAME).onClick(() => this.openDetected(detect())));
+    }
     for (const group of SETTING_GROUPS) {
       new Setting(containerEl).setName(group.heading).setHeading();
       for (const e of group.entries) this.draw(containerEl, e);
@@ -153,6 +173,22 @@ export class SourceQueueSettingTab extends PluginSettingTab {
         t.setValue(String(value)).onChange((v) => this.saveFrom(e.key, v, t.inputEl));
       });
     }
+  }
+
+  /** Shows what the vault suggests; Apply saves exactly those settings, then the tab redraws. */
+  openDetected(found: Conventions): ConventionsModal {
+    const modal = new ConventionsModal(this.app, found, () => void this.applyDetected(found));
+    modal.open();
+    return modal;
+  }
+
+  private async applyDetected(found: Conventions): Promise<void> {
+    const next = applyConventions(this.host.settings(), found.proposals);
+    Object.assign(this.host.settings(), next);
+    await this.host.save();
+    this.host.rebuildIndex();
+    // Redraw the drawn tab of apps before 1.13; 1.13 reads the values through getControlValue.
+    if (this.containerEl.childElementCount > 0) this.drawAll();
   }
 
   /** From a drawn control: marks it invalid (and why) or saves. */

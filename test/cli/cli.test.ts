@@ -85,7 +85,8 @@ describe("source-queue extract", () => {
       expect(claim).toContain('source: "Subhadip Mitra (@subhadipmitra), \\"Circuit Tracing for the Rest of Us');
       expect(claim).toMatch(/\ndescription: .+\n/);
       expect(claim).toContain("## Evidence\n\n- [[2026-04-06-circuit-tracing-production-safety-mitra]] — ");
-      expect(claim).toContain("Relevant Notes:\n- [[scalable oversight degrades rapidly as capability gaps grow with debate achieving only 50 percent success at moderate gaps]]");
+      // The seed's Relevant Notes name no note of the demo vault: left out of the claim (issue #24, dropped_links).
+      expect(claim).not.toContain("Relevant Notes:");
     }
     const quoted = read(vault, out.created[1]!);
     expect(quoted).toContain("aliases:\n  - \"Anthropic's mechanistic circuit tracing");

@@ -2,7 +2,7 @@
 // data.json (usePriority, reasonField), names the known domains when a
 // --domain matches none, and prints no escape codes off a terminal.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, cli, cliEnv, copyDemoVault, tempDir } from "./run-cli";
@@ -34,7 +34,7 @@ describe("validate with the vault's conventions", () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     const messages = report.files.flatMap((f) => f.problems.map((p) => `${f.path}: ${p.message}`));
-    expect(messages).toEqual(["inbox/null-without-reason.md: Status is null-result but extraction_notes does not say why"]);
+    expect(messages).toEqual(["inbox/null-without-reason.md: Status is null-result but no reason is given (in extraction_notes or notes)"]);
   });
 
   it("reads the settings from the top level of an older data.json too", () => {
@@ -43,12 +43,11 @@ describe("validate with the vault's conventions", () => {
     expect(report.warnings).toBe(1);
   });
 
-  it("with the defaults (an older data.json), warns about the missing priorities and reads reasons from notes", () => {
+  it("with the defaults, warns about a missing priority only on a source still in the queue, and takes a reason in notes or extraction_notes", () => {
     const vault = conventionVault({ settings: { queueFolder: "inbox" } });
     const report = JSON.parse(cli(["validate", "--vault", vault, "--json"]).stdout) as Report;
-    const messages = report.files.flatMap((f) => f.problems.map((p) => p.message));
-    expect(messages.filter((m) => m.startsWith("No priority"))).toHaveLength(3);
-    expect(messages.filter((m) => m === "Status is null-result but notes does not say why")).toHaveLength(2);
+    const messages = report.files.flatMap((f) => f.problems.map((p) => `${f.path}: ${p.message}`));
+    expect(messages).toEqual(["inbox/no-priority.md: No priority; it counts as unknown", "inbox/null-without-reason.md: Status is null-result but no reason is given (in notes or extraction_notes)"]);
   });
 });
 
@@ -75,9 +74,12 @@ describe("plain output", () => {
     }
   });
 
-  it("npm run demo's script prints no escape codes when piped", () => {
-    const out = execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/demo.mjs")], { encoding: "utf8", env: cliEnv({ NO_COLOR: undefined, FORCE_COLOR: undefined }) });
+  it("npm run demo's script prints no escape codes when piped, and removes its scratch vault", () => {
+    const tmp = tempDir("sq-demo-tmp-");
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, "../../scripts/demo.mjs")], { encoding: "utf8", env: cliEnv({ NO_COLOR: undefined, FORCE_COLOR: undefined, TMPDIR: tmp }) });
     expect(out).toContain("== 2. The queue");
     expect(out).not.toContain(ESC);
+    expect(out).toContain("The scratch copy is removed now");
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });

@@ -61,7 +61,8 @@ describe("extract with similar claims and an enrichment (demo vault)", () => {
     const now = read(vault, TARGET).split("\n");
     expect(now.length).toBe(old.length + 1);
     const added = now.filter((l) => !old.includes(l));
-    expect(added).toEqual([expect.stringMatching(/^- \[\[2026-03-20-mortgage-resets-household-spending\]\] — The 2024 survey wave gap/)]);
+    // The source's own sentence, quoted, not the hint's words (SPEC §6).
+    expect(added).toEqual([expect.stringMatching(/^- \[\[2026-03-20-mortgage-resets-household-spending\]\] — “In the 2024 survey wave, households' one-year inflation expectations/)]);
     const fm = parseFrontmatter(read(vault, SOURCE)).data;
     expect(fm?.enrichments).toEqual(["Household inflation expectations moved twice as much as professional forecasts during the 2021–2023 inflation surge"]);
     expect(fm?.claims_extracted).toEqual(["Households with adjustable-rate mortgages cut spending about twice as fast after a rate rise as households with fixed-rate mortgages"]);
@@ -98,7 +99,7 @@ describe("extract --target", () => {
     const out = JSON.parse(r.stdout) as Json;
     expect(out.candidates[1]).toMatchObject({ kind: "enrichment", target: REPEATED, selected: true });
     expect(out.enriched.sort()).toEqual([REPEATED, TARGET].sort());
-    expect(read(vault, REPEATED)).toContain("- [[2026-03-20-mortgage-resets-household-spending]] — Booms in household debt");
+    expect(read(vault, REPEATED)).toContain("- [[2026-03-20-mortgage-resets-household-spending]] — “Regions where household debt had grown fastest");
   });
 
   it.each([

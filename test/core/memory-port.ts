@@ -10,6 +10,8 @@ export interface MemoryPortOptions {
   failCreate?: number;
   /** Make every remove of this path fail (a file the rollback cannot take back). */
   failRemove?: string;
+  /** Resolve links by file name, as the app does (without it the port cannot tell, and every link is kept). */
+  resolveLinks?: boolean;
 }
 
 export class MemoryPort implements VaultPort {
@@ -18,6 +20,7 @@ export class MemoryPort implements VaultPort {
   /** Every write, in order, for tests that check nothing was written. */
   readonly log: string[] = [];
   creates = 0;
+  readonly resolveLink?: (linktext: string, fromPath: string) => string | null;
 
   constructor(
     files: Record<string, string> = {},
@@ -27,6 +30,12 @@ export class MemoryPort implements VaultPort {
       this.files.set(path, text);
       const parts = path.split("/").slice(0, -1);
       for (let i = 1; i <= parts.length; i++) this.folders.add(parts.slice(0, i).join("/"));
+    }
+    if (options.resolveLinks) {
+      this.resolveLink = (linktext) => {
+        const wanted = linktext.replace(/[#|].*$/s, "").trim().toLowerCase();
+        return [...this.files.keys()].find((p) => basenameOf(p).toLowerCase() === wanted || p.toLowerCase() === `${wanted}.md`) ?? null;
+      };
     }
   }
 

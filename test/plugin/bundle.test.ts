@@ -37,12 +37,13 @@ describe("the built main.js", () => {
   // #11–#15) took it to 210 KB, js-yaml's loader and zod/mini 49 KB of it:
   // the 150 KB target is missed, and said so in docs/performance.md. Issue
   // #21's judgement (verdicts, propositions, one claim once, curator prose:
-  // about 15 KB of patterns and rules) and #27's holder checks with the
-  // take-over prompt (about 10 KB) took it to 240 KB. This budget keeps it
-  // from creeping further.
-  it("is under 248 KB and requires nothing but obsidian", () => {
+  // about 15 KB of patterns and rules), #27's holder checks with the take-over
+  // prompt (about 10 KB) and #24's auto claim folder, conventions and their
+  // Detect dialog, dangling entries and rarity-weighted similarity (about 8 KB)
+  // took it to about 250 KB. This budget keeps it from creeping further.
+  it("is under 256 KB and requires nothing but obsidian", () => {
     const size = readFileSync(join(root, "main.js")).length;
-    expect(size).toBeLessThan(248 * 1024);
+    expect(size).toBeLessThan(256 * 1024);
     const { required } = loadBundle();
     expect(new Set(required)).toEqual(new Set(["obsidian"]));
     expect(readFileSync(join(root, "main.js"), "utf8")).not.toMatch(/require\("(fs|path|os|crypto|buffer|node:[a-z]+)"\)/);

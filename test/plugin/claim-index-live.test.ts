@@ -60,6 +60,7 @@ describe("ClaimIndexLive", () => {
       title: "Monitors: fail at scale",
       aliases: ["Monitor failure"],
       fileName: "Monitors - fail at scale",
+      domains: ["ai-alignment"],
     });
     expect(live.index.get("inbox/claims/sandbagging evals miss scheming.md")?.title).toBe("sandbagging evals miss scheming");
     expect(live.index.byExactTitle("monitor failure")?.path).toBe("domains/ai-alignment/Monitors - fail at scale.md");

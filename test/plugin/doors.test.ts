@@ -15,6 +15,9 @@ import { queueItemFromText } from "../../src/core/queue/queue-item";
 import { loadSettings, type Settings } from "../../src/core/note/settings";
 import { run } from "../../src/cli/main";
 import { MemoryPort } from "../core/memory-port";
+import { claimIndexFromTexts } from "../../src/node/claim-cache";
+import { claimFactsFromText } from "../../src/core/claims/claim-input";
+import type { ClaimIndex } from "../../src/core/claims/claim-index";
 import { cleanUp, copyDemoVault } from "../cli/run-cli";
 import { demoFiles, startPlugin } from "./plugin-harness";
 
@@ -34,7 +37,7 @@ function withoutVault(json: unknown): unknown {
 interface Doors {
   cli(args: string[]): Promise<unknown>;
   obsidian(command: string, params?: Record<string, string>): Promise<unknown>;
-  core: { port: MemoryPort; settings: Settings; rejected: string[] };
+  core: { port: MemoryPort; settings: Settings; rejected: string[]; claims: ClaimIndex; listed: Map<string, string[]> };
   /** The note's text after the call, in each door's vault. */
   texts(path: string): Promise<[string, string, string]>;
 }
@@ -49,7 +52,10 @@ async function doors(data?: unknown): Promise<Doors> {
   const started = await startPlugin({ files, data });
   await started.h.settle();
   const { settings, rejected } = loadSettings(data === undefined ? undefined : (data as { settings?: unknown }).settings ?? data);
-  const port = new MemoryPort(files);
+  const port = new MemoryPort(files, { resolveLinks: true });
+  const notes = Object.entries(files).map(([path, text]) => ({ path, text }));
+  const claims = claimIndexFromTexts(notes);
+  const listed = new Map(notes.map((n) => [n.path, claimFactsFromText(n.path, n.text).listed]));
   return {
     async cli(args) {
       const r = await run([...args, "--vault", vault, "--json", ...(args[0] === "list" || args[0] === "validate" ? ["--no-cache"] : [])]);
@@ -58,7 +64,7 @@ async function doors(data?: unknown): Promise<Doors> {
     async obsidian(command, params = {}) {
       return JSON.parse(await started.h.app.cli.run(command, params)) as unknown;
     },
-    core: { port, settings, rejected },
+    core: { port, settings, rejected, claims, listed },
     async texts(path) {
       return [readFileSync(join(vault, path), "utf8"), started.h.read(path), await port.read(path)];
     },
@@ -99,7 +105,7 @@ describe("the CLI, Obsidian's command line and the core command answer alike", (
     const d = await doors(data);
     const cli = await d.cli(["validate"]);
     const obsidian = await d.obsidian("source-queue:validate");
-    const core = validateResultJson(validateQueue({ items: coreRows(d), settingsPath: settingsFile(".obsidian"), rejected: d.core.rejected }));
+    const core = validateResultJson(validateQueue({ items: coreRows(d), settingsPath: settingsFile(".obsidian"), rejected: d.core.rejected, claims: { index: d.core.claims, listed: d.core.listed } }));
     const files = (cli as { files: { path: string; problems: { message: string }[] }[] }).files;
     expect(files[0]).toEqual({ path: SETTINGS, problems: [expect.objectContaining({ message: 'Setting "claimFolder" is invalid; the default is used' }), expect.objectContaining({ message: 'Setting "defaultConfidence" is invalid; the default is used' })] });
     expect(obsidian).toEqual(cli);
@@ -115,7 +121,7 @@ describe("the CLI, Obsidian's command line and the core command answer alike", (
       await extract(
         d.core.port,
         { path: SEED, dryRun: true, select: parseSelect("1,3"), titles: new Map([[2, "Circuit tracing costs hours per prompt"]]), added: [{ title: "Interpretability reached a production decision" }] },
-        { settings: d.core.settings, now: new Date() },
+        { settings: d.core.settings, now: new Date(), claims: d.core.claims },
       ),
     );
     const candidates = (cli as { candidates: { title: string; selected: boolean }[] }).candidates;

@@ -112,13 +112,14 @@ describe("the settings tab", () => {
   it("declares the same settings for Obsidian 1.13, validated by the shared schema", async () => {
     s = await startPlugin();
     const tab = s.h.openSettings(manifest.id)! as unknown as {
-      getSettingDefinitions(): { heading: string; items: { name: string; control: { key: string; type: string; validate?: (v: unknown) => unknown } }[] }[];
+      getSettingDefinitions(): { heading: string; items: { name: string; control?: { key: string; type: string; validate?: (v: unknown) => unknown }; action?: () => void }[] }[];
       getControlValue(key: string): unknown;
       setControlValue(key: string, v: unknown): Promise<void>;
     };
     const groups = tab.getSettingDefinitions();
     expect(groups.map((g) => g.heading)).toEqual(["Queue", "Vault conventions", "Claims"]);
-    const controls = groups.flatMap((g) => g.items.map((i) => i.control));
+    const controls = groups.flatMap((g) => g.items.flatMap((i) => (i.control ? [i.control] : [])));
+    expect(groups[1]?.items[0]).toMatchObject({ name: "Detect from this vault", action: expect.any(Function) });
     expect(controls.map((c) => c.key).sort()).toEqual(Object.keys(s.plugin.data.settings).sort());
     const reason = controls.find((c) => c.key === "reasonField")!;
     expect(reason.validate?.("why: not")).toBe("must be a plain frontmatter key (no colon)");

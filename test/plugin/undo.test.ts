@@ -41,7 +41,8 @@ describe("undo last extraction", () => {
     expect(await harness.runCommand(UNDO)).toBe(true);
     expect(harness.read(SEED_PATH)).toBe(SEED);
     for (const claim of claims) expect(harness.storage.exists(claim)).toBe(false);
-    expect(harness.vault.systemTrash.map((t) => t.path).sort()).toEqual(claims);
+    // The folders the run created go too, once empty (issue #24).
+    expect(harness.vault.systemTrash.map((t) => t.path).sort()).toEqual(["domains", "domains/ai-alignment", ...claims].sort());
     expect(harness.notices.at(-1)).toBe(`Undid the extraction from ${SEED_PATH}: moved 4 claims to the trash.\nThe source is restored.`);
   });
 

@@ -15,12 +15,13 @@
 // Live updates (add, update, remove, rename) touch one entry's terms, so the
 // plugin can follow the metadata cache note by note. Pure TypeScript.
 import { basenameOf } from "../note/model";
-import { SIMILAR, type TitleTerms } from "../text/similarity";
+import { SIMILAR, termWeight, type TitleTerms } from "../text/similarity";
 import type { ClaimInput } from "./claim-input";
 import { looseKey, nameKey, withoutMd } from "./claim-keys";
 import { pull, push } from "./id-lists";
-import { better, insertSorted, scoreTable, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
+import { better, insertSorted, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
 import { TermCache } from "./term-cache";
+import { DomainFolders, type DomainFolder } from "./domain-folders";
 
 export interface ClaimEntry {
   readonly path: string;
@@ -28,6 +29,8 @@ export interface ClaimEntry {
   readonly aliases: readonly string[];
   /** The file's name without `.md`. */
   readonly fileName: string;
+  /** The note's `domain` values (none when missing or not text). */
+  readonly domains: readonly string[];
 }
 
 interface Slot {
@@ -55,8 +58,15 @@ export class ClaimIndex {
   /** Built at the first lookup that needs it (links written as slugs): most builds never do, and it costs a quarter of one. */
   private looseMap: Map<string, number[]> | null = null;
   private readonly terms = new TermCache();
-  /** Shared terms per name during a search; the touched ones are cleared after. */
-  private counts = new Uint16Array(0);
+  /** Where each domain's claims live (SPEC §3 `auto`). */
+  private readonly folders = new DomainFolders();
+  /** term → how many claims hold it in any of their names (the rarity that weighs it, issue #24). */
+  private df = new Map<string, number>();
+  /** name id → its terms, and (built at the first search after a change) the sum of their weights. */
+  private termsById: (readonly string[] | undefined)[] = [];
+  private nameWeight: Float64Array | null = null;
+  /** Weight of the shared terms per name during a search; the touched ones are cleared after. */
+  private counts = new Float64Array(0);
 
   static build(inputs: Iterable<ClaimInput>): ClaimIndex {
     const index = new ClaimIndex();
@@ -88,7 +98,9 @@ export class ClaimIndex {
     const fileName = basenameOf(input.path);
     const title = input.title?.trim() || fileName;
     const aliases = input.aliases.map((a) => a.trim()).filter((a) => a !== "");
-    const entry: ClaimEntry = { path: input.path, title, aliases, fileName };
+    const domains = [...new Set((input.domains ?? []).map((d) => d.trim()).filter((d) => d !== ""))];
+    const entry: ClaimEntry = { path: input.path, title, aliases, fileName, domains };
+    this.folders.count(entry.path, entry.domains, 1);
     const id = this.freeSlots.pop() ?? this.slots.length;
     const slot: Slot = { entry, titleFromFile: !input.title?.trim(), nameIds: [], nameTerms: [], keys: [], looseKeys: [] };
     // Most claims are named by their title alone (the file name is the title): that one name costs no set or join.
@@ -108,11 +120,13 @@ export class ClaimIndex {
       const nameId = this.freeNames.pop() ?? this.nameSlot.length;
       this.nameSlot[nameId] = id;
       this.nameSize[nameId] = terms.length;
+      this.termsById[nameId] = terms;
       slot.nameIds.push(nameId);
       slot.nameTerms.push(terms);
       for (const term of terms) push(this.postings, term, nameId);
     }
     this.slots[id] = slot;
+    this.countTerms(slot, 1);
     this.byPath.set(entry.path, id);
     for (const key of slot.keys) push(this.exact, key, id);
     if (this.looseMap !== null) this.addLoose(slot, id, this.looseMap);
@@ -133,9 +147,12 @@ export class ClaimIndex {
     this.slots[id] = undefined;
     this.freeSlots.push(id);
     if (slot) {
+      this.folders.count(slot.entry.path, slot.entry.domains, -1);
+      this.countTerms(slot, -1);
       slot.nameIds.forEach((nameId, i) => {
         for (const term of slot.nameTerms[i] ?? []) pull(this.postings, term, nameId);
         this.nameSlot[nameId] = -1;
+        this.termsById[nameId] = undefined;
         this.freeNames.push(nameId);
       });
       for (const key of slot.keys) pull(this.exact, key, id);
@@ -151,8 +168,46 @@ export class ClaimIndex {
     if (!slot) return false;
     const { entry, titleFromFile } = slot;
     if (oldPath !== newPath) this.remove(oldPath);
-    this.add({ path: newPath, title: titleFromFile ? null : entry.title, aliases: entry.aliases });
+    this.add({ path: newPath, title: titleFromFile ? null : entry.title, aliases: entry.aliases, domains: entry.domains });
     return true;
+  }
+
+  /** A claim's distinct terms (over all its names) counted in or out of the document frequencies. */
+  private countTerms(slot: Slot, by: 1 | -1): void {
+    const terms = new Set(slot.nameTerms.flat());
+    for (const term of terms) {
+      const n = (this.df.get(term) ?? 0) + by;
+      if (n > 0) this.df.set(term, n);
+      else this.df.delete(term);
+    }
+    this.nameWeight = null;
+  }
+
+  /** How much a term weighs in this vault's similarity (../text/similarity termWeight): rarer across claim titles, heavier. */
+  weightOf(term: string): number {
+    return termWeight(this.df.get(term) ?? 0, this.size);
+  }
+
+  private weights(): Float64Array {
+    if (this.nameWeight !== null && this.nameWeight.length >= this.termsById.length) return this.nameWeight;
+    const out = new Float64Array(this.termsById.length);
+    this.termsById.forEach((terms, nameId) => {
+      let w = 0;
+      for (const t of terms ?? []) w += this.weightOf(t);
+      out[nameId] = w;
+    });
+    this.nameWeight = out;
+    return out;
+  }
+
+  /** The folders holding claims of `domain`, most claims first, ties alphabetically (SPEC §3 `auto`). */
+  foldersOf(domain: string): DomainFolder[] {
+    return this.folders.of(domain);
+  }
+
+  /** Every domain the claims name, with its folders as foldersOf gives them (`conventions`). */
+  domainFolders(): Map<string, DomainFolder[]> {
+    return this.folders.all();
   }
 
   /** The claims whose titles are most like `title` (SPEC §6 near-duplicates), best first. */
@@ -162,33 +217,36 @@ export class ClaimIndex {
 
   /**
    * The search. The postings give, for every name sharing a term with the
-   * query, how many it shares; a name sharing none scores 0 and is never
-   * looked at. The score itself is ../text/similarity's, asked once per
-   * (shared, size) pair: it depends only on the sizes of the two term sets
-   * and their intersection (as the overlap coefficient, Jaccard, Dice and
-   * cosine all do), which the full-scan property test checks.
+   * query, the weight of what it shares (each term weighed by its rarity
+   * across the vault's claims, issue #24); a name sharing none scores 0 and
+   * is never looked at. The score is ../text/similarity's weightedSimilarity
+   * with this index's weights, which the full-scan property test checks.
    */
   similarToTerms(query: TitleTerms, opts: SimilarOptions = {}): SimilarClaim[] {
     const limit = opts.limit ?? 3;
     const min = opts.min ?? SIMILAR;
     if (limit <= 0 || query.terms.length === 0) return [];
     if (!(min > 0)) throw new RangeError("similarTo needs a threshold above 0: claims sharing no word score 0 and are not searched");
-    if (this.counts.length < this.nameSlot.length) this.counts = new Uint16Array(Math.max(1024, this.nameSlot.length * 2));
+    if (this.counts.length < this.nameSlot.length) this.counts = new Float64Array(Math.max(1024, this.nameSlot.length * 2));
     const counts = this.counts;
+    const nameWeight = this.weights();
     const touched: number[] = [];
+    let queryWeight = 0;
     for (const term of query.terms) {
+      const w = this.weightOf(term);
+      queryWeight += w;
       const ids = this.postings.get(term);
       if (!ids) continue;
       for (const nameId of ids) {
         const c = counts[nameId] as number;
         if (c === 0) touched.push(nameId);
-        counts[nameId] = c + 1;
+        counts[nameId] = c + w;
       }
     }
-    const scoreOf = scoreTable(query);
     const best = new Map<number, number>();
     for (const nameId of touched) {
-      const score = scoreOf(counts[nameId] as number, this.nameSize[nameId] as number);
+      // ../text/similarity's weightedSimilarity, from the weights gathered here.
+      const score = (counts[nameId] as number) / (Math.min(queryWeight, nameWeight[nameId] as number) + 1);
       counts[nameId] = 0;
       if (score < min) continue;
       const slotId = this.nameSlot[nameId] as number;

@@ -12,6 +12,8 @@ export interface ClaimInput {
   /** The frontmatter `title`, else the first H1; null: the file name is the title. */
   title: string | null;
   aliases: readonly string[];
+  /** The note's `domain` (a list names several; missing: none), for the `auto` claim folder (SPEC §3). */
+  domains?: readonly string[];
 }
 
 export const DEFAULT_CLAIM_TYPES: readonly string[] = ["claim"];
@@ -32,6 +34,13 @@ export function aliasesOf(frontmatter: Record<string, unknown>): string[] {
   return list.filter((a): a is string | number => typeof a === "string" || typeof a === "number").map(String).filter((a) => a.trim() !== "");
 }
 
+/** `domain` as written: one string, or each string of a list; anything else is no domain. */
+export function domainsOf(frontmatter: Record<string, unknown>): string[] {
+  const raw = frontmatter.domain;
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((d): d is string => typeof d === "string").map((d) => d.trim()).filter((d) => d !== "");
+}
+
 /** A claim's index input from its frontmatter and first H1 (null: not a claim). */
 export function claimInputFromFrontmatter(
   path: string,
@@ -41,7 +50,7 @@ export function claimInputFromFrontmatter(
 ): ClaimInput | null {
   if (!frontmatter || !isClaimType(frontmatter.type, claimTypes)) return null;
   const own = typeof frontmatter.title === "string" && frontmatter.title.trim() !== "" ? frontmatter.title.trim() : null;
-  return { path, title: own ?? (firstH1?.trim() || null), aliases: aliasesOf(frontmatter) };
+  return { path, title: own ?? (firstH1?.trim() || null), aliases: aliasesOf(frontmatter), domains: domainsOf(frontmatter) };
 }
 
 /** The first `# Heading` of the body, outside fenced code. */
@@ -60,6 +69,27 @@ export function firstH1(lines: readonly string[], from = 0): string | null {
     if (h?.level === 1 && h.text !== "") return h.text;
   }
   return null;
+}
+
+/** What a note says about claims: itself as a claim (or null), and the claims it lists in `claims_extracted` (SPEC §2 rule 9). */
+export interface ClaimFacts {
+  claim: ClaimInput | null;
+  listed: string[];
+}
+
+/** The strings of a note's `claims_extracted` (a list, or one string). */
+export function listedClaims(frontmatter: Record<string, unknown>): string[] {
+  const raw = frontmatter.claims_extracted;
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((c): c is string => typeof c === "string" && c.trim() !== "");
+}
+
+/** One reading of a note for the claim index and the dangling check. */
+export function claimFactsFromText(path: string, text: string, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): ClaimFacts {
+  const parsed = parseFrontmatter(text);
+  if (!parsed.data) return { claim: null, listed: [] };
+  const claim = isClaimType(parsed.data.type, claimTypes) ? claimInputFromFrontmatter(path, parsed.data, firstH1(parsed.shape.lines, parsed.bodyStart), claimTypes) : null;
+  return { claim, listed: listedClaims(parsed.data) };
 }
 
 /** A claim's index input from the note's text (null: not a claim, or its frontmatter cannot be read). */

@@ -4,6 +4,7 @@ import { finishTitle, stripMarkdown } from "../text/markdown";
 import type { Confidence } from "../note/model";
 import { sentencesOf } from "../text/sentences";
 import { yamlScalar } from "../note/yaml";
+import type { VaultPort } from "../note/vault-port";
 
 export interface ClaimInput {
   title: string;
@@ -59,6 +60,31 @@ export function describeClaim(input: { title: string; commentary: string; eviden
   return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : text;
 }
 
+/**
+ * A hint writer's label at the start of a line ("CLAIM:", "Claim:", "New claim
+ * candidate:", "**Key claim:**"): it says what the line is to the extractor,
+ * not to a reader of the claim, so no body line keeps it (issue #24).
+ */
+const CLAIM_LABEL = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?)(?:\*\*|__)?(?:(?:new|key|potential|possible|proposed)\s+)*claim(?:\s+candidate)?(?:\s+\d+)?\s*:\s*(?:\*\*|__)?\s*(?=\S)/gimu;
+
+/** The text with every line's leading claim label taken out. */
+export const withoutClaimLabels = (text: string): string => text.replace(CLAIM_LABEL, "$1");
+
+/**
+ * The Relevant Notes targets (the source's PRIMARY CONNECTION and KB
+ * connections), once each, split into those a note of the vault answers and
+ * those none does. A port that cannot resolve links keeps them all.
+ */
+export function relatedLinks(targets: readonly (string | null | undefined)[], port: Pick<VaultPort, "resolveLink">, fromPath: string): { kept: string[]; dropped: string[] } {
+  const unique = targets.filter((t, i, all): t is string => !!t && all.indexOf(t) === i);
+  const resolve = port.resolveLink?.bind(port);
+  if (!resolve) return { kept: unique, dropped: [] };
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const t of unique) (resolve(t, fromPath) === null ? dropped : kept).push(t);
+  return { kept, dropped };
+}
+
 const blockList = (key: string, values: readonly string[]) => [`${key}:`, ...values.map((v) => `  - ${yamlScalar(v)}`)];
 
 export function renderClaim(input: ClaimInput): string {
@@ -74,9 +100,10 @@ export function renderClaim(input: ClaimInput): string {
   if (input.fileName !== input.title) fm.push(...blockList("aliases", [input.title]));
   fm.push("---");
 
-  // The rationale is the hint as written; when it says no more than the title, it is left out.
+  // The rationale is the hint as written, without its labels; when it says no more than the title, it is left out.
   const body: string[] = ["", `# ${input.title}`, ""];
-  if (!repeatsTitle(finishTitle(stripMarkdown(input.rationale)), input.title)) body.push(input.rationale.trim(), "");
+  const rationale = withoutClaimLabels(input.rationale).trim();
+  if (!repeatsTitle(finishTitle(stripMarkdown(rationale)), input.title)) body.push(rationale, "");
   if (input.guidance) body.push("> [!note] Curator guidance", ...input.guidance.split("\n").map((l) => `> ${l}`), "");
   body.push("## Evidence", "", `- ${input.sourceLink} — ${input.sourceCitation}`, ...input.evidence.map((e) => `  > ${e}`), "");
   if (input.relevantLinks.length > 0) body.push("Relevant Notes:", ...input.relevantLinks.map((l) => `- ${l}`), "");

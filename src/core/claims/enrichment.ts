@@ -18,7 +18,7 @@ import { looseKey, nameKey } from "./claim-keys";
 import type { FieldEdit, EditResult } from "../note/frontmatter-edit";
 import { editFrontmatter } from "../note/frontmatter-edit";
 import { parseFrontmatter } from "../note/parse-frontmatter";
-import { SIMILAR, similarity } from "../text/similarity";
+import { COVERS, SIMILAR, similarity, weightedSimilarity } from "../text/similarity";
 
 export interface EnrichmentTarget {
   path: string;
@@ -65,6 +65,28 @@ export function namesInHint(hintText: string): { links: string[]; quoted: string
 export interface TargetOptions {
   /** The lowest similarity a guessed target may have (default SIMILAR). */
   min?: number;
+  /**
+   * The source's PRIMARY CONNECTION and KB connections (link targets, the
+   * primary first): the claims its curator already tied it to, and so the
+   * first targets offered for a hint that names none (issue #24).
+   */
+  connections?: readonly string[];
+}
+
+/**
+ * Of the connected claims, the one the hint shares most (rarity-weighted)
+ * words with; with none shared, the first (the PRIMARY CONNECTION). Null when
+ * no connection is a claim of the vault.
+ */
+function connectionTarget(whole: ReturnType<ClaimIndex["termsOf"]>, connections: readonly string[], index: ClaimIndex): EnrichmentTarget | null {
+  let best: EnrichmentTarget | null = null;
+  for (const link of connections) {
+    const found = index.resolve(link);
+    if (!found) continue;
+    const score = weightedSimilarity(whole, index.termsOf(found.entry.title), (t) => index.weightOf(t));
+    if (!best || score > best.score) best = { path: found.entry.path, title: found.entry.title, certain: false, score };
+  }
+  return best;
 }
 
 /** The claim a hint names (SPEC §6): a link, a quoted or backticked name, else the most similar claim title; null when nothing is close. */
@@ -89,6 +111,7 @@ export function enrichmentTarget(hintText: string, index: ClaimIndex, opts: Targ
   // claim better than the whole hint does; the whole hint breaks ties
   // between claims the name matches equally ("the existing Arrow's claim").
   const whole = index.termsOf(stripMarkdown(hintText));
+  const connected = opts.connections ? connectionTarget(whole, opts.connections, index) : null;
   const guesses = [...unresolved, ...names.quoted, ...names.phrases];
   let best: { entry: SimilarLike; score: number; tie: number } | null = null;
   for (const name of guesses) {
@@ -97,7 +120,9 @@ export function enrichmentTarget(hintText: string, index: ClaimIndex, opts: Targ
       if (!best || hit.score > best.score || (hit.score === best.score && tie > best.tie)) best = { entry: hit, score: hit.score, tie };
     }
   }
-  if (best) return { path: best.entry.path, title: best.entry.title, certain: false, score: best.score };
+  // A claim the hint names in words (the same claim at COVERS) wins; else the curator's connections come first.
+  if (best && (best.score >= COVERS || !connected)) return { path: best.entry.path, title: best.entry.title, certain: false, score: best.score };
+  if (connected) return connected;
   const [hit] = index.similarToTerms(whole, { limit: 1, min });
   return hit ? { path: hit.path, title: hit.title, certain: false, score: hit.score } : null;
 }
@@ -126,9 +151,22 @@ export function evidenceText(hintText: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The bullet an enrichment appends under the target's `## Evidence`: `- [[source]] — hint text`. */
-export function enrichmentBullet(sourceLink: string, hintText: string): string {
-  const text = evidenceText(hintText);
+/** How many of the source's sentences an enrichment quotes (its best first), as §3 quotes up to three. */
+const MAX_QUOTED = 2;
+
+/**
+ * The bullet an enrichment appends under the target's `## Evidence` (SPEC
+ * §6): `- [[source]] — "the source's sentence(s) that best support the
+ * hint"`, the evidence itself, never the hint's instruction ("Enrich the
+ * existing … claim with the 58% figure"); the hint's text only when no
+ * sentence of the source matches. One line, as appendEvidence asks.
+ */
+export function enrichmentBullet(sourceLink: string, hintText: string, evidence: readonly string[] = []): string {
+  const quoted = evidence
+    .slice(0, MAX_QUOTED)
+    .map((e) => e.replace(/\s+/g, " ").trim())
+    .filter((e) => e !== "");
+  const text = quoted.length > 0 ? quoted.map((q) => `“${q}”`).join(" ") : evidenceText(hintText);
   return text === "" ? `- ${sourceLink}` : `- ${sourceLink} — ${text}`;
 }
 

@@ -1,7 +1,5 @@
 // How the claim index's search ranks what its postings found (SPEC §6
-// near-duplicates): the score of a name from the number of terms it shares,
-// and the best few kept in order. Pure TypeScript.
-import { similarity, type TitleTerms } from "../text/similarity";
+// near-duplicates): the best few kept in order. Pure TypeScript.
 
 export interface SimilarClaim {
   path: string;
@@ -27,23 +25,4 @@ export function insertSorted(top: SimilarClaim[], found: SimilarClaim, limit: nu
   while (at > 0 && better(found, top[at - 1] as SimilarClaim) < 0) at--;
   top.splice(at, 0, found);
   if (top.length > limit) top.pop();
-}
-
-/**
- * The score of the query against a name that shares `shared` of its terms and
- * has `size` terms, from ../text/similarity itself: a stand-in name with those
- * numbers is scored once and remembered for the rest of the search.
- */
-export function scoreTable(query: TitleTerms): (shared: number, size: number) => number {
-  const memo = new Map<number, number>();
-  return (shared, size) => {
-    const key = shared * 65536 + size;
-    let score = memo.get(key);
-    if (score === undefined) {
-      const stand = [...query.terms.slice(0, shared), ...Array.from({ length: size - shared }, (_, i) => `\u0000${i}`)].sort();
-      score = similarity(query, { terms: stand });
-      memo.set(key, score);
-    }
-    return score;
-  };
 }

@@ -29,6 +29,8 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
   return {
     source: plan.sourcePath,
     dryRun,
+    folder: plan.folder,
+    folderWhy: plan.folderWhy,
     candidates: plan.candidates.map((c) => ({
       title: c.title,
       path: c.existing ?? c.path,
@@ -47,6 +49,7 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
     })),
     created,
     linked: plan.linked,
+    dropped_links: plan.droppedLinks,
     enriched: enriched ?? (dryRun ? [] : [...new Set(plan.enrichments.map((e) => e.targetPath))]),
     problems: [...problemsJson(plan.problems), ...errors.map((message) => ({ level: "error" as const, message }))],
   };

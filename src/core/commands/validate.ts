@@ -1,6 +1,8 @@
 // `validate` (SPEC §5) for every door: every problem of every queue note,
 // and the settings that were rejected and fell back to defaults, so a broken
 // data.json is reported by the plugin as by the CLI.
+import type { ClaimIndex } from "../claims/claim-index";
+import { danglingEntries, danglingMessage } from "../claims/dangling";
 import type { Problem } from "../note/model";
 import type { QueueItem } from "../queue/queue-query";
 import { validateJson } from "./json-output";
@@ -13,6 +15,12 @@ export interface ValidateInput {
   settingsPath: string;
   /** Settings that were present but invalid, as loadSettings names them. */
   rejected: readonly string[];
+  /**
+   * The vault's claim notes and what each note lists in `claims_extracted`:
+   * each entry of a queue source naming no claim note is a warning (SPEC §2
+   * rule 9). Absent: not checked.
+   */
+  claims?: { index: ClaimIndex; listed: ReadonlyMap<string, readonly string[]> };
 }
 
 export interface ValidateResult {
@@ -50,7 +58,12 @@ export function validateQueue(input: ValidateInput): ValidateResult {
   if (input.rejected.length > 0) {
     files.push({ path: input.settingsPath, problems: input.rejected.map((k) => ({ level: "warning", message: settingsProblem(k) })) });
   }
-  for (const item of [...input.items].sort(byPath)) if (item.problems.length > 0) files.push({ path: item.path, problems: [...item.problems] });
+  for (const item of [...input.items].sort(byPath)) {
+    const listed = input.claims?.listed.get(item.path);
+    const dangling = listed && input.claims ? danglingEntries(listed, input.claims.index) : [];
+    const problems: Problem[] = [...item.problems, ...dangling.map((e): Problem => ({ level: "warning", message: danglingMessage(e) }))];
+    if (problems.length > 0) files.push({ path: item.path, problems });
+  }
   const { errors, warnings } = validateJson(files);
   return { files, checked: input.items.length, errors, warnings, code: errors > 0 ? 1 : 0 };
 }

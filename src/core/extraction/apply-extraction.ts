@@ -202,11 +202,13 @@ export interface UndoResult {
   sourceRestored: boolean;
   /** Why the source was left alone, when it was. */
   sourceNote: string | null;
+  /** The folders the run created, removed now that they are empty (innermost first). */
+  folders: string[];
 }
 
 /** Undo a split: trash the claims it created unless edited since, restore the source unless edited since. */
 export async function undoExtraction(record: ExtractionRecord, port: VaultPort): Promise<UndoResult> {
-  const result: UndoResult = { trashed: [], restored: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null };
+  const result: UndoResult = { trashed: [], restored: [], keptEdited: [], missing: [], sourceRestored: false, sourceNote: null, folders: [] };
   // An enriched claim goes back byte for byte, unless it was edited since (then it is kept and reported).
   for (const t of [...(record.enriched ?? [])].reverse()) {
     if (port.existing(t.path) === null) {
@@ -238,6 +240,15 @@ export async function undoExtraction(record: ExtractionRecord, port: VaultPort):
       await port.replace(record.sourcePath, record.sourceAfter, record.sourceBefore);
       result.sourceRestored = true;
     } else result.sourceNote = `${record.sourcePath} was edited since the split, so it was left as it is`;
+  }
+  // The folders the run made go too, once empty; one that holds a kept claim or anything else stays (the port refuses it).
+  for (const folder of [...record.folders].reverse()) {
+    try {
+      await port.remove(folder);
+      result.folders.push(folder);
+    } catch {
+      // not empty, or gone already: left as it is
+    }
   }
   return result;
 }

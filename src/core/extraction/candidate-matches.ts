@@ -18,11 +18,12 @@ export const MAX_SIMILAR = 3;
  * by default (the match says why). Each enrichment gets the claim its hint
  * names, selected by default only when that claim is certain.
  */
-export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex, verdict: SourceVerdict | null = null): Candidate[] {
+export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex, verdict: SourceVerdict | null = null, connections: readonly string[] = []): Candidate[] {
   return candidates.map((c): Candidate => {
     if (c.kind === "enrichment") {
       // Rule 10: "A as evidence for the X claim" enriches X; the claim's name says which better than the whole item.
-      const target = (c.names ? enrichmentTarget(`the ${c.names} claim`, claims) : null) ?? enrichmentTarget(c.text, claims);
+      // The source's PRIMARY CONNECTION and KB connections are offered first for a hint that names no claim (issue #24).
+      const target = (c.names ? enrichmentTarget(`the ${c.names} claim`, claims) : null) ?? enrichmentTarget(c.text, claims, { connections });
       const selected = target !== null && target.certain && c.title !== "";
       // Its title often is the target's name (a quoted title): that is the claim it enriches, not one it would create.
       return { ...c, existing: null, target, selected, why: selected ? null : target === null ? "Enriches a claim not found in the vault: choose its target" : `Enriches [[${target.title}]]? Check the target` };

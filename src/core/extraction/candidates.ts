@@ -5,7 +5,8 @@ import { candidateKind, KIND_LABELS, type CandidateKind } from "./candidate-kind
 import { titleParts } from "./candidate-title";
 import { describeClaim } from "../claims/claim-note";
 import { bestEvidence, evidenceIndex } from "../claims/evidence";
-import { claimFolder, claimNameOf, joinPath, sameName, toFileName } from "../text/file-name";
+import { claimNameOf, joinPath, sameName, toFileName } from "../text/file-name";
+import { chooseClaimFolder } from "../claims/claim-folder";
 import { COVERS, similarity, titleTerms, type TitleTerms } from "../text/similarity";
 import type { Problem, SourceNote } from "../note/model";
 import type { HintSections, SourceSections } from "../note/sections";
@@ -139,6 +140,7 @@ export function curatorItems(curatorHint: string | null, covered: readonly Title
 /**
  * @param existsAt returns the path of an existing note with this path (case-insensitively), or null.
  * @param claimNamed returns the path of a claim note of the vault with this title, alias or file name, or null (rule 9).
+ * @param folderOf the folder the claims of a domain go to (SPEC §3; ../claims/claim-folder).
  */
 export function buildCandidates(
   note: SourceNote,
@@ -146,8 +148,9 @@ export function buildCandidates(
   settings: Settings,
   existsAt: (path: string) => string | null,
   claimNamed: (title: string) => string | null = () => null,
+  folderOf: (domain: string | null) => string = (domain) => chooseClaimFolder(settings, domain).folder,
 ): CandidateSet {
-  const folder = claimFolder(settings.claimFolder, settings.fallbackClaimFolder, note.domain);
+  const folder = folderOf(note.domain);
   const split = hintItems(note, sections);
   const { origin } = split;
   const guidance = origin === "hints" && sections.curatorHint ? sections.curatorHint : null;

@@ -80,7 +80,7 @@ export function planEnrichments(
       blockers.push(`Candidate ${c.index}: ${target.path} does not exist (renamed or deleted?), so it cannot be enriched`);
       continue;
     }
-    const bullet = enrichmentBullet(port.linkToFile(sourcePath, target.path), c.text);
+    const bullet = enrichmentBullet(port.linkToFile(sourcePath, target.path), c.text, c.evidence);
     const appended = appendEvidence(text, bullet);
     if (!appended.ok) {
       blockers.push(`Candidate ${c.index}: ${target.path} cannot be enriched: ${appended.reason}`);

@@ -4,9 +4,10 @@
 import { addedTitleProblem } from "../claims/added-claim";
 import { agentClaimText, bodyProblem } from "../claims/agent-claim";
 import type { ClaimIndex } from "../claims/claim-index";
+import { chooseClaimFolder } from "../claims/claim-folder";
 import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
-import { citationOf, renderClaim } from "../claims/claim-note";
+import { citationOf, relatedLinks, renderClaim } from "../claims/claim-note";
 import { planEnrichments, type EnrichmentDraft, type TargetTexts } from "./enrichment-plan";
 import { joinPath, toFileName } from "../text/file-name";
 import type { FieldEdit } from "../note/frontmatter-edit";
@@ -51,6 +52,10 @@ export interface ExtractionPlan {
   /** The source's new text, or null when nothing is created (the source is left alone). */
   sourceAfter: string | null;
   folder: string;
+  /** Why that folder (SPEC §3 `auto`: how many of the domain's claims it holds, a tie), for the preview and the JSON. */
+  folderWhy: string;
+  /** Relevant Notes links left out of the claims because no note of the vault has that name (`dropped_links`). */
+  droppedLinks: string[];
   candidates: Candidate[];
   guidance: string | null;
   creates: PlannedClaim[];
@@ -131,7 +136,8 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
 
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
-  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null);
+  const place = chooseClaimFolder(input.settings, note.domain, input.claims ? (d) => input.claims?.foldersOf(d) ?? [] : undefined);
+  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null, () => place.folder);
   const addedBlockers: string[] = [];
   const added = (input.added ?? []).map((a, i): Candidate => {
     const index = set.candidates.length + i + 1;
@@ -148,7 +154,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   // Without a claim index (a door that has none yet) a checked enrichment is created as a claim, as before SPEC §6;
   // with one, or with a target the user chose, it appends to its target.
   const enriches = (c: Candidate) => c.kind === "enrichment" && (input.claims !== undefined || c.target !== null);
-  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims, set.verdict ?? null) : [...set.candidates, ...added];
+  const connections = [sections.primaryConnection, ...sections.kbConnections].filter((t): t is string => !!t);
+  const matched = input.claims ? matchClaims([...set.candidates, ...added], input.claims, set.verdict ?? null, connections) : [...set.candidates, ...added];
   const targetBlockers: string[] = [];
   const candidates = linkRepeats(
     matched.map((c) => {
@@ -194,6 +201,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const creating = new Set(creates.map((p) => p.candidate.path));
   for (const c of candidates) if (!c.selected && !enriches(c) && c.existing !== null && !linked.includes(c.existing) && !creating.has(c.existing)) linked.push(c.existing);
 
+  // Relevant Notes link only notes that exist; the others are listed for the curator (issue #24).
+  const related = relatedLinks([sections.primaryConnection, ...sections.kbConnections], input.port, input.path);
   for (const planned of creates) {
     const c = planned.candidate;
     const rendered = renderClaim({
@@ -206,9 +215,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
       secondaryDomains: note.secondaryDomains,
       sourceCitation: citationOf(note),
       sourceLink: input.port.linkToFile(input.path, c.path),
-      relevantLinks: [sections.primaryConnection, ...sections.kbConnections]
-        .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
-        .map((t) => input.port.linkToText(t, c.path)),
+      relevantLinks: related.kept.map((t) => input.port.linkToText(t, c.path)),
       guidance: set.guidance,
       description: c.description,
       evidence: c.evidence,
@@ -245,6 +252,8 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     sourceBefore: input.text,
     sourceAfter,
     folder: set.folder,
+    folderWhy: place.why,
+    droppedLinks: creates.length > 0 ? related.dropped : [],
     candidates,
     guidance: set.guidance,
     creates,

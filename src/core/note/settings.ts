@@ -8,15 +8,19 @@ export const DEFAULT_SETTINGS = {
   queueFolder: "inbox",
   sourceTypes: ["source"],
   otherNoteTypes: ["claim"],
-  claimFolder: "domains/{{domain}}",
+  /** `auto`: the folder holding most claims of the domain (SPEC §3); else a pattern with {{domain}}. */
+  claimFolder: "auto",
   fallbackClaimFolder: "inbox/claims",
   defaultConfidence: "experimental" as (typeof CONFIDENCES)[number],
   statusAfterExtraction: "processed" as (typeof STATUSES)[number],
   processedBy: "",
   /** The vault's conventions (issue #14): whether sources carry a priority at all. */
   usePriority: true,
-  /** The field that says why a source is null-result: read by validate, written by a null-result change. */
-  reasonField: "notes",
+  /**
+   * The field a null-result change writes its reason to; empty: the field most null-result notes of the
+   * vault use (detected by the door, `notes` when none do). validate accepts a reason in notes or extraction_notes.
+   */
+  reasonField: "",
   /** The field that lists the claims a source enriched (read by extraction where it looks for earlier work). */
   enrichmentsField: "enrichments",
   /** One line per row in the queue, with priority and status as small badges. */
@@ -56,7 +60,7 @@ export const settingsSchema = z.object({
   statusAfterExtraction: z.enum(STATUSES),
   processedBy: trimmed,
   usePriority: z.boolean(),
-  reasonField: fieldName,
+  reasonField: z.union([z.literal(""), fieldName]),
   enrichmentsField: fieldName,
   compactRows: z.boolean(),
 });

@@ -97,6 +97,9 @@ export function normalizeStatus(raw: unknown): { value: Status | null; problem?:
   };
 }
 
+/** The fields a null-result's reason may stand in (SPEC §1): the knowledge base's agents write extraction_notes. */
+export const REASON_FIELDS = ["notes", "extraction_notes"] as const;
+
 export function normalizePriority(raw: unknown): { value: Priority | null; problem?: Problem } {
   if (raw === undefined || raw === null || raw === "") {
     return { value: null, problem: { level: "warning", message: "No priority; it counts as unknown" } };
@@ -203,17 +206,21 @@ export function normalizeFields(data: Data, basename: string, settings: Settings
 
   const status = normalizeStatus(data.status);
   if (status.problem) problems.push(status.problem);
-  // A vault without priorities (settings.usePriority false) gets no warning for a missing or odd one.
-  const priority = settings.usePriority ? normalizePriority(data.priority) : { value: normalizePriority(data.priority).value };
+  // A vault without priorities (settings.usePriority false) gets no warning for a missing or odd one, and a
+  // finished source none for a missing one: its priority no longer matters (SPEC §1, the vault's conventions).
+  const inQueue = status.value === "unprocessed" || status.value === "processing";
+  const read = normalizePriority(data.priority);
+  const priority = settings.usePriority && (inQueue || read.problem?.level === "error") ? read : { value: read.value };
   if (priority.problem) problems.push(priority.problem);
 
   const processedDate = optionalText(data, "processed_date", problems);
   if (processedDate !== null && !isValidDate(processedDate)) {
     problems.push({ level: "warning", message: `processed_date "${processedDate}" is not YYYY-MM-DD` });
   }
-  const reasonField = settings.reasonField;
-  if (status.value === "null-result" && optionalText(data, reasonField, []) === null) {
-    problems.push({ level: "warning", message: `Status is null-result but ${reasonField} does not say why` });
+  // The reason may stand in any of the reason fields (SPEC §1): the one the settings name, notes or extraction_notes.
+  const reasonFields = [...new Set([settings.reasonField, ...REASON_FIELDS].filter((f) => f !== ""))];
+  if (status.value === "null-result" && reasonFields.every((f) => optionalText(data, f, []) === null)) {
+    problems.push({ level: "warning", message: `Status is null-result but no reason is given (in ${reasonFields.join(" or ")})` });
   }
 
   return {

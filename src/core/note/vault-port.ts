@@ -21,12 +21,18 @@ export interface VaultPort {
   edit(path: string, fn: (current: string) => string | null): Promise<string>;
   /** Replace a file's text atomically, failing if it is no longer `expected`. */
   replace(path: string, expected: string, next: string): Promise<void>;
-  /** Remove a file (or an empty folder this run created). The plugin moves it to the trash. */
+  /** Remove a file (or an empty folder this run created; a folder that is not empty is refused). The plugin moves it to the trash. */
   remove(path: string): Promise<void>;
   /** A link to a file at `targetPath`, written in the note at `fromPath`, as the user's settings ask. */
   linkToFile(targetPath: string, fromPath: string): string;
   /** A link for a wikilink target as written in a note (`[[target]]`), resolved where possible. */
   linkToText(linktext: string, fromPath: string): string;
+  /**
+   * The note a wikilink target reaches from `fromPath` (as Obsidian resolves
+   * it), or null when no note of the vault has that name. Absent: unknown, and
+   * every link is kept (SPEC §3 Relevant Notes, issue #24 `dropped_links`).
+   */
+  resolveLink?(linktext: string, fromPath: string): string | null;
 }
 
 export class SourceChangedError extends Error {

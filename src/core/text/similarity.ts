@@ -138,5 +138,31 @@ export function similarity(a: TitleTerms, b: TitleTerms): number {
   return shared(a.terms, b.terms) / (small + 1);
 }
 
+/**
+ * How much a shared term says, from how many of the vault's claim titles hold
+ * it (issue #24): a term of one title weighs 1, a term of every title about
+ * ln 2 / ln(n + 1) (0.11 among 500 claims), so the generic words of a domain
+ * ("AI", "alignment", "futarchy" in a vault full of them) no longer make two
+ * titles near-duplicates on their own. `df` below 1 (a term no title holds)
+ * counts as 1.
+ */
+export function termWeight(df: number, n: number): number {
+  const total = Math.max(n, 1);
+  return Math.log(1 + total / Math.max(df, 1)) / Math.log(1 + total);
+}
+
+/**
+ * The score above with each term weighted (termWeight): the weight of the
+ * shared terms over the smaller title's weight plus one. With every weight 1
+ * it is `similarity` exactly; the claim index scores near-duplicates this way.
+ */
+export function weightedSimilarity(a: TitleTerms, b: TitleTerms, weight: (term: string) => number): number {
+  if (a.terms.length === 0 || b.terms.length === 0) return 0;
+  const sum = (terms: readonly string[]) => terms.reduce((n, t) => n + weight(t), 0);
+  const inB = new Set(b.terms);
+  const common = sum(a.terms.filter((t) => inB.has(t)));
+  return common / (Math.min(sum(a.terms), sum(b.terms)) + 1);
+}
+
 /** The similarity of two titles as text (for one-off comparisons; cache `titleTerms` for many). */
 export const titleSimilarity = (a: string, b: string): number => similarity(titleTerms(a), titleTerms(b));

@@ -7,7 +7,7 @@ import { ClaimIndex } from "../../../src/core/claims/claim-index";
 import { claimInputFromFrontmatter, claimInputFromText, firstH1, type ClaimInput } from "../../../src/core/claims/claim-input";
 import { looseKey, nameKey } from "../../../src/core/claims/claim-keys";
 import type { SimilarClaim } from "../../../src/core/claims/similar-ranking";
-import { COVERS, SIMILAR, similarity, titleTerms } from "../../../src/core/text/similarity";
+import { COVERS, SIMILAR, termWeight, titleTerms, weightedSimilarity } from "../../../src/core/text/similarity";
 
 const claim = (path: string, title: string | null = null, aliases: string[] = []): ClaimInput => ({ path, title, aliases });
 
@@ -92,7 +92,7 @@ describe("ClaimIndex: live updates", () => {
   it("rename keeps a title of the note's own (its H1) and its aliases", () => {
     const index = ClaimIndex.build([claim("a/old.md", "Monitors: fail at scale", ["monitor failure"])]);
     index.rename("a/old.md", "b/new.md");
-    expect(index.get("b/new.md")).toEqual({ path: "b/new.md", title: "Monitors: fail at scale", aliases: ["monitor failure"], fileName: "new" });
+    expect(index.get("b/new.md")).toEqual({ path: "b/new.md", title: "Monitors: fail at scale", aliases: ["monitor failure"], fileName: "new", domains: [] });
     expect(index.byExactTitle("monitor failure")?.path).toBe("b/new.md");
     expect(index.byExactTitle("old")).toBeNull();
   });
@@ -171,10 +171,18 @@ describe("ClaimIndex: the inverted index answers as a full scan does", () => {
   function bruteForce(claims: Map<string, ClaimInput>, query: string, limit: number, min: number): SimilarClaim[] {
     const q = titleTerms(query);
     const all: SimilarClaim[] = [];
+    const namesOf = (c: ClaimInput) => {
+      const fileName = c.path.slice(c.path.lastIndexOf("/") + 1, -3);
+      return [c.title ?? fileName, ...c.aliases, fileName];
+    };
+    // Each term weighed by how many claims hold it in any name (issue #24), as the index does.
+    const df = new Map<string, number>();
+    for (const c of claims.values()) for (const t of new Set(namesOf(c).flatMap((n) => titleTerms(n).terms))) df.set(t, (df.get(t) ?? 0) + 1);
+    const weight = (t: string) => termWeight(df.get(t) ?? 0, claims.size);
     for (const c of claims.values()) {
       const fileName = c.path.slice(c.path.lastIndexOf("/") + 1, -3);
       const shown = c.title ?? fileName;
-      const score = Math.max(...[shown, ...c.aliases, fileName].map((n) => similarity(q, titleTerms(n))));
+      const score = Math.max(...namesOf(c).map((n) => weightedSimilarity(q, titleTerms(n), weight)));
       if (score >= min) all.push({ path: c.path, title: shown, score });
     }
     return all.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, limit);
@@ -214,9 +222,9 @@ describe("ClaimIndex: the inverted index answers as a full scan does", () => {
 describe("which notes are claims", () => {
   it("a note whose type is claim, with its title from the frontmatter, else its first H1, else its file name", () => {
     const text = "---\ntype: claim\naliases: [Short name]\n---\n\n```\n# not this\n```\n# The claim itself\n";
-    expect(claimInputFromText("d/x.md", text)).toEqual({ path: "d/x.md", title: "The claim itself", aliases: ["Short name"] });
+    expect(claimInputFromText("d/x.md", text)).toEqual({ path: "d/x.md", title: "The claim itself", aliases: ["Short name"], domains: [] });
     expect(claimInputFromText("d/x.md", '---\ntype: "Claim"\ntitle: Own title\n---\n# H1\n')?.title).toBe("Own title");
-    expect(claimInputFromText("d/x.md", "---\ntype: claim\n---\nNo heading\n")).toEqual({ path: "d/x.md", title: null, aliases: [] });
+    expect(claimInputFromText("d/x.md", "---\ntype: claim\n---\nNo heading\n")).toEqual({ path: "d/x.md", title: null, aliases: [], domains: [] });
   });
 
   it("other types, no frontmatter and unreadable YAML are not claims", () => {
@@ -226,7 +234,7 @@ describe("which notes are claims", () => {
   });
 
   it("the claim types are a parameter, and a single alias string counts", () => {
-    expect(claimInputFromFrontmatter("d/x.md", { type: "insight", alias: "one" }, null, ["insight"])).toEqual({ path: "d/x.md", title: null, aliases: ["one"] });
+    expect(claimInputFromFrontmatter("d/x.md", { type: "insight", alias: "one" }, null, ["insight"])).toEqual({ path: "d/x.md", title: null, aliases: ["one"], domains: [] });
     expect(claimInputFromFrontmatter("d/x.md", { type: "insight" }, null)).toBeNull();
   });
 

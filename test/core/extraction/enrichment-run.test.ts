@@ -104,7 +104,8 @@ describe("applying an enrichment", () => {
     expect(out.enriched).toEqual([INFL]);
     const after = port.files.get(INFL) ?? "";
     const added = after.split("\n").filter((l) => !before.split("\n").includes(l));
-    expect(added).toEqual(["- [[mortgages]] — The 2024 survey gap as evidence for Household inflation expectations moved twice as much as professional forecasts"]);
+    // The source's evidence, quoted, not the hint's words (SPEC §6).
+    expect(added).toEqual(["- [[mortgages]] — “Adjustable-rate households cut spending twice as fast.”"]);
     expect(after.replace(`${added[0]}\n`, "")).toBe(before);
     const fm = parseFrontmatter(port.files.get(SOURCE) ?? "").data;
     expect(fm).toMatchObject({ status: "processed", enrichments: ["Household inflation expectations moved twice as much as professional forecasts"] });

@@ -217,13 +217,24 @@ describe("all or nothing", () => {
 });
 
 describe("undo", () => {
-  it("restores the source byte for byte and removes the claims", async () => {
+  it("restores the source byte for byte and removes the claims, and the folders the run created once empty", async () => {
     const port = seedVault();
     const record = await extractSeed(port);
+    expect(record.folders).toEqual(["domains", FOLDER]);
     const result = await undoExtraction(record, port);
-    expect(result).toEqual({ trashed: PATHS, restored: [], keptEdited: [], missing: [], sourceRestored: true, sourceNote: null });
+    expect(result).toEqual({ trashed: PATHS, restored: [], keptEdited: [], missing: [], sourceRestored: true, sourceNote: null, folders: [FOLDER, "domains"] });
     expect(port.files.get(SEED_PATH)).toBe(SEED);
     expect(port.paths()).toEqual([SEED_PATH]);
+    expect(port.folders.has("domains")).toBe(false);
+  });
+
+  it("keeps a folder the run created that holds a claim kept since", async () => {
+    const port = seedVault();
+    const record = await extractSeed(port);
+    port.files.set(PATHS[1] ?? "", `${port.files.get(PATHS[1] ?? "")}\nMy own note.`);
+    const result = await undoExtraction(record, port);
+    expect(result.folders).toEqual([]);
+    expect(port.folders.has(FOLDER)).toBe(true);
   });
 
   it("keeps a claim edited since the split, and removes the others", async () => {
@@ -248,6 +259,7 @@ describe("undo", () => {
       missing: [],
       sourceRestored: false,
       sourceNote: `${SEED_PATH} was edited since the split, so it was left as it is`,
+      folders: [FOLDER, "domains"],
     });
     expect(port.files.get(SEED_PATH)).toBe(edited);
   });

@@ -56,7 +56,7 @@ describe("loadSettings", () => {
   it("keeps working with a data.json from before the vault-convention settings: they take their defaults", () => {
     const { settings, rejected } = loadSettings({ queueFolder: "Sources", processedBy: "me" });
     expect(rejected).toEqual([]);
-    expect(settings).toMatchObject({ usePriority: true, reasonField: "notes", enrichmentsField: "enrichments", compactRows: false });
+    expect(settings).toMatchObject({ usePriority: true, reasonField: "", enrichmentsField: "enrichments", compactRows: false });
   });
 
   it.each<[string, unknown]>([

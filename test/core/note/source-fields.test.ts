@@ -54,7 +54,7 @@ describe("status", () => {
     ["a quoted status is read as the plain value", '"processed"', "processed", []],
     ["a single-quoted status is read as the plain value", "'processing'", "processing", []],
     ["a status in capitals is normalized", "Processed", "processed", []],
-    ["null-result is canonical (with notes saying why)", "null-result", "null-result", [warning("Status is null-result but notes does not say why")]],
+    ["null-result is canonical (with notes saying why)", "null-result", "null-result", [warning("Status is null-result but no reason is given (in notes or extraction_notes)")]],
     ["legacy 'partial' means processing, with a warning", "partial", "processing", [warning('Status "partial" is a legacy value; it counts as processing')]],
     ["free text 'complete (13 pages)' is unknown, with an error", "complete (13 pages)", null, [error('Status "complete (13 pages)" is not one of unprocessed, processing, processed, null-result (did you mean "processed"?)')]],
     ["an unknown word is unknown, with an error", "reading", null, [error('Status "reading" is not one of unprocessed, processing, processed, null-result')]],
@@ -78,6 +78,22 @@ describe("status", () => {
   });
 });
 
+describe("a null-result's reason (SPEC §1, the vault's conventions)", () => {
+  it.each<[string, Record<string, string>, Problem[]]>([
+    ["in extraction_notes, as the knowledge base's agents write it", { extraction_notes: '"Futardio proposal with no substantive content beyond the title."' }, []],
+    ["in notes", { notes: "Paywalled; only the abstract was read" }, []],
+    ["in neither: one warning naming both fields", {}, [warning("Status is null-result but no reason is given (in notes or extraction_notes)")]],
+  ])("%s", (_name, extra, problems) => {
+    expect(note({ status: "null-result", ...extra }).problems).toEqual(problems);
+  });
+
+  it("a reason field of the vault's own is accepted beside the two", () => {
+    const settings = { ...DEFAULT_SETTINGS, reasonField: "why_null" };
+    expect(note({ status: "null-result", why_null: "duplicate of an archived thread" }, settings).problems).toEqual([]);
+    expect(note({ status: "null-result" }, settings).problems).toEqual([warning("Status is null-result but no reason is given (in why_null or notes or extraction_notes)")]);
+  });
+});
+
 describe("priority", () => {
   it.each<[string, string | null, string | null, Problem[]]>([
     ["a quoted priority is read as the plain value", '"medium"', "medium", []],
@@ -89,6 +105,19 @@ describe("priority", () => {
     const n = note({ priority: raw });
     expect(n.priority).toBe(value);
     expect(n.problems).toEqual(problems);
+  });
+
+  it.each<[string, string, Problem[]]>([
+    ["a source still in the queue (unprocessed) is warned", "unprocessed", [warning("No priority; it counts as unknown")]],
+    ["a source being processed is warned", "processing", [warning("No priority; it counts as unknown")]],
+    ["a processed source is not: its priority no longer matters", "processed", []],
+    ["a null-result source is not", "null-result", []],
+  ])("a missing priority: %s", (_name, status, problems) => {
+    expect(note({ priority: null, status, extraction_notes: "Futardio proposal with no substantive content" }).problems).toEqual(problems);
+  });
+
+  it("an unknown priority is an error on a finished source too", () => {
+    expect(note({ priority: "urgent", status: "processed" }).problems).toEqual([error('Priority "urgent" is not one of high, medium, low')]);
   });
 
   it("a mapping is an unknown priority", () => {
