@@ -15,7 +15,7 @@ const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
-                        [--target N=path]… [--no-cache]
+                        [--target N=path]… [--draft] [--no-cache]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
   source-queue validate [--vault DIR] [--json] [--no-cache]
 
@@ -35,6 +35,9 @@ Paths of notes are relative to the vault. --vault defaults to the current direct
 list and validate keep the rows of unchanged notes in a cache outside the vault
 ($SOURCE_QUEUE_CACHE_DIR, else $XDG_CACHE_HOME/source-queue, else ~/.cache/source-queue);
 it is safe to delete. --no-cache reads every note and neither reads nor writes the cache.
+extract --draft first asks the configured model for a draft of the source (one request:
+its title, content, hints, curator notes and up to 20 similar claim titles), checked like
+every candidate; SOURCE_QUEUE_AI_PROVIDER, _URL, _MODEL and _KEY override the settings.
 Exit codes: 0 success, 1 errors found or operation rolled back, 2 bad usage or missing vault/note.`;
 
 const OPTIONS = {
@@ -56,12 +59,13 @@ const OPTIONS = {
   lease: { type: "string" },
   agent: { type: "string" },
   plan: { type: "string" },
+  draft: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "draft", "no-cache"],
   set: ["vault", "status", "priority", "reason", "json"],
   validate: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json"],
@@ -94,7 +98,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
   if (values.plan !== undefined) {
-    const clash = (["select", "add", "title", "description"] as const).find((k) => values[k] !== undefined);
+    const clash = (["select", "add", "title", "description", "draft"] as const).find((k) => values[k] !== undefined);
     if (clash) throw new UsageError(`--plan holds the whole request; it does not go with --${clash}`);
   }
 
@@ -133,7 +137,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values)
         const plan = values.plan;
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"] }));
       }
-      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"] }, now);
+      return extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, draft: values.draft, cache: !values["no-cache"] }, now);
     case "set":
       return set(vault, settings, note, { status: values.status, priority: values.priority, reason: values.reason, json: values.json }, now);
     default:

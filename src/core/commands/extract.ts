@@ -10,6 +10,7 @@ import { readTargetTexts, targetPathsOf } from "../extraction/enrichment-plan";
 import { planExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../extraction/extraction";
 import { applyExtraction, undoExtraction, type ExtractionRecord, type UndoResult } from "../extraction/apply-extraction";
 import type { FieldEdit } from "../note/frontmatter-edit";
+import type { AiDraft } from "../extraction/ai-draft/response";
 import { extractJson } from "./json-output";
 import type { Settings } from "../note/settings";
 import { isQueueNote } from "../note/source-note";
@@ -33,6 +34,8 @@ export interface ExtractRequest {
   sourceFields?: readonly FieldEdit[];
   /** The claim candidate N enriches, by vault path (`--target N=path`): a claim note of the vault. */
   targets?: ReadonlyMap<number, string>;
+  /** A model's draft of the source (SPEC §9, `--draft`): its claims follow the hint candidates, checked like them. */
+  draft?: AiDraft;
 }
 
 export interface ExtractContext {
@@ -130,7 +133,7 @@ function checkAdded(added: readonly AddedClaim[], draft: ExtractionPlan, port: V
 export async function planExtract(port: VaultPort, req: ExtractRequest, ctx: ExtractContext): Promise<ExtractionPlan> {
   requireNote(port, req.path);
   const text = await port.read(req.path);
-  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields };
+  const base = { path: req.path, text, settings: ctx.settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields, draft: req.draft };
   const draft = planExtraction(base);
   if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   checkAdded(req.added ?? [], draft, port);
