@@ -6,6 +6,7 @@
 // only builds the request and reads the answer.
 import type { ClaimIndex } from "../claims/claim-index";
 import { buildCandidates } from "../extraction/candidates";
+import { contentSentences } from "../claims/evidence";
 import { configProblem, endpointOf, type AiConfig } from "../extraction/ai-draft/provider";
 import { draftRequest, MAX_SIMILAR_SENT, type DraftInput, type HttpRequest } from "../extraction/ai-draft/request";
 import { readDraftResponse, type DraftResult, type HttpResponse } from "../extraction/ai-draft/response";
@@ -46,11 +47,14 @@ export function draftInputOf(path: string, text: string, settings: Settings, cla
   ].filter(Boolean).join("\n");
   // The existing claims most like the source's title or any hint candidate, best first.
   const best = new Map<string, number>();
-  for (const query of [note.title, ...set.candidates.map((c) => c.title)]) {
+  const content = sections.content ?? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+  // The source's title, its candidates and its opening sentences: what an existing claim would repeat.
+  const queries = [note.title, ...set.candidates.map((c) => c.title), ...contentSentences(content.slice(0, 20_000)).slice(0, 40)];
+  for (const query of queries) {
     for (const hit of claims?.similarTo(query, { limit: MAX_SIMILAR_SENT }) ?? []) best.set(hit.title, Math.max(best.get(hit.title) ?? 0, hit.score));
   }
   const existingClaims = [...best].sort((a, b) => b[1] - a[1]).slice(0, MAX_SIMILAR_SENT).map(([t]) => t);
-  return { title: note.title, content: sections.content ?? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ""), hints, curatorNotes, existingClaims };
+  return { title: note.title, content, hints, curatorNotes, existingClaims };
 }
 
 /** One line for a request that got no answer. */
