@@ -37,11 +37,13 @@ describe("the built main.js", () => {
   // #11–#15) took it to 210 KB, js-yaml's loader and zod/mini 49 KB of it:
   // the 150 KB target is missed, and said so in the README. Issue #21's
   // judgement (verdicts, propositions, one claim once, curator prose: about
-  // 15 KB of patterns and rules) took it to 228 KB. This budget keeps it from
-  // creeping further.
-  it("is under 236 KB and requires nothing but obsidian", () => {
+  // 15 KB of patterns and rules) took it to 228 KB (231 KB by #21's end).
+  // Issue #26's AI drafts (the prompt and schema, the answer's checks, quote
+  // verification, the preview's bar and settings: about 21 KB minified) took
+  // it to 253 KB. This budget keeps it from creeping further.
+  it("is under 256 KB and requires nothing but obsidian", () => {
     const size = readFileSync(join(root, "main.js")).length;
-    expect(size).toBeLessThan(236 * 1024);
+    expect(size).toBeLessThan(256 * 1024);
     const { required } = loadBundle();
     expect(new Set(required)).toEqual(new Set(["obsidian"]));
     expect(readFileSync(join(root, "main.js"), "utf8")).not.toMatch(/require\("(fs|path|os|crypto|buffer|node:[a-z]+)"\)/);
