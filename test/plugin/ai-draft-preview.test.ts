@@ -6,7 +6,7 @@
 // rule-based rows stay; Cancel stops a pending draft; the key comes from
 // secret storage, and an app without it says it needs a newer Obsidian.
 import { request as httpRequest } from "node:http";
-import { requestLog, setRequestHandler } from "obsidian";
+import { requestLog, setRequestHandler } from "../../test-support/obsidian";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../test-support/ai-stand-in";
 import { EXISTING, GROWTH, INVENTED, SOURCE, SOURCE_TEXT } from "../core/extraction/ai-draft/fixture";
