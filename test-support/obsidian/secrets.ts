@@ -4,7 +4,6 @@
  * component lets the user choose or create a named secret and reports its
  * name; the plugin keeps the name and asks secretStorage for the value.
  */
-import type { App } from "./app";
 import { Events } from "./events";
 import { BaseComponent } from "./text-components";
 
@@ -30,7 +29,8 @@ export class SecretComponent extends BaseComponent {
   readonly selectEl: HTMLSelectElement;
   private callback: ((value: string) => unknown) | null = null;
 
-  constructor(app: App, containerEl: HTMLElement) {
+  /** `app` is typed by what is read of it: app.ts imports this file, and a type import back would be a circle. */
+  constructor(app: { secretStorage: SecretStorage }, containerEl: HTMLElement) {
     super();
     this.selectEl = containerEl.createEl("select", { cls: "secret-component" });
     this.selectEl.createEl("option", { value: "", text: "" });
