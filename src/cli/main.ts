@@ -19,7 +19,7 @@ const USAGE = `Usage:
   source-queue list     [--vault DIR] [--status a,b] [--priority a,b] [--domain d] [--all] [--json] [--no-cache]
   source-queue extract  <note> [--vault DIR] [--dry-run] [--select 1,3] [--json]
                         [--add "Title"]… [--title N="Title"]… [--description N="Text"]…
-                        [--target N=path]… [--no-cache] [--agent AGENT | --take-over]
+                        [--target N=path]… [--draft] [--no-cache] [--agent AGENT | --take-over]
   source-queue set      <note> [--vault DIR] [--status S] [--priority P] [--reason TEXT] [--json]
                         [--agent AGENT | --take-over]
   source-queue validate [--vault DIR] [--json] [--no-cache] [--fix-dangling]
@@ -54,6 +54,9 @@ Paths of notes are relative to the vault. --vault defaults to the current direct
 list and validate keep the rows of unchanged notes in a cache outside the vault
 ($SOURCE_QUEUE_CACHE_DIR, else $XDG_CACHE_HOME/source-queue, else ~/.cache/source-queue);
 it is safe to delete. --no-cache reads every note and neither reads nor writes the cache.
+extract --draft first asks the configured model for a draft of the source (one request:
+its title, content, hints, curator notes and up to 20 similar claim titles), checked like
+every candidate; SOURCE_QUEUE_AI_PROVIDER, _URL, _MODEL and _KEY override the settings.
 Exit codes: 0 success, 1 errors found or operation rolled back, 2 bad usage or missing vault/note.`;
 
 const OPTIONS = {
@@ -81,12 +84,13 @@ const OPTIONS = {
   "token-file": { type: "string" },
   "fix-dangling": { type: "boolean" },
   version: { type: "boolean" },
+  draft: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "no-cache", "agent", "take-over", "sync"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "draft", "no-cache", "agent", "take-over", "sync"],
   set: ["vault", "status", "priority", "reason", "json", "agent", "take-over", "sync"],
   validate: ["vault", "json", "no-cache", "fix-dangling"],
   conventions: ["vault", "json", "no-cache"],
@@ -121,7 +125,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no note path (got "${rest[0]}")`);
 
   if (values.plan !== undefined) {
-    const clash = (["select", "add", "title", "description", "agent"] as const).find((k) => values[k] !== undefined);
+    const clash = (["select", "add", "title", "description", "agent", "draft"] as const).find((k) => values[k] !== undefined);
     if (clash) throw new UsageError(`--plan holds the whole request; it does not go with --${clash}`);
   }
   if (values.agent !== undefined && values["take-over"]) throw new UsageError("--take-over is a curator's; it does not go with --agent");
@@ -163,7 +167,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values,
         return verbs().then((v) => v.extractPlanVerb(note, { ...verb, plan, dryRun: values["dry-run"], takeOver: values["take-over"] }));
       }
       {
-        const run = () => extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, cache: !values["no-cache"], agent: values.agent, takeOver: values["take-over"] }, now);
+        const run = () => extract(vault, settings, note, { dryRun: values["dry-run"], select: values.select, json: values.json, add: values.add, title: values.title, description: values.description, target: values.target, draft: values.draft, cache: !values["no-cache"], agent: values.agent, takeOver: values["take-over"] }, now);
         if (!sync || values["dry-run"]) return run();
         const source = vault.toVaultPath(note);
         return synced(vault.root, source, run, (files) => extractSubject(source, files));

@@ -17,7 +17,7 @@ import { countByStatus } from "../core/queue/queue-query";
 import type { Settings } from "../core/note/settings";
 import { holdOf } from "../core/writes/source-lease";
 import { isQueueNote, readSource } from "../core/note/source-note";
-import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReadArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
 import { checkBodies, extractRequest, previewPort } from "./agent-plan";
 import { textVersion } from "../core/text/text-version";
 import { FsVault, UsageError } from "./fs-vault";
@@ -28,6 +28,9 @@ import { LiveClaims } from "./live-claims";
 import { claimsOfVault } from "./claim-cache";
 import { claimTargets } from "./claim-target";
 import type { ClaimIndex } from "../core/claims/claim-index";
+import { draftSource } from "../core/commands/draft";
+import type { DraftResult } from "../core/extraction/ai-draft/response";
+import { aiConfigFromEnv, fetchTransport } from "./ai-transport";
 
 export interface AgentCommandsOptions {
   /** The clock, for leases and `processed_date` (tests set it). */
@@ -177,14 +180,23 @@ export class FsAgentCommands implements AgentCommands {
     return { path, agent: result.agent, status: "processing", processing_until: result.until, outcome: result.outcome, previous: result.previous };
   }
 
-  async readSource(args: PathArgs): Promise<ToolResult> {
+  async readSource(args: ReadArgs): Promise<ToolResult> {
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     const now = this.now();
-    const plan = await guarded(() => planExtract(previewPort(vault), { path, dryRun: true }, { settings, now, claims: this.claims(vault) }));
+    const claims = this.claims(vault);
+    // SPEC §9: only when the agent asks; a failure is one problem line and the rule-based candidates stay.
+    let drafted: DraftResult | null = null;
+    if (args.draft === true) {
+      const { config, problem } = aiConfigFromEnv(settings);
+      if (problem !== null) throw new CommandError(problem, "usage");
+      drafted = await guarded(() => draftSource(vault, path, { settings, ai: config, send: fetchTransport(config.timeoutSeconds), claims }));
+    }
+    const draft = drafted?.ok ? drafted.draft : undefined;
+    const plan = await guarded(() => planExtract(previewPort(vault), { path, dryRun: true, draft }, { settings, now, claims }));
     const { note, sections, parsed } = readSource(path, plan.sourceBefore, settings);
     const hold = holdOf(parsed.data, now);
-    const json = extractJson(plan, true, [], []);
+    const json = extractJson(plan, true, [], drafted !== null && !drafted.ok ? [drafted.error] : []);
     return {
       path,
       title: note.title,
@@ -198,6 +210,7 @@ export class FsAgentCommands implements AgentCommands {
       guidance: plan.guidance,
       folder: plan.folder,
       previous: plan.previous,
+      ...(json.draft ? { draft: json.draft } : {}),
       problems: json.problems,
     };
   }

@@ -106,6 +106,10 @@ const setArgs = z.strictObject({
 const releaseArgs = z.strictObject({ path, agent });
 const pathArgs = z.strictObject({ path });
 const undoArgs = z.strictObject({ path, agent: agent.optional().describe("Your agent's name: an extraction an agent made is undone by that agent (or by a call naming no agent once no one holds the source)") });
+const readArgs = z.strictObject({
+  path,
+  draft: z.boolean().optional().describe("Also ask the model configured for the vault (settings or SOURCE_QUEUE_AI_*) for a draft; its checked claims follow the hint candidates (origin ai). Pass the ones you keep to extract_claims as claims."),
+});
 const validateArgs = z.strictObject(pageArgs());
 
 /** `extract --plan FILE|-` (the CLI twin of extract_claims): the same arguments as JSON, the note named on the command line. */
@@ -154,6 +158,7 @@ export type SetArgs = z.infer<typeof setArgs>;
 export type ReleaseArgs = z.infer<typeof releaseArgs>;
 export type PathArgs = z.infer<typeof pathArgs>;
 export type UndoArgs = z.infer<typeof undoArgs>;
+export type ReadArgs = z.infer<typeof readArgs>;
 export type PageArgs = z.infer<typeof validateArgs>;
 
 /** Results are plain JSON objects (the §5 shapes and their kin). */
@@ -164,7 +169,7 @@ export interface AgentCommands {
   listSources(args: ListArgs): Promise<ToolResult>;
   nextSource(args: NextArgs): Promise<ToolResult>;
   claimSource(args: ClaimArgs): Promise<ToolResult>;
-  readSource(args: PathArgs): Promise<ToolResult>;
+  readSource(args: ReadArgs): Promise<ToolResult>;
   extractClaims(args: ExtractArgs): Promise<ToolResult>;
   setFields(args: SetArgs): Promise<ToolResult>;
   releaseSource(args: ReleaseArgs): Promise<ToolResult>;
@@ -194,7 +199,7 @@ export const TOOLS: readonly ToolSpec[] = [
   tool({ name: "list_sources", description: "The queue as the sidebar shows it (processed and null-result hidden unless all or status says otherwise), highest priority first, a page at a time (limit, offset; total counts every match).", input: listArgs, output: out({ vault: z.string(), counts: z.record(z.string(), z.number()), sources: z.array(row), ...paged }), run: (c, a) => c.listSources(a) }),
   tool({ name: "next_source", description: "The highest-priority unprocessed source no one holds (a processing source whose lease ran out counts as free), or null.", input: nextArgs, output: out({ source: row.nullable() }), run: (c, a) => c.nextSource(a) }),
   tool({ name: "claim_source", description: "Take a source: sets status processing, processed_by and a lease (processing_until). Refused while another agent's lease runs; claiming again extends your own.", input: claimArgs, output: out({ path: z.string(), agent: z.string(), status: z.literal("processing"), processing_until: z.string(), outcome: z.string() }), run: (c, a) => c.claimSource(a) }),
-  tool({ name: "read_source", description: "A source's frontmatter, body sections, claim candidates split from its hints, the curator's guidance and its version (pass it to extract_claims).", input: pathArgs, output: out({ path: z.string(), frontmatter: z.record(z.string(), z.unknown()).nullable(), sections: z.record(z.string(), z.unknown()), candidates: z.array(z.looseObject({ title: z.string() })), version: z.string(), guidance: z.string().nullable(), problems }), run: (c, a) => c.readSource(a) }),
+  tool({ name: "read_source", description: "A source's frontmatter, body sections, claim candidates split from its hints, the curator's guidance and its version (pass it to extract_claims); with draft: true, also a model's checked draft (SPEC §9).", input: readArgs, output: out({ path: z.string(), frontmatter: z.record(z.string(), z.unknown()).nullable(), sections: z.record(z.string(), z.unknown()), candidates: z.array(z.looseObject({ title: z.string() })), version: z.string(), guidance: z.string().nullable(), problems }), run: (c, a) => c.readSource(a) }),
   tool({ name: "extract_claims", description: "Create claim notes from the selected candidates and the claims you wrote, and append evidence to the claims that enrichment candidates target (targets names or changes a target), all or nothing; the source is marked processed (extraction_model and extraction_notes recorded when given).", input: extractArgs, output: out({ source: z.string(), dryRun: z.boolean(), created: z.array(z.string()), linked: z.array(z.string()), problems }), run: (c, a) => c.extractClaims(a) }),
   tool({ name: "set_fields", description: "Set a source's status or priority, changing only those lines (null-result needs a reason). While the source is held, only its holder (agent) may.", input: setArgs, output: out({ path: z.string(), changed: z.boolean() }), run: (c, a) => c.setFields(a) }),
   tool({ name: "release_source", description: "Give a source you hold back: status unprocessed, your processed_by and lease removed.", input: releaseArgs, output: out({ path: z.string(), agent: z.string(), status: z.literal("unprocessed") }), run: (c, a) => c.releaseSource(a) }),

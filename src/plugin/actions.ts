@@ -32,7 +32,8 @@ export interface ActionsHost {
   /** Keep (or forget, with null) the record undo reverts, across reloads. */
   setLastExtraction(record: ExtractionRecord | null): Promise<void>;
   /** Open the extract preview for a source. */
-  openExtract(file: TFile): void;
+  /** Opens the preview; `draft`: and asks the configured model for a draft at once ("Draft claims with AI"). */
+  openExtract(file: TFile, draft?: boolean): void;
   /** Where an extraction writes its intent before the first change (SPEC §8). */
   journal: JournalContext;
 }
@@ -83,8 +84,8 @@ export class QueueActions {
     return this.change(file, { cycle: "status" });
   }
 
-  extract(file: TFile): void {
-    this.host.openExtract(file);
+  extract(file: TFile, draft = false): void {
+    this.host.openExtract(file, draft);
   }
 
   /** Apply a reviewed plan and say what happened; keeps its record for undo (a run that created nothing keeps the previous one). A source an agent holds asks first. */

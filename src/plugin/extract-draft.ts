@@ -13,6 +13,7 @@ import { planExtraction, type CandidateChoice, type ExtractionPlan, type PlanInp
 import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
 import type { AddedEntry } from "./extract-problems";
+import type { AiDraft } from "../core/extraction/ai-draft/response";
 
 /** What planning reads from the plugin, each time it plans. */
 export interface PlanSources {
@@ -33,6 +34,8 @@ export class ExtractDraft {
   /** How many candidates the source itself proposes (added claims are numbered after them). */
   private proposed: { text: string; count: number } | null = null;
   private current: ExtractionPlan | null = null;
+  /** A model's draft of the source, once the user asked for one (SPEC §9): its claims follow the hint candidates. */
+  private aiDraft: AiDraft | null = null;
 
   constructor(
     private readonly sources: PlanSources,
@@ -45,6 +48,12 @@ export class ExtractDraft {
   /** The plan as last made; null before the source was read. */
   get plan(): ExtractionPlan | null {
     return this.current;
+  }
+
+  /** Plans with a model's draft from now on (the preview re-renders: the draft adds rows). */
+  setAiDraft(draft: AiDraft): void {
+    this.aiDraft = draft;
+    this.proposed = null;
   }
 
   /** The source's text the plan is made from. */
@@ -90,7 +99,7 @@ export class ExtractDraft {
 
   /** The plan for these choices (the user's, or a trial of one more), with the added claims and the live claim index. */
   planWith(userChoices: ReadonlyMap<number, CandidateChoice>): ExtractionPlan {
-    const input: PlanInput = { path: this.file.path, text: this.sourceText, settings: this.sources.settings(), today: today(this.sources.now()), port: this.port, claims: this.sources.claims(), targetTexts: this.targetTexts };
+    const input: PlanInput = { path: this.file.path, text: this.sourceText, settings: this.sources.settings(), today: today(this.sources.now()), port: this.port, claims: this.sources.claims(), targetTexts: this.targetTexts, draft: this.aiDraft ?? undefined };
     const choices = new Map(userChoices);
     if (this.added.length > 0) {
       const base = this.proposedCount(input);

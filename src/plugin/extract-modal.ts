@@ -18,6 +18,8 @@ import { MatchChoices } from "./extract-match-choices";
 import { renderHeader } from "./extract-header";
 import { CLS, untargeted } from "./extract-text";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
+import { AiDraftBar } from "./extract-ai-bar";
+import type { AiConfig } from "../core/extraction/ai-draft/provider";
 
 /** Sources being written right now: a second Create on one of them waits its turn instead of racing. */
 const applying = new Set<string>();
@@ -25,6 +27,8 @@ const applying = new Set<string>();
 /** What the preview needs, handed over by main.ts (not the plugin object, so no import circle). */
 export interface ExtractHost extends PlanSources {
   app: App;
+  /** The AI configuration with its key, or why there is none (SPEC §9). */
+  ai(): AiConfig | string;
   /** Apply the reviewed plan; true when it was (the preview then closes). */
   applyPlan(plan: ExtractionPlan): Promise<boolean>;
 }
@@ -37,10 +41,15 @@ export class ExtractModal extends Modal {
   private busy = false;
   private readonly matches: MatchChoices;
   private readonly onResize = () => this.refit();
+  private aiBar: AiDraftBar | null = null;
+  /** The last draft's line, shown again when the preview re-renders. */
+  private aiLine: { text: string; problem: boolean } | null = null;
 
   constructor(
     private readonly host: ExtractHost,
     private readonly file: TFile,
+    /** Opened by "Draft claims with AI": ask for the draft once the source is read. */
+    private readonly draftOnOpen = false,
   ) {
     super(host.app);
     this.draft = new ExtractDraft(host, file, new ObsidianVaultPort(this.app), () => {
@@ -77,6 +86,12 @@ export class ExtractModal extends Modal {
     // Enrichment targets are read before the first render, so the rows show what Create will write.
     await this.draft.readTargets();
     this.render();
+    if (this.draftOnOpen) await this.aiBar?.run();
+  }
+
+  /** Asks for a draft, as the button does (the command and tests). */
+  draftWithAi(): Promise<{ text: string; problem: boolean }> | null {
+    return this.aiBar?.run() ?? null;
   }
 
   override onClose(): void {
@@ -94,6 +109,24 @@ export class ExtractModal extends Modal {
     // The body scrolls and the footer does not, so Create stays in view on a phone.
     const body = el.createDiv({ cls: `${CLS}-body` });
     renderHeader(body, plan);
+    this.aiBar = new AiDraftBar(
+      body,
+      {
+        ai: () => this.host.ai(),
+        settings: () => this.host.settings(),
+        claims: () => this.host.claims(),
+        source: () => ({ path: this.file.path, text: this.draft.text }),
+        drafted: (draft, line) => {
+          this.aiLine = line;
+          if (draft === null || !this.contentEl.isConnected) return;
+          this.draft.setAiDraft(draft);
+          this.draft.replan();
+          void this.draft.readTargets();
+          this.render();
+        },
+      },
+      this.aiLine,
+    );
 
     if (plan.candidates.filter((c) => c.origin !== "added").length > 1) {
       const bar = body.createDiv({ cls: `${CLS}-select` });

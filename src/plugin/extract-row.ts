@@ -10,6 +10,7 @@ import { CONFIDENCES, type Confidence } from "../core/note/model";
 import { fitToContent, growingField } from "./auto-grow";
 import { MatchBlock, NO_MATCH_STATE, type MatchEvents, type MatchState } from "./extract-match";
 import { CLS, sentence, TOPIC_FLAG } from "./extract-text";
+import { renderDraftQuotes } from "./extract-ai-quotes";
 
 /** What the user does to one row; the candidate list binds each row to its own choice or entry. */
 export interface RowEvents {
@@ -39,6 +40,7 @@ const ORIGIN_LABELS: Record<Candidate["origin"], string | null> = {
   hints: null,
   curator: "From the curator",
   added: "Added by you",
+  ai: "Drafted by AI",
 };
 
 export class CandidateRow {
@@ -91,7 +93,7 @@ export class CandidateRow {
     const meta = this.el.createDiv({ cls: `${CLS}-row-meta` });
     this.kindEl = meta.createSpan({ cls: `${CLS}-kind` });
     const origin = ORIGIN_LABELS[candidate.origin];
-    if (origin !== null) meta.createSpan({ cls: `${CLS}-origin`, text: origin });
+    if (origin !== null) meta.createSpan({ cls: `${CLS}-origin`, text: candidate.ai ? `${origin} (${candidate.ai.model})` : origin });
     this.pathEl = meta.createSpan({ cls: `${CLS}-path` });
     const remove = events.onRemove;
     if (remove) {
@@ -102,7 +104,8 @@ export class CandidateRow {
     }
 
     // The full hint item: it becomes the claim's body, so the user sees what they are creating.
-    if (candidate.origin !== "added" && candidate.text !== "") {
+    if (candidate.ai) renderDraftQuotes(this.el, candidate.ai, candidate.evidence);
+    else if (candidate.origin !== "added" && candidate.text !== "") {
       const rationale = this.el.createEl("p", { cls: `${CLS}-rationale` });
       rationale.createSpan({ cls: `${CLS}-rationale-label`, text: candidate.origin === "curator" ? "From the curator's hint: " : "From the hints: " });
       rationale.appendText(candidate.text);

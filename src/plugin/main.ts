@@ -16,6 +16,7 @@ import { ChoiceModal } from "./choice-modal";
 import { ClaimIndexLive } from "./claim-index-live";
 import { registerCliHandlers } from "./cli-handlers";
 import { ExtractModal } from "./extract-modal";
+import { aiConfigIn } from "./ai-request";
 import { ObsidianVaultPort } from "./obsidian-vault-port";
 import { pluginJournal, recoverInterrupted } from "./journal-store";
 import { loadPluginData, type PluginData } from "./plugin-data";
@@ -75,7 +76,7 @@ export default class SourceQueuePlugin extends Plugin {
         await this.persist();
       },
       journal: pluginJournal(this.app, this.manifest),
-      openExtract: (file) => new ExtractModal({ app: this.app, settings, now, claims, applyPlan: (plan) => this.actions.applyPlan(plan) }, file).open(),
+      openExtract: (file, draft) => new ExtractModal({ app: this.app, settings, now, claims, ai: () => aiConfigIn(this.app, settings()), applyPlan: (plan) => this.actions.applyPlan(plan) }, file, draft === true).open(),
     });
 
     const current = () => this.data;
@@ -165,6 +166,8 @@ export default class SourceQueuePlugin extends Plugin {
     // Obsidian shows "Source Queue: Open queue" in the palette; the plugin name is not repeated.
     this.addCommand({ id: "open-queue", name: "Open queue", callback: () => void this.openQueue() });
     onSource("extract-claims", "Extract claims from this source", (file) => this.actions.extract(file));
+    // SPEC §9: the preview opens and asks the configured model at once (the user's action is this command).
+    onSource("draft-claims-with-ai", "Draft claims with AI", (file) => this.actions.extract(file, true));
     this.addCommand({
       id: "undo-last-extraction",
       name: "Undo last extraction",

@@ -5,9 +5,10 @@
 // to 1.13's declarative settings (which also puts them in settings search).
 import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem, type SettingDefinition } from "obsidian";
 import { CONFIDENCES, STATUSES } from "../core/note/model";
-import { settingsSchema, type Settings } from "../core/note/settings";
+import { AI_PROVIDERS, settingsSchema, type Settings } from "../core/note/settings";
 import { applyConventions, type Conventions } from "../core/commands/conventions";
 import { ConventionsModal } from "./conventions-modal";
+import { NEEDS_NEWER_APP, secretPicker } from "./ai-request";
 import { QueueView, VIEW_TYPE } from "./queue-view";
 
 type Key = keyof Settings;
@@ -25,7 +26,7 @@ interface Entry {
   key: Key;
   name: string;
   desc: string;
-  kind: "text" | "list" | "toggle" | "dropdown";
+  kind: "text" | "list" | "toggle" | "dropdown" | "number" | "secret";
   options?: readonly string[];
   placeholder?: string;
 }
@@ -34,6 +35,10 @@ interface Group {
   heading: string;
   entries: Entry[];
 }
+
+/** What is sent and where, in the settings tab's words (the README says the same). */
+export const AI_SENT =
+  "Off (none) by default. When a provider is chosen, nothing is sent until you press Draft with AI in the extract preview or run Draft claims with AI; then one request sends that source's title, content, extraction hints and curator notes, and the titles of up to 20 similar claims of this vault, to the base URL below. Nothing else of the vault is sent.";
 
 /** Every setting, in the order the tab shows them. */
 export const SETTING_GROUPS: Group[] = [
@@ -64,6 +69,16 @@ export const SETTING_GROUPS: Group[] = [
       { key: "processedBy", kind: "text", placeholder: "Your name", name: "Processed by", desc: "Written to processed_by when a source is processed. Leave empty to omit the field." },
     ],
   },
+  {
+    heading: "AI drafts",
+    entries: [
+      { key: "aiProvider", kind: "dropdown", options: AI_PROVIDERS, name: "AI provider", desc: AI_SENT },
+      { key: "aiBaseUrl", kind: "text", placeholder: "http://127.0.0.1:11434", name: "AI base URL", desc: "Where requests go. Empty: the provider's default (api.openai.com/v1, 127.0.0.1:11434 for Ollama, api.anthropic.com). LM Studio: http://127.0.0.1:1234/v1." },
+      { key: "aiModel", kind: "text", placeholder: "llama3.1:8b", name: "AI model", desc: "The model's name as the provider knows it. It is recorded in a source's extraction_model when a drafted claim is created." },
+      { key: "aiTimeoutSeconds", kind: "number", name: "AI time limit (seconds)", desc: "A draft with no answer by then is stopped; the rule-based candidates stay. Default: 60." },
+      { key: "aiKeySecret", kind: "secret", name: "AI key", desc: "Kept in Obsidian's secret storage, never in this plugin's data.json, so a synced or committed vault does not carry it. A local server (Ollama, LM Studio) needs none. Needs Obsidian 1.11.4 or newer." },
+    ],
+  },
 ];
 
 const DETECT_NAME = "Detect from this vault";
@@ -73,6 +88,9 @@ const DETECT_DESC =
 const ENTRIES = new Map(SETTING_GROUPS.flatMap((g) => g.entries).map((e) => [e.key, e]));
 
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+
+/** A control's raw value as the setting holds it: lists split, numbers read. */
+const valueOf = (e: Entry, raw: unknown): unknown => (e.kind === "list" && typeof raw === "string" ? list(raw) : e.kind === "number" && typeof raw === "string" ? (raw.trim() === "" ? Number.NaN : Number(raw)) : raw);
 
 /** Settings whose change alters which problems notes have: the index reads every note again. */
 const REINDEX: ReadonlySet<Key> = new Set(["queueFolder", "sourceTypes", "otherNoteTypes", "usePriority", "reasonField"]);
@@ -102,13 +120,13 @@ export class SourceQueueSettingTab extends PluginSettingTab {
   private parse(key: string, raw: unknown): string | null {
     const entry = ENTRIES.get(key as Key);
     if (!entry) return "Unknown setting";
-    const parsed = settingsSchema.shape[entry.key].safeParse(entry.kind === "list" && typeof raw === "string" ? list(raw) : raw);
+    const parsed = settingsSchema.shape[entry.key].safeParse(valueOf(entry, raw));
     return parsed.success ? null : (parsed.error.issues[0]?.message ?? "Invalid value");
   }
 
   private async save(key: Key, raw: unknown): Promise<void> {
     const entry = ENTRIES.get(key);
-    const parsed = settingsSchema.shape[key].safeParse(entry?.kind === "list" && typeof raw === "string" ? list(raw) : raw);
+    const parsed = settingsSchema.shape[key].safeParse(entry ? valueOf(entry, raw) : raw);
     if (!parsed.success) return;
     (this.host.settings() as Record<string, unknown>)[key] = parsed.data;
     await this.host.save();
@@ -130,6 +148,8 @@ export class SourceQueueSettingTab extends PluginSettingTab {
   private definition(e: Entry): SettingDefinition {
     const validate = (value: unknown) => this.parse(e.key, value) ?? undefined;
     if (e.kind === "toggle") return { name: e.name, desc: e.desc, control: { type: "toggle", key: e.key } };
+    if (e.kind === "number") return { name: e.name, desc: e.desc, control: { type: "number", key: e.key, min: 1, max: 3600, validate } };
+    if (e.kind === "secret") return { name: e.name, desc: e.desc, render: (setting) => this.secretControl(setting) };
     if (e.kind === "dropdown") {
       return { name: e.name, desc: e.desc, control: { type: "dropdown", key: e.key, options: Object.fromEntries((e.options ?? []).map((o) => [o, o])), validate } };
     }
@@ -167,6 +187,8 @@ export class SourceQueueSettingTab extends PluginSettingTab {
         for (const o of e.options ?? []) d.addOption(o, o);
         d.setValue(String(value)).onChange((v) => this.saveFrom(e.key, v, d.selectEl));
       });
+    } else if (e.kind === "secret") {
+      this.secretControl(setting);
     } else {
       setting.addText((t) => {
         if (e.placeholder) t.setPlaceholder(e.placeholder);
@@ -189,6 +211,16 @@ export class SourceQueueSettingTab extends PluginSettingTab {
     this.host.rebuildIndex();
     // Redraw the drawn tab of apps before 1.13; 1.13 reads the values through getControlValue.
     if (this.containerEl.childElementCount > 0) this.drawAll();
+  }
+
+  /** The key's control: Obsidian's secret picker; on an app without secret storage, a line that says so. */
+  private secretControl(setting: Setting): void {
+    const picker = secretPicker(this.app, setting.controlEl);
+    if (picker === null) {
+      setting.setDesc(NEEDS_NEWER_APP);
+      return;
+    }
+    picker.setValue(this.host.settings().aiKeySecret).onChange((name) => void this.save("aiKeySecret", name));
   }
 
   /** From a drawn control: marks it invalid (and why) or saves. */

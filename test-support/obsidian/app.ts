@@ -1,3 +1,5 @@
+import { SecretStorage } from "./secrets";
+import { requireApiVersion } from "./api-version";
 /**
  * App: vault, metadata cache, file manager, workspace, keymap, plus the
  * internal registries plugins talk to (commands, views, settings, CLI). Its
@@ -98,6 +100,12 @@ export class App {
   commands: Commands;
   viewRegistry: ViewRegistry;
   setting = new SettingRegistry();
+  /** Obsidian's secret storage (1.11.4): absent on an older simulated app. */
+  private readonly secrets = new SecretStorage();
+  get secretStorage(): SecretStorage {
+    if (!requireApiVersion("1.11.4")) return undefined as unknown as SecretStorage;
+    return this.secrets;
+  }
   plugins: { plugins: Record<string, unknown>; manifests: Record<string, unknown>; enabledPlugins: Set<string>; getPlugin(id: string): unknown } = {
     plugins: {},
     manifests: {},

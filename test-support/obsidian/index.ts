@@ -94,5 +94,9 @@ export {
   prepareSimpleSearch,
   request,
   requestUrl,
+  requestLog /* test-only */,
+  setRequestHandler /* test-only */,
   sanitizeHTMLToDom,
 } from "./misc";
+
+export { SecretComponent, SecretStorage } from "./secrets";

@@ -117,14 +117,32 @@ export function getLanguage(): string {
   return "en";
 }
 
-/** The double has no network: requestUrl/request reject. */
-export function requestUrl(request: unknown): Promise<never> {
-  void request;
-  return Promise.reject(new Error("requestUrl: no network in the Obsidian test double"));
+/** Every request the plugin made through requestUrl/request, in order: a test can prove none was sent. */
+export const requestLog: unknown[] = [];
+
+type RequestHandler = (request: { url: string; method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer; throw?: boolean }) => Promise<{ status: number; text: string; json: unknown; headers: Record<string, string>; arrayBuffer: ArrayBuffer }>;
+
+let requestHandler: RequestHandler | null = null;
+
+/** Test-only: how requestUrl answers (a loopback stand-in over fetch, say); null: no network, it rejects. */
+export function setRequestHandler(handler: RequestHandler | null): void {
+  requestHandler = handler;
 }
 
-export function request(request: unknown): Promise<never> {
-  return requestUrl(request);
+/** The double has no network unless a test gives it a handler: requestUrl/request reject. Every call is logged. */
+export function requestUrl(request: unknown): Promise<Awaited<ReturnType<RequestHandler>>> {
+  requestLog.push(request);
+  const param = typeof request === "string" ? { url: request } : (request as Parameters<RequestHandler>[0]);
+  if (requestHandler === null) return Promise.reject(new Error("requestUrl: no network in the Obsidian test double"));
+  return requestHandler(param).then((res) => {
+    // As in the app: a status of 400 or more rejects unless `throw: false`.
+    if (res.status >= 400 && param.throw !== false) throw new Error(`Request failed, status ${res.status}`);
+    return res;
+  });
+}
+
+export function request(request: unknown): Promise<string> {
+  return requestUrl(request).then((r) => r.text);
 }
 
 export class MarkdownRenderChild extends Component {

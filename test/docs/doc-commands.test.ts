@@ -38,6 +38,10 @@ const ELSEWHERE: Record<string, { by: [file: string, shows: string][]; why: stri
     by: [["test/release/release.test.ts", ".github/workflows/release.yml"]],
     why: "it pushes to the remote, so it is not run; the tag starts the release workflow, which that test checks",
   },
+  "SOURCE_QUEUE_AI_PROVIDER=ollama SOURCE_QUEUE_AI_MODEL=llama3.1:8b source-queue extract inbox/2026-01-22-tariff-pass-through-import-prices.md --vault demo-vault --draft --dry-run --json": {
+    by: [["test/cli/ai-draft-cli.test.ts", `"--draft", "--dry-run", "--json"`]],
+    why: "it needs a model: the same command runs against a stand-in provider on loopback there",
+  },
   "claude mcp add source-queue -- node /path/to/source-queue/dist/cli.cjs mcp --vault /path/to/vault": {
     by: [["test/mcp/mcp-server.test.ts", `[BIN, "mcp", "--vault", vault]`]],
     why: "it needs Claude Code; the server it registers is started so by the MCP tests",

@@ -38,12 +38,14 @@ describe("the built main.js", () => {
   // the 150 KB target is missed, and said so in docs/performance.md. Issue
   // #21's judgement (verdicts, propositions, one claim once, curator prose:
   // about 15 KB of patterns and rules), #27's holder checks with the take-over
-  // prompt (about 10 KB) and #24's auto claim folder, conventions and their
+  // prompt (about 10 KB), #24's auto claim folder, conventions and their
   // Detect dialog, dangling entries and rarity-weighted similarity (about 8 KB)
-  // took it to about 250 KB. This budget keeps it from creeping further.
-  it("is under 256 KB and requires nothing but obsidian", () => {
+  // and #26's AI drafts (the prompt and schema, the answer's checks, quote
+  // verification, the preview's bar and settings: about 21 KB) took it to
+  // about 272 KB. This budget keeps it from creeping further.
+  it("is under 280 KB and requires nothing but obsidian", () => {
     const size = readFileSync(join(root, "main.js")).length;
-    expect(size).toBeLessThan(256 * 1024);
+    expect(size).toBeLessThan(280 * 1024);
     const { required } = loadBundle();
     expect(new Set(required)).toEqual(new Set(["obsidian"]));
     expect(readFileSync(join(root, "main.js"), "utf8")).not.toMatch(/require\("(fs|path|os|crypto|buffer|node:[a-z]+)"\)/);

@@ -10,6 +10,7 @@ import { readTargetTexts, targetPathsOf } from "../extraction/enrichment-plan";
 import { planExtraction, type AddedClaim, type CandidateChoice, type ExtractionPlan, type PlanInput } from "../extraction/extraction";
 import { applyExtraction, undoExtraction, type ExtractionRecord, type UndoResult } from "../extraction/apply-extraction";
 import type { FieldEdit } from "../note/frontmatter-edit";
+import type { AiDraft } from "../extraction/ai-draft/response";
 import { extractJson } from "./json-output";
 import type { Settings } from "../note/settings";
 import { isQueueNote } from "../note/source-note";
@@ -45,6 +46,8 @@ export interface ExtractRequest {
   /** Recorded in extraction_model / extraction_notes in the split's one edit (one line each). */
   model?: string;
   notes?: string;
+  /** A model's draft of the source (SPEC §9, `--draft`): its claims follow the hint candidates, checked like them. */
+  draft?: AiDraft;
 }
 
 export interface ExtractContext {
@@ -171,7 +174,7 @@ export async function planExtract(port: VaultPort, request: ExtractRequest, ctx:
   if (!req.dryRun) checkWriter(req.path, text, writer, ctx.now);
   // The agent named is the one written to processed_by.
   const settings = writer.agent ? { ...ctx.settings, processedBy: writer.agent } : ctx.settings;
-  const base = { path: req.path, text, settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields };
+  const base = { path: req.path, text, settings, today: today(ctx.now), port, added: req.added, claims: ctx.claims, sourceFields: req.sourceFields, draft: req.draft };
   const draft = planExtraction(base);
   if (!isQueueNote(draft.source)) throw new UsageError(`${req.path} is a ${draft.source.type ?? "non-source"} note, not a source`);
   checkAdded(req.added ?? [], draft, port);

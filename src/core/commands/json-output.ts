@@ -46,7 +46,10 @@ export function extractJson(plan: ExtractionPlan, dryRun: boolean, created: read
       coveredBy: c.coveredBy ?? null,
       description: c.description,
       text: c.text,
+      // A drafted claim (SPEC §9): its model, the quotes found, and whether any quote was not.
+      ...(c.ai ? { model: c.ai.model, evidence: c.evidence, unverified: c.ai.unverified.length > 0 || !c.ai.verified, unverifiedQuotes: c.ai.unverified } : {}),
     })),
+    ...(plan.draft ? { draft: plan.draft } : {}),
     created,
     linked: plan.linked,
     dropped_links: plan.droppedLinks,

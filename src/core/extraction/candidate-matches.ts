@@ -23,14 +23,16 @@ export function matchClaims(candidates: readonly Candidate[], claims: ClaimIndex
     if (c.kind === "enrichment") {
       // Rule 10: "A as evidence for the X claim" enriches X; the claim's name says which better than the whole item.
       // The source's PRIMARY CONNECTION and KB connections are offered first for a hint that names no claim (issue #24).
-      const target = (c.names ? enrichmentTarget(`the ${c.names} claim`, claims) : null) ?? enrichmentTarget(c.text, claims, { connections });
-      const selected = target !== null && target.certain && c.title !== "";
+      const target = c.target ?? (c.names ? enrichmentTarget(`the ${c.names} claim`, claims) : null) ?? enrichmentTarget(c.text, claims, { connections });
+      // A drafted enrichment whose quotes were not found stays unselected (SPEC §9).
+      const selected = target !== null && target.certain && c.title !== "" && (c.origin !== "ai" || c.selected);
+      if (c.origin === "ai" && !selected && c.why) return { ...c, existing: null, target, selected, why: c.why };
       // Its title often is the target's name (a quoted title): that is the claim it enriches, not one it would create.
       return { ...c, existing: null, target, selected, why: selected ? null : target === null ? "Enriches a claim not found in the vault: choose its target" : `Enriches [[${target.title}]]? Check the target` };
     }
     if (c.kind !== "claim" || c.title === "") return c;
     // Rule 7: under a verdict on the whole source, an item that names an existing claim is evidence for it.
-    if (verdict !== null && c.origin !== "added" && c.existing === null && !c.selected) {
+    if (verdict !== null && c.origin !== "added" && c.origin !== "ai" && c.existing === null && !c.selected) {
       const target = enrichmentTarget(c.text, claims, { min: COVERS });
       if (target !== null) return { ...c, kind: "enrichment", target, selected: target.certain, why: target.certain ? null : `Enriches [[${target.title}]]? Check the target` };
     }

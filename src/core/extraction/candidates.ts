@@ -8,7 +8,7 @@ import { bestEvidence, evidenceIndex } from "../claims/evidence";
 import { claimNameOf, joinPath, sameName, toFileName } from "../text/file-name";
 import { chooseClaimFolder } from "../claims/claim-folder";
 import { COVERS, similarity, titleTerms, type TitleTerms } from "../text/similarity";
-import type { Problem, SourceNote } from "../note/model";
+import type { Confidence, Problem, SourceNote } from "../note/model";
 import type { HintSections, SourceSections } from "../note/sections";
 import type { Settings } from "../note/settings";
 import { splitFrontmatterHints, splitHints, type HintItem } from "./split-hints";
@@ -26,8 +26,8 @@ export interface Candidate {
   fromQuote: boolean;
   fileName: string;
   path: string;
-  /** Where it came from: the agent's hints, the curator's enumeration, or a claim the user added in the preview (`--add`). */
-  origin: "hints" | "curator" | "added";
+  /** Where it came from: the agent's hints, the curator's enumeration, a claim the user added in the preview (`--add`), or a model's draft (SPEC §9). */
+  origin: "hints" | "curator" | "added" | "ai";
   kind: CandidateKind;
   /** The title names a topic, not an assertion someone could disagree with: the preview asks the curator to rewrite it. */
   topic: boolean;
@@ -52,6 +52,17 @@ export interface Candidate {
   coveredBy?: number | null;
   /** Rule 10: the claim B names ("the phase transition claim"): an enrichment of that claim. */
   names?: string | null;
+  /** A drafted claim (origin "ai", SPEC §9): its model, whether a quote of it was found, the quotes that were not. */
+  ai?: DraftMark;
+}
+
+export interface DraftMark {
+  model: string;
+  /** At least one of its quotes is in the source; without one it is not selected. */
+  verified: boolean;
+  /** Quotes not found in the source, dropped: the claim is flagged `unverified`. */
+  unverified: string[];
+  confidence: Confidence | null;
 }
 
 export interface SimilarClaim {
@@ -77,6 +88,8 @@ export interface CandidateSet {
   tooMany?: Problem;
   /** Rule 7: the hints' or the curator's verdict on the whole source; no new claim is selected. */
   verdict?: SourceVerdict | null;
+  /** A model's draft was added (SPEC §9): which model, and its verdict. */
+  draft?: { model: string; verdict: "claims" | "nothing new" };
 }
 
 /**

@@ -7,6 +7,8 @@ import type { ClaimIndex } from "../claims/claim-index";
 import { chooseClaimFolder } from "../claims/claim-folder";
 import { chosenTarget, matchClaims } from "./candidate-matches";
 import { buildCandidates, type Candidate } from "./candidates";
+import type { AiDraft } from "./ai-draft/response";
+import { withDraft } from "./ai-draft/drafted-candidates";
 import { citationOf, relatedLinks, renderClaim } from "../claims/claim-note";
 import { planEnrichments, type EnrichmentDraft, type TargetTexts } from "./enrichment-plan";
 import { joinPath, toFileName } from "../text/file-name";
@@ -67,6 +69,8 @@ export interface ExtractionPlan {
   /** When the source was extracted before (status processed): when, by whom, how many claims; the preview says so. */
   previous: { date: string | null; by: string | null; claims: number } | null;
   problems: Problem[];
+  /** A model's draft was asked for (SPEC §9): which model and its verdict. */
+  draft?: { model: string; verdict: "claims" | "nothing new" };
   /** What the source update needs, to render it again once the claims exist. */
   update: { newTitles: string[]; claimPaths: ReadonlyMap<string, string>; enriched: { title: string; path: string }[]; settings: Settings; today: string; fields: readonly FieldEdit[] };
 }
@@ -94,6 +98,8 @@ export interface PlanInput {
    * steps). A selected enrichment whose target was not read is a blocker.
    */
   targetTexts?: TargetTexts;
+  /** A model's draft of this source (SPEC §9), read and validated by the door that asked for it: its claims follow the hint candidates, checked like them. */
+  draft?: AiDraft;
 }
 
 /** One evidence bullet appended to an existing claim (SPEC §6): the target's text before and after. */
@@ -137,7 +143,9 @@ function linkRepeats(candidates: Candidate[], choices: ReadonlyMap<number, Candi
 export function planExtraction(input: PlanInput): ExtractionPlan {
   const { note, sections } = readSource(input.path, input.text, input.settings);
   const place = chooseClaimFolder(input.settings, note.domain, input.claims ? (d) => input.claims?.foldersOf(d) ?? [] : undefined);
-  const set = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), (t) => input.claims?.named(t)[0]?.path ?? null, () => place.folder);
+  const claimNamed = (t: string) => input.claims?.named(t)[0]?.path ?? null;
+  const built = buildCandidates(note, sections, input.settings, (p) => input.port.existing(p), claimNamed, () => place.folder);
+  const set = withDraft(built, input.draft, { sourceText: sections.content ?? input.text, existsAt: (p) => input.port.existing(p), claimNamed });
   const addedBlockers: string[] = [];
   const added = (input.added ?? []).map((a, i): Candidate => {
     const index = set.candidates.length + i + 1;
@@ -194,7 +202,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     if (other !== undefined) blockers.push(`Candidates ${other} and ${c.index} would both be "${c.fileName}.md"`);
     names.set(key, c.index);
     const choice = input.choices?.get(c.index);
-    const confidence = choice?.confidence ?? (c.origin === "added" ? input.added?.[c.index - set.candidates.length - 1]?.confidence : undefined) ?? input.settings.defaultConfidence;
+    const confidence = choice?.confidence ?? c.ai?.confidence ?? (c.origin === "added" ? input.added?.[c.index - set.candidates.length - 1]?.confidence : undefined) ?? input.settings.defaultConfidence;
     const description = choice?.description?.replace(/\s+/g, " ").trim();
     creates.push({ candidate: description ? { ...c, description } : c, confidence, text: "" });
   }
@@ -232,7 +240,9 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
   const newTitles = [...creates.map((p) => p.candidate.title), ...linkedTitles.filter((t, i, all) => all.indexOf(t) === i && !note.claimsExtracted.includes(t))];
   const claimPaths = new Map<string, string>();
   for (const c of candidates) if (c.existing || creates.some((p) => p.candidate === c)) claimPaths.set(c.title, c.existing ?? c.path);
-  const fields = input.sourceFields ?? [];
+  // A drafted claim created records its model in the source (SPEC §9), unless the caller records one.
+  const draftedModel = creates.find((p) => p.candidate.origin === "ai")?.candidate.ai?.model;
+  const fields = draftedModel !== undefined && !(input.sourceFields ?? []).some((f) => f.key === "extraction_model") ? [...(input.sourceFields ?? []), { key: "extraction_model", set: draftedModel }] : (input.sourceFields ?? []);
   const planned = planEnrichments(candidates.filter(enriches), input.path, input.targetTexts, input.port);
   blockers.push(...planned.blockers);
   const enrichments: PlannedEnrichment[] = planned.enrichments;
@@ -263,6 +273,7 @@ export function planExtraction(input: PlanInput): ExtractionPlan {
     previous: note.status === "processed" ? { date: note.processedDate, by: note.processedBy, claims: note.claimsExtracted.length } : null,
     problems: set.tooMany ? [...note.problems, set.tooMany] : note.problems,
     update: { newTitles, claimPaths, enriched, settings: input.settings, today: input.today, fields },
+    ...(set.draft ? { draft: set.draft } : {}),
   };
 }
 

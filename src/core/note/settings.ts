@@ -4,6 +4,9 @@
 import * as z from "zod/mini";
 import { CONFIDENCES, STATUSES } from "./model";
 
+/** The AI providers of SPEC §9; "none" sends nothing anywhere. */
+export const AI_PROVIDERS = ["none", "openai-compatible", "ollama", "anthropic"] as const;
+
 export const DEFAULT_SETTINGS = {
   queueFolder: "inbox",
   sourceTypes: ["source"],
@@ -25,6 +28,14 @@ export const DEFAULT_SETTINGS = {
   enrichmentsField: "enrichments",
   /** One line per row in the queue, with priority and status as small badges. */
   compactRows: false,
+  /** AI drafts (SPEC §9): off until a provider is chosen, and then only on the user's request. */
+  aiProvider: "none" as (typeof AI_PROVIDERS)[number],
+  /** Empty: the provider's default address. */
+  aiBaseUrl: "",
+  aiModel: "",
+  aiTimeoutSeconds: 60,
+  /** The name of the key in Obsidian's secret storage (never the key itself: data.json may be synced or pushed). */
+  aiKeySecret: "",
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -63,6 +74,11 @@ export const settingsSchema = z.object({
   reasonField: z.union([z.literal(""), fieldName]),
   enrichmentsField: fieldName,
   compactRows: z.boolean(),
+  aiProvider: z.enum(AI_PROVIDERS),
+  aiBaseUrl: trimmed,
+  aiModel: trimmed,
+  aiTimeoutSeconds: z.int().check(z.minimum(1), z.maximum(3600)),
+  aiKeySecret: trimmed,
 });
 
 export interface SettingsResult {

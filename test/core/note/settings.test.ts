@@ -33,6 +33,11 @@ describe("loadSettings", () => {
       reasonField: " extraction_notes ",
       enrichmentsField: "enriches",
       compactRows: true,
+      aiProvider: "ollama",
+      aiBaseUrl: " http://127.0.0.1:11434 ",
+      aiModel: "llama3.1:8b",
+      aiTimeoutSeconds: 120,
+      aiKeySecret: "ollama-key",
     };
     expect(loadSettings(stored)).toEqual({
       settings: {
@@ -48,6 +53,11 @@ describe("loadSettings", () => {
         reasonField: "extraction_notes",
         enrichmentsField: "enriches",
         compactRows: true,
+        aiProvider: "ollama",
+        aiBaseUrl: "http://127.0.0.1:11434",
+        aiModel: "llama3.1:8b",
+        aiTimeoutSeconds: 120,
+        aiKeySecret: "ollama-key",
       },
       rejected: [],
     });
