@@ -129,6 +129,8 @@ export default defineConfig([
     files: ["src/cli/**/*.ts", "src/node/**/*.ts", "src/mcp/**/*.ts"],
     languageOptions: { globals: { process: "readonly", NodeJS: "readonly" } },
     rules: {
+      // Node's own fetch (the AI drafts' transport on the CLI and MCP side); requestUrl is the app's, not Node's.
+      "no-restricted-globals": "off",
       "obsidianmd/no-nodejs-modules": "off",
       "obsidianmd/hardcoded-config-path": "off",
       "obsidianmd/ui/sentence-case": "off",

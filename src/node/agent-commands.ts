@@ -17,7 +17,7 @@ import { countByStatus } from "../core/queue/queue-query";
 import type { Settings } from "../core/note/settings";
 import { holdOf } from "../core/writes/source-lease";
 import { isQueueNote, readSource } from "../core/note/source-note";
-import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type PathArgs, type ReadArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type ReadArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
 import { checkBodies, extractRequest, previewPort } from "./agent-plan";
 import { textVersion } from "../core/text/text-version";
 import { FsVault, UsageError } from "./fs-vault";

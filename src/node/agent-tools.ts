@@ -104,7 +104,6 @@ const setArgs = z.strictObject({
 });
 
 const releaseArgs = z.strictObject({ path, agent });
-const pathArgs = z.strictObject({ path });
 const undoArgs = z.strictObject({ path, agent: agent.optional().describe("Your agent's name: an extraction an agent made is undone by that agent (or by a call naming no agent once no one holds the source)") });
 const readArgs = z.strictObject({
   path,
@@ -156,7 +155,6 @@ export type AgentClaimArgs = z.infer<typeof agentClaim>;
 export type ExtractArgs = z.infer<typeof extractBase>;
 export type SetArgs = z.infer<typeof setArgs>;
 export type ReleaseArgs = z.infer<typeof releaseArgs>;
-export type PathArgs = z.infer<typeof pathArgs>;
 export type UndoArgs = z.infer<typeof undoArgs>;
 export type ReadArgs = z.infer<typeof readArgs>;
 export type PageArgs = z.infer<typeof validateArgs>;

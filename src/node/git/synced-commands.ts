@@ -3,7 +3,7 @@
 // committing, pushing and losing a race. Reading tools read the clone as it
 // is; `next_source` first fast-forwards it to the remote.
 import type { FsAgentCommands } from "../agent-commands";
-import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PageArgs, type PathArgs, type ReleaseArgs, type SetArgs, type ToolResult } from "../agent-tools";
+import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PageArgs, type ReadArgs, type ReleaseArgs, type UndoArgs, type SetArgs, type ToolResult } from "../agent-tools";
 import { GitRefusal } from "./git-clone";
 import { extractSubject, GitSync, SourceTaken, type SyncedWrite } from "./git-sync";
 
@@ -40,7 +40,7 @@ export class SyncedAgentCommands implements AgentCommands {
     return this.inner.nextSource(args);
   }
 
-  readSource(args: PathArgs): Promise<ToolResult> {
+  readSource(args: ReadArgs): Promise<ToolResult> {
     return this.inner.readSource(args);
   }
 
@@ -102,7 +102,7 @@ export class SyncedAgentCommands implements AgentCommands {
     return this.write({ source: clean(args.path), agent: args.agent, run: () => this.inner.releaseSource(args), subject: () => `release ${clean(args.path)} by ${args.agent}` });
   }
 
-  undoExtraction(args: PathArgs): Promise<ToolResult> {
-    return this.write({ source: clean(args.path), agent: null, run: () => this.inner.undoExtraction(args), subject: () => `undo the extraction of ${clean(args.path)}` });
+  undoExtraction(args: UndoArgs): Promise<ToolResult> {
+    return this.write({ source: clean(args.path), agent: args.agent ?? null, run: () => this.inner.undoExtraction(args), subject: () => `undo the extraction of ${clean(args.path)}` });
   }
 }
