@@ -15,13 +15,14 @@
 // Live updates (add, update, remove, rename) touch one entry's terms, so the
 // plugin can follow the metadata cache note by note. Pure TypeScript.
 import { basenameOf } from "../note/model";
-import { SIMILAR, termWeight, type TitleTerms } from "../text/similarity";
+import { SIMILAR, type TitleTerms } from "../text/similarity";
 import type { ClaimInput } from "./claim-input";
 import { looseKey, nameKey, withoutMd } from "./claim-keys";
 import { pull, push } from "./id-lists";
 import { better, insertSorted, type SimilarClaim, type SimilarOptions } from "./similar-ranking";
 import { TermCache } from "./term-cache";
 import { DomainFolders, type DomainFolder } from "./domain-folders";
+import { TermRarity } from "./term-rarity";
 
 export interface ClaimEntry {
   readonly path: string;
@@ -60,8 +61,8 @@ export class ClaimIndex {
   private readonly terms = new TermCache();
   /** Where each domain's claims live (SPEC §3 `auto`). */
   private readonly folders = new DomainFolders();
-  /** term → how many claims hold it in any of their names (the rarity that weighs it, issue #24). */
-  private df = new Map<string, number>();
+  /** How many claims hold each term in any of their names: the rarity that weighs it (issue #24). */
+  private readonly rarity = new TermRarity();
   /** name id → its terms, and (built at the first search after a change) the sum of their weights. */
   private termsById: (readonly string[] | undefined)[] = [];
   private nameWeight: Float64Array | null = null;
@@ -174,18 +175,13 @@ export class ClaimIndex {
 
   /** A claim's distinct terms (over all its names) counted in or out of the document frequencies. */
   private countTerms(slot: Slot, by: 1 | -1): void {
-    const terms = new Set(slot.nameTerms.flat());
-    for (const term of terms) {
-      const n = (this.df.get(term) ?? 0) + by;
-      if (n > 0) this.df.set(term, n);
-      else this.df.delete(term);
-    }
+    this.rarity.count(slot.nameTerms.flat(), by);
     this.nameWeight = null;
   }
 
   /** How much a term weighs in this vault's similarity (../text/similarity termWeight): rarer across claim titles, heavier. */
   weightOf(term: string): number {
-    return termWeight(this.df.get(term) ?? 0, this.size);
+    return this.rarity.weightOf(term, this.size);
   }
 
   private weights(): Float64Array {
