@@ -57,6 +57,19 @@ const TRAILING: { re: RegExp; keepsTail: boolean }[] = [
 
 const MAX_SCAN = 10_000;
 
+/**
+ * An item that opens with a single-quoted claim of five words or more
+ * ("'Solana DeFi overtakes Hyperliquid within 2 years' — trackable
+ * prediction"): hint lists kept in YAML double quotes quote claims so. Only at
+ * the start, where an apostrophe cannot be meant.
+ */
+function openingSingleQuote(head: string): { text: string; start: number; end: number } | null {
+  const m = /^\s*['‘]([^'’\n]{10,}?)['’](?=\s|$|[—–:,;.])/.exec(head);
+  const text = (m?.[1] ?? "").trim();
+  if (!m || text.split(/\s+/).length < 5) return null;
+  return { text, start: m.index, end: m.index + m[0].length };
+}
+
 export function candidateTitle(head: string): TitleResult {
   const { title, fromQuote } = titleParts(head);
   return { title, fromQuote };
@@ -69,7 +82,7 @@ export function candidateTitle(head: string): TitleResult {
  * the curator reads.
  */
 export function titleParts(head: string, cut = true): TitleParts {
-  const quote = quotedPassages(head).find(isClaimQuote);
+  const quote = quotedPassages(head).find(isClaimQuote) ?? openingSingleQuote(head);
   if (quote) {
     const around = `${head.slice(0, quote.start)} ${head.slice(quote.end)}`;
     return { title: finishTitle(quote.text), fromQuote: true, commentary: cleanCommentary(stripMarkdown(around.slice(0, MAX_SCAN))) };

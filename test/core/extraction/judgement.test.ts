@@ -219,3 +219,10 @@ describe("rules 4 and 6: a run of 'X as Y.' and 'A as evidence that B.' sentence
     ]);
   });
 });
+
+describe("a claim quoted in single quotes at the start of an item (hint lists kept in YAML double quotes)", () => {
+  it("is the title, as a double-quoted one is", () => {
+    const set = candidatesOf({ frontmatter: ["extraction_hints:", `  - "'Solana DeFi overtakes Hyperliquid within 2 years' — trackable prediction, potential position candidate"`] });
+    expect(set.candidates[0]).toMatchObject({ title: "Solana DeFi overtakes Hyperliquid within 2 years", fromQuote: true, selected: true });
+  });
+});
