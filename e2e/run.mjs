@@ -371,6 +371,58 @@ test("extract preview in the dark theme, with an added claim", async (page) => {
   await axe(page, "dark preview with an added claim");
 }, { query: "?theme=dark", colorScheme: "dark" });
 
+// SPEC §9: "Draft with AI" on the preview page's stand-in provider (?ai=stand-in: an
+// OpenAI-compatible server answering one claim quoted from the seed and one whose quote is invented).
+const INVENTED_QUOTE = "Circuit tracing now runs on frontier-scale models in minutes, with no human effort per prompt.";
+
+/** Open the seed's preview, draft with AI, and check the drafted rows: the quoted claim selected, the invented quote flagged. */
+async function aiDraftFlow(page, prefix) {
+  await row(page, SEED).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Extract claims…" }).click();
+  const modal = page.locator(".modal.source-queue-extract");
+  await modal.locator("textarea.source-queue-extract-title").first().waitFor();
+  const hintRows = await modal.locator(".source-queue-extract-row").count();
+  await modal.locator("button", { hasText: "Draft with AI" }).click();
+  // While the stand-in takes its moment, the draft can be cancelled.
+  await modal.locator("button", { hasText: "Cancel draft" }).waitFor({ state: "visible", timeout: 5000 });
+  await page.waitForFunction(() => document.querySelectorAll(".source-queue-extract-row[data-origin=ai]").length === 2, null, { timeout: 10000 });
+  assert(!(await modal.locator("button", { hasText: "Cancel draft" }).isVisible()), "Cancel draft hidden once the draft is in");
+  const line = await modal.locator(".source-queue-extract-ai-line").textContent();
+  assert(line === "Drafted by stand-in-model: 2 claims, each checked below.", `the AI line: ${line}`);
+  assert((await modal.locator(".source-queue-extract-row").count()) === hintRows + 2, "the hint rows stay beside the drafted ones");
+  const drafted = modal.locator(".source-queue-extract-row[data-origin=ai]");
+  const good = drafted.nth(0);
+  assert((await good.locator(".source-queue-extract-origin").textContent()) === "Drafted by AI (stand-in-model)", "origin and model shown");
+  assert((await good.locator(".source-queue-extract-ai-quotes li").first().textContent()).includes("pre-deployment safety assessment of Claude Sonnet 4.5"), "the verbatim quote listed");
+  assert((await good.locator(".source-queue-extract-ai-unverified").count()) === 0, "the quoted claim is not flagged");
+  assert(await good.locator("input.source-queue-extract-check").isChecked(), "the quoted claim is selected");
+  // The model's confidence is the row's, as Create will write it.
+  assert((await good.locator("select").inputValue()) === "likely", `the drafted confidence shown: ${await good.locator("select").inputValue()}`);
+  const invented = drafted.nth(1);
+  const flag = invented.locator(".source-queue-extract-ai-unverified");
+  assert(/^Unverified: a quote not in the source, dropped:/.test(await flag.textContent()), `flagged: ${await flag.textContent()}`);
+  assert((await invented.locator(".source-queue-extract-ai-unverified-list li").textContent()) === INVENTED_QUOTE, "the invented quote is shown");
+  assert(!(await invented.locator("input.source-queue-extract-check").isChecked()), "the invented claim is left unselected");
+  // The line that says what the model gave, at the top of the list.
+  await modal.locator(".source-queue-extract-ai-line").scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-drafted`);
+  await flag.scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-unverified`);
+  await axe(page, `${prefix} drafted preview`);
+}
+
+test("Draft with AI in the extract preview: drafted rows beside the hints, an invented quote flagged Unverified", async (page) => {
+  await aiDraftFlow(page, "27-ai-desktop");
+}, { query: "?ai=stand-in" });
+
+test("Draft with AI on a phone (390×844)", async (page) => {
+  await aiDraftFlow(page, "28-ai-phone");
+}, { query: "?ai=stand-in&phone", viewport: { width: 390, height: 844 } });
+
+test("Draft with AI in the dark theme", async (page) => {
+  await aiDraftFlow(page, "29-ai-dark");
+}, { query: "?ai=stand-in&theme=dark", colorScheme: "dark" });
+
 test("extract preview of a processed source says when, by whom and how many claims at the top", async (page) => {
   const R21 = "inbox/2025-05-26-r21-malaria-vaccine-seasonal-sites.md";
   await page.locator(`.preview-files .nav-file[data-file="${R21}"]`).click();

@@ -100,12 +100,57 @@ const LUCIDE: Record<string, string> = {
 };
 for (const [id, paths] of Object.entries(LUCIDE)) obsidian.addIcon(id, `<g transform="scale(4.1667)">${paths}</g>`);
 
+/**
+ * `?ai=stand-in`: the AI settings are preset (an OpenAI-compatible provider and a
+ * model name) and the double's requestUrl answers as such a server would, with a
+ * draft for the seed source: one claim quoting the note word for word, one whose
+ * quote is invented (the preview must flag it). No request leaves the page.
+ * Without the flag the page has no AI settings and requestUrl has no network.
+ */
+const AI_STAND_IN = params.get("ai") === "stand-in";
+const AI_SETTINGS = { aiProvider: "openai-compatible", aiBaseUrl: "http://127.0.0.1:1234/v1", aiModel: "stand-in-model", aiTimeoutSeconds: 20 };
+const AI_DRAFT = {
+  verdict: "claims",
+  claims: [
+    {
+      title: "Anthropic used mechanistic interpretability in a production deployment decision for the first time with Claude Sonnet 4.5",
+      description: "Its pre-deployment safety assessment examined internal features for dangerous capabilities, deception and undesired goals.",
+      evidence: ["Mitra documented that Anthropic applied mechanistic interpretability in pre-deployment safety assessment of Claude Sonnet 4.5 for the first time"],
+      confidence: "likely",
+      enriches: null,
+    },
+    {
+      title: "Circuit tracing already scales to frontier models without hours of human analysis",
+      description: "Attribution graphs are said to work on frontier-scale models with little human effort.",
+      evidence: ["Circuit tracing now runs on frontier-scale models in minutes, with no human effort per prompt."],
+      confidence: "experimental",
+      enriches: null,
+    },
+  ],
+};
+
+function standInProvider(): void {
+  obsidian.setRequestHandler((req) => {
+    const body = JSON.parse(typeof req.body === "string" ? req.body : "{}") as { model?: string };
+    const answer = { id: "chatcmpl-1", object: "chat.completion", model: body.model, choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(AI_DRAFT), refusal: null }, finish_reason: "stop" }] };
+    const ok = req.method === "POST" && req.url.endsWith("/chat/completions");
+    const text = JSON.stringify(ok ? answer : { error: { message: `no route ${req.method ?? "GET"} ${req.url}` } });
+    // A moment's wait, as a model takes, so the pending state is drawn too.
+    return new Promise((resolve) => window.setTimeout(() => resolve({ status: ok ? 200 : 404, text, json: JSON.parse(text) as unknown, headers: { "content-type": "application/json" }, arrayBuffer: new ArrayBuffer(0) }), 300));
+  });
+}
+
 async function main(): Promise<void> {
   const controls = bar();
   placeMenus();
-  const h = createHarness({ files: demoFiles, vaultName: "demo-vault" });
-  const code = await (await fetch("/main.js")).text();
   const manifest = (await (await fetch("/manifest.json")).json()) as Manifest;
+  const files: Record<string, string> = { ...demoFiles };
+  if (AI_STAND_IN) {
+    files[`.obsidian/plugins/${manifest.id}/data.json`] = JSON.stringify({ settings: AI_SETTINGS });
+    standInProvider();
+  }
+  const h = createHarness({ files, vaultName: "demo-vault" });
+  const code = await (await fetch("/main.js")).text();
   const module = { exports: {} as { default?: unknown } };
   const require = (id: string) => {
     if (id === "obsidian") return obsidian;

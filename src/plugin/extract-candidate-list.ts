@@ -54,7 +54,7 @@ export class CandidateList {
       if (entry) this.addedRows.set(entry, this.addedRowFor(c, entry));
       else {
         const choice = draft.choices.get(c.index);
-        const values = { title: choice?.title ?? c.title, description: choice?.description ?? c.description, confidence: choice?.confidence ?? fallback };
+        const values = { title: choice?.title ?? c.title, description: choice?.description ?? c.description, confidence: choice?.confidence ?? c.ai?.confidence ?? fallback };
         this.rows.set(
           c.index,
           new CandidateRow(list, c, values, {

@@ -82,6 +82,8 @@ describe("Draft with AI in the preview", () => {
     expect(drafted.querySelector(".source-queue-extract-origin")?.textContent).toBe("Drafted by AI (llama3.1:8b)");
     expect(drafted.querySelector(".source-queue-extract-ai-quotes li")?.textContent).toContain("competitors’ seller bases shrank");
     expect(d.checkbox(3).checked).toBe(true);
+    // The model's confidence is the row's, as Create writes it (not the default).
+    expect(drafted.querySelector("select")?.value).toBe(GROWTH.confidence);
     // The topic hint the draft states is unselected for it.
     expect(d.checkbox(1).checked).toBe(false);
     const invented = d.row(4);
