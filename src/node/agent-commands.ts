@@ -166,11 +166,12 @@ export class FsAgentCommands implements AgentCommands {
     throw new CommandError("other agents claimed every source offered; try again");
   }
 
-  async claimSource(args: ClaimArgs): Promise<ToolResult> {
+  /** `review`: the claim names the branch its extraction will be reviewed on (`--sync git --review`, SPEC §7). */
+  async claimSource(args: ClaimArgs, review?: { branchOf: (path: string) => string }): Promise<ToolResult> {
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     await this.requireSource(vault, settings, path);
-    const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes }, this.now());
+    const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes, reviewBranch: review?.branchOf(path) }, this.now());
     this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
     return { path, agent: result.agent, status: "processing", processing_until: result.until, outcome: result.outcome, previous: result.previous };

@@ -21,6 +21,8 @@ export const DEFAULT_SETTINGS = {
   enrichmentsField: "enrichments",
   /** One line per row in the queue, with priority and status as small badges. */
   compactRows: false,
+  /** `--sync git --review` (SPEC §7): the branch an extraction goes to; {{slug}} is the source's file name without .md. */
+  reviewBranch: "extract/{{slug}}",
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -59,6 +61,11 @@ export const settingsSchema = z.object({
   reasonField: fieldName,
   enrichmentsField: fieldName,
   compactRows: z.boolean(),
+  // A branch name git accepts whatever the slug: no spaces, "..", "~^:?*[\\", leading "-" or "/", or trailing ".lock".
+  reviewBranch: trimmed.check(
+    z.refine((s: string) => s.includes("{{slug}}"), "must contain {{slug}}"),
+    z.refine((s: string) => !/[\s~^:?*[\\]|\.\.|^[-/.]|\/\/|\/$|\.lock$|@\{/.test(s), "must be a git branch name"),
+  ),
 });
 
 export interface SettingsResult {
