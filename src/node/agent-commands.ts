@@ -4,6 +4,7 @@
 // validate, undo), which write through FsVault's locked port; a split is
 // journaled as the CLI's `extract` is. Refusals become CommandErrors (one
 // line). No tool writes on its own.
+import { nodeNow } from "./test-clock";
 import { statSync } from "node:fs";
 import { claimSource, releaseSource } from "../core/commands/claim-source";
 import { CommandFailed, UsageError as CoreUsageError } from "../core/commands/command-error";
@@ -68,7 +69,7 @@ export class FsAgentCommands implements AgentCommands {
     private readonly vaultDir: string,
     private readonly opts: AgentCommandsOptions = {},
   ) {
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now ?? nodeNow;
     // Fails at once (a usage error) when the vault is missing, before the server starts.
     new FsVault(vaultDir);
   }

@@ -7,6 +7,7 @@
 // holds it, or its lines could not merge) our commit is dropped and the
 // clone left clean at the remote's head. Never a force-push, a merge commit
 // or conflict markers: a rebase that stops is aborted.
+import { nodeNow } from "../test-clock";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseFrontmatter } from "../../core/note/parse-frontmatter";
@@ -87,7 +88,7 @@ export class GitSync {
     private readonly vaultDir: string,
     private readonly opts: GitSyncOptions = {},
   ) {
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now ?? nodeNow;
   }
 
   /** The clone, checked once: git there and new enough, a repository, a branch with an upstream. */
