@@ -7,8 +7,8 @@
 // on main with its claims and a clean merge; every rejected one returns once
 // its lease ran out; no conflict markers anywhere. Bad input is one line,
 // exit 2. SQ_REVIEW_SOAK=N runs the race N times.
-import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -353,4 +353,46 @@ describe("a review extraction killed at any git step (kill -9)", () => {
     }
     expect(outcomes).toContain("whole");
   }, 120_000);
+});
+
+describe("the cron lines of docs/agents.md, as written, against a bare remote", () => {
+  /** The review cron lines of the docs: the crontab's five time fields taken off, the rest run by sh. */
+  const cronLines = readFileSync(join(import.meta.dirname, "../../docs/agents.md"), "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("*/10 ") && l.includes("--review"));
+
+  it("open one pull request per extraction through gh, tea and a curl to the Forgejo API (stand-ins that record what they were given)", async () => {
+    expect(cronLines).toHaveLength(3);
+    for (const [i, line] of cronLines.entries()) {
+      const q = sharedQueue(1);
+      const c = q.clones[0] ?? "";
+      const bin = join(q.dir, "bin");
+      const home = join(q.dir, "home");
+      const calls = join(q.dir, "calls.jsonl");
+      mkdirSync(join(home, ".config"), { recursive: true });
+      writeFileSync(join(home, ".config", "forgejo-token"), "t0ken\n");
+      mkdirSync(bin);
+      symlinkSync(process.execPath, join(bin, "node"));
+      const record = join(q.dir, "record.mjs");
+      writeFileSync(record, `import { appendFileSync, readFileSync } from "node:fs";\nconst [tool, ...args] = process.argv.slice(2);\nconst stdin = tool === "curl" ? readFileSync(0, "utf8") : "";\nappendFileSync(${JSON.stringify(calls)}, JSON.stringify({ tool, args, stdin }) + "\\n");\nconsole.log("https://forge.example.org/pulls/1");\n`);
+      for (const tool of ["gh", "tea", "curl"]) writeFileSync(join(bin, tool), `#!/bin/sh\nexec "${process.execPath}" "${record}" ${tool} "$@"\n`, { mode: 0o755 });
+      const command = line.replace(/^(\S+\s+){5}/, "").replace("/srv/kb-clone", c).replace("/opt/source-queue", join(import.meta.dirname, "../.."));
+      const run = spawnSync("sh", ["-c", command.replace("--max 20", "--max 2 --domain ai-alignment")], { env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, HOME: home }, encoding: "utf8", timeout: 40_000 });
+      expect(run.status, `${line}\n${readFileSync(join(home, "source-queue-agent.log"), "utf8")}`).toBe(0);
+      const made = readFileSync(calls, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as { tool: string; args: string[]; stdin: string });
+      expect(made).toHaveLength(2);
+      const branches = sh(q.remote, "for-each-ref", "--format=%(refname:short)", "refs/heads/extract").split("\n");
+      expect(branches).toHaveLength(2);
+      for (const call of made) {
+        expect(call.tool).toBe(["gh", "tea", "curl"][i]);
+        const fields = call.tool === "curl" ? (JSON.parse(call.stdin) as Record<string, string>) : Object.fromEntries(call.args.flatMap((a, k) => (a.startsWith("--") ? [[a.slice(2), call.args[k + 1] ?? ""]] : [])));
+        expect(fields.base).toBe("main");
+        expect(branches).toContain(fields.head);
+        expect(fields.title).toMatch(/^extract inbox\/\S+\.md: \d+ claims?$/);
+        expect(fields.body ?? fields.description).toContain("## Claims");
+        if (call.tool === "curl") expect(call.args).toContain("Authorization: token t0ken");
+      }
+      expect(readFileSync(join(home, "source-queue-agent.log"), "utf8")).toContain("for review (https://forge.example.org/pulls/1)");
+    }
+  }, 60_000);
 });
