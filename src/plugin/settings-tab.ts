@@ -60,6 +60,12 @@ export const SETTING_GROUPS: Group[] = [
       { key: "processedBy", kind: "text", placeholder: "Your name", name: "Processed by", desc: "Written to processed_by when a source is processed. Leave empty to omit the field." },
     ],
   },
+  {
+    heading: "Agents",
+    entries: [
+      { key: "reviewBranch", kind: "text", name: "Review branch", desc: "With source-queue --sync git --review, the git branch each agent's extraction goes to for review. {{slug}} is the source's file name without .md. Default: extract/{{slug}}." },
+    ],
+  },
 ];
 
 const ENTRIES = new Map(SETTING_GROUPS.flatMap((g) => g.entries).map((e) => [e.key, e]));
