@@ -11,7 +11,8 @@ import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { BIN, cleanUp, tempDir } from "./run-cli";
 import { clone, dirtyNotes, history, sh, sharedQueue, sq, runNode } from "./git-remote";
 
-afterAll(cleanUp);
+// Some twenty clones of the demo vault to remove: more than the default 10 s on a busy machine.
+afterAll(cleanUp, 120_000);
 
 const LOOP = join(import.meta.dirname, "../../scripts/agent-loop.mjs");
 const SOURCE = "inbox/2026-03-27-sandbagging-scheming-evals.md";
