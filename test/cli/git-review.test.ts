@@ -16,7 +16,7 @@ import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { cleanUp, tempDir } from "./run-cli";
 import { clone, dirtyNotes, sh, sharedQueue, sq, runNode, type SharedQueue } from "./git-remote";
 
-afterAll(cleanUp, 60_000);
+afterAll(cleanUp, 120_000);
 
 const LOOP = join(import.meta.dirname, "../../scripts/agent-loop.mjs");
 const DOMAIN = "ai-alignment";
