@@ -8,29 +8,19 @@
 // clone left clean at the remote's head. Never a force-push, a merge commit
 // or conflict markers: a rebase that stops is aborted.
 import { nodeNow } from "../test-clock";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseFrontmatter } from "../../core/note/parse-frontmatter";
 import { normalizeStatus } from "../../core/note/source-fields";
-import { DEFAULT_SETTINGS } from "../../core/note/settings";
-import { holdOf, REVIEW_FIELD, reviewBranchOf } from "../../core/writes/source-lease";
+import { holdOf } from "../../core/writes/source-lease";
 import { writeStep } from "../fault-injection";
 import { withNoteLock } from "../note-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
+import { headsOf, type OpenReview, openReviewOf, SourceInReview } from "./review-hold";
 import { type SyncRecord, SyncJournal } from "./sync-journal";
 
-/** The source's extraction is in review (its branch is open on the remote): nothing on the upstream branch may touch it. */
-export class SourceInReview extends Error {
-  constructor(
-    readonly source: string,
-    readonly branch: string,
-    readonly by: string | null,
-  ) {
-    super(`${source} is in review on the branch ${branch}${by === null ? "" : ` (${by})`}; nothing written until that branch is merged or deleted`);
-    this.name = "SourceInReview";
-  }
-}
+export { SourceInReview } from "./review-hold";
 
 /** The race was lost: another agent holds the source, or it changed on the remote in lines this write also changed. */
 export class SourceTaken extends Error {
@@ -209,26 +199,12 @@ export class GitSync {
     const clone = await this.open();
     const r = await this.run(["ls-remote", "--heads", clone.remote]);
     if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
-    return new Set(r.stdout.split("\n").map((l) => l.split("\t")[1] ?? "").filter((ref) => ref.startsWith("refs/heads/")).map((ref) => ref.slice("refs/heads/".length)));
+    return headsOf(r.stdout);
   }
 
-  /**
-   * The branch a source is in review on, or null: its review_branch field
-   * or the setting's name for it, when that branch is on the remote now.
-   * The field only names the branch; the remote says whether it is open.
-   */
-  reviewOf(source: string, heads: ReadonlySet<string>): { branch: string; by: string | null } | null {
-    if (heads.size <= 1) return null; // only the upstream branch: nothing is in review
-    const clone = this.clone as Clone;
-    let data: Record<string, unknown> | null = null;
-    try {
-      data = parseFrontmatter(readFileSync(join(clone.top, clone.prefix, source), "utf8")).data;
-    } catch {
-      // no such note: the write itself says so
-    }
-    const field = typeof data?.[REVIEW_FIELD] === "string" ? (data[REVIEW_FIELD]) : null;
-    const branch = [field, reviewBranchOf(this.opts.reviewBranch ?? DEFAULT_SETTINGS.reviewBranch, source)].find((b): b is string => b !== null && heads.has(b));
-    return branch === undefined ? null : { branch, by: typeof data?.processed_by === "string" ? data.processed_by : null };
+  /** The branch `source` is in review on, if it is open on the remote (review-hold.ts). */
+  reviewOf(source: string, heads: ReadonlySet<string>): OpenReview | null {
+    return openReviewOf(this.clone as Clone, this.opts.reviewBranch, source, heads);
   }
 
   private async refuseInReview(source: string): Promise<void> {
