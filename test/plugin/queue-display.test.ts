@@ -117,7 +117,7 @@ describe("the settings tab", () => {
       setControlValue(key: string, v: unknown): Promise<void>;
     };
     const groups = tab.getSettingDefinitions();
-    expect(groups.map((g) => g.heading)).toEqual(["Queue", "Vault conventions", "Claims"]);
+    expect(groups.map((g) => g.heading)).toEqual(["Queue", "Vault conventions", "Claims", "Agents"]);
     const controls = groups.flatMap((g) => g.items.map((i) => i.control));
     expect(controls.map((c) => c.key).sort()).toEqual(Object.keys(s.plugin.data.settings).sort());
     const reason = controls.find((c) => c.key === "reasonField")!;
