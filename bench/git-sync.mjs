@@ -5,7 +5,10 @@
 // time of one source (claim, extract, both pushed) and retries per success
 // (rebases after a rejected push, from the clones' reflogs).
 //
-//   npm run build && node bench/git-sync.mjs [--agents 1,2,4] [--copies 2]
+//   npm run build && node bench/git-sync.mjs [--agents 1,2,4] [--copies 2] [--review]
+//
+// --review (issue #25): each extraction goes to its own branch extract/<slug>
+// (the claims still to main), as `--sync git --review` does.
 //
 // --copies K puts K copies of each demo source in the queue (renamed), so a
 // run has 26×K sources.
@@ -17,7 +20,8 @@ import { parseArgs } from "node:util";
 
 const root = new URL("..", import.meta.url).pathname;
 const BIN = join(root, "dist", "cli.cjs");
-const { values } = parseArgs({ options: { agents: { type: "string", default: "1,2,4" }, copies: { type: "string", default: "2" } } });
+const { values } = parseArgs({ options: { agents: { type: "string", default: "1,2,4" }, copies: { type: "string", default: "2" }, review: { type: "boolean" } } });
+const review = values.review ? ["--review"] : [];
 
 const git = (cwd, ...args) => {
   const r = spawnSync("git", args, { cwd, encoding: "utf8" });
@@ -67,11 +71,11 @@ function queue(n, copies) {
 async function agent(clone, name, times) {
   for (;;) {
     const t0 = performance.now();
-    const next = await cli(["next", "--claim", name, "--vault", clone, "--json", "--sync", "git"]);
+    const next = await cli(["next", "--claim", name, "--vault", clone, "--json", "--sync", "git", ...review]);
     if (next.code !== 0) throw new Error(`${name}: next: ${next.stderr}`);
     const source = JSON.parse(next.stdout).source;
     if (source === null) return;
-    const extracted = await cli(["extract", source.path, "--vault", clone, "--plan", "-", "--json", "--sync", "git"], JSON.stringify({ agent: name }));
+    const extracted = await cli(["extract", source.path, "--vault", clone, "--plan", "-", "--json", "--sync", "git", ...review], JSON.stringify({ agent: name }));
     if (extracted.code !== 0) {
       // Nothing to create (a source with no hints): recorded as a null-result, as agent-loop.mjs does.
       const set = await cli(["set", source.path, "--vault", clone, "--status", "null-result", "--reason", "bench: nothing to extract", "--sync", "git"]);
@@ -97,7 +101,8 @@ for (const n of values.agents.split(",").map(Number)) {
   console.log(
     `${n} agent(s): ${done} sources in ${wall.toFixed(1)} s = ${((done / wall) * 60).toFixed(0)} sources/min; ` +
       `per source (claim+extract+push) median ${pct(times, 0.5).toFixed(0)} ms, p95 ${pct(times, 0.95).toFixed(0)} ms; ` +
-      `${retries} retries over ${claims + done} pushes (${(retries / (claims + done)).toFixed(2)} per success); merges: ${merges === "" ? 0 : merges.split("\n").length}`,
+      `${retries} retries over ${claims + done} pushes (${(retries / (claims + done)).toFixed(2)} per success); merges: ${merges === "" ? 0 : merges.split("\n").length}` +
+      (values.review ? `; review branches: ${git(q.remote, "for-each-ref", "refs/heads/extract").split("\n").filter((l) => l !== "").length}` : ""),
   );
   rmSync(q.dir, { recursive: true, force: true });
 }

@@ -5,12 +5,17 @@
 // keeps the candidates selected by default; a real one would read the source
 // and write claims of its own (see decide() below).
 //
-//   node scripts/agent-loop.mjs --vault demo-vault-copy --agent extractor-1 [--max 3] [--domain d] [--model NAME] [--sync git]
+//   node scripts/agent-loop.mjs --vault demo-vault-copy --agent extractor-1 [--max 3] [--domain d] [--model NAME] [--sync git [--review [--on-review CMD]]]
 //
 // With --sync git the vault is a git clone shared with other agents (SPEC §7):
 // every write is a commit pushed to the upstream branch, so N copies of this
 // loop on N machines (each in its own clone) clear one backlog in parallel.
 // A source lost to another agent ("taken by …") is left to it.
+//
+// With --review as well, each extraction goes to a branch of its own
+// (extract/<slug>) for review instead of the upstream branch, and
+// --on-review CMD opens its pull request (SPEC §7 "Extractions that go
+// through review"); the source stays held while the branch is open.
 //
 // It uses the CLI twins of the MCP tools: `next --claim AGENT`, `extract
 // --dry-run --json` (read), `extract --plan -` (the extract_claims arguments
@@ -29,12 +34,17 @@ const { values } = parseArgs({
     model: { type: "string", default: "example-agent" },
     bin: { type: "string", default: join(import.meta.dirname, "..", "dist", "cli.cjs") },
     sync: { type: "string" },
+    review: { type: "boolean" },
+    "on-review": { type: "string" },
   },
 });
 
 if (values.sync !== undefined && values.sync !== "git") throw new Error(`--sync: "${values.sync}" is not a sync mode (the one mode is git)`);
 /** The writing verbs take --sync git; reading ones read the clone as the last write left it. */
 const synced = values.sync === "git" ? ["--sync", "git"] : [];
+/** --review goes to the claim (it names the branch) and the extraction (it goes there). */
+const review = values.review ? ["--review"] : [];
+const onReview = values["on-review"] === undefined ? [] : ["--on-review", values["on-review"]];
 
 /** One CLI call; JSON out, or an Error carrying the CLI's one-line message. */
 function cli(args, input) {
@@ -62,7 +72,7 @@ function decide(read) {
 const max = Number(values.max);
 let done = 0;
 while (done < max) {
-  const nextArgs = ["next", "--claim", values.agent, "--json", ...synced, ...(values.domain ? ["--domain", values.domain] : [])];
+  const nextArgs = ["next", "--claim", values.agent, "--json", ...synced, ...review, ...(values.domain ? ["--domain", values.domain] : [])];
   const next = cli(nextArgs);
   if (!next.source) {
     console.log("The queue has nothing left for this agent.");
@@ -77,8 +87,9 @@ while (done < max) {
       cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json", ...synced]);
       console.log(`  nothing to create: ${path} is null-result`);
     } else {
-      const result = cli(["extract", path, "--plan", "-", "--json", ...synced], JSON.stringify(plan));
-      console.log(`  created ${result.created.length}, linked ${result.linked.length}`);
+      const result = cli(["extract", path, "--plan", "-", "--json", ...synced, ...review, ...onReview], JSON.stringify(plan));
+      const where = result.review ? ` on ${result.review.branch} for review${result.review.on_review ? ` (${result.review.on_review})` : ""}` : "";
+      console.log(`  created ${result.created.length}, linked ${result.linked.length}${where}`);
     }
   } catch (err) {
     if (/taken by /.test(err.message)) {

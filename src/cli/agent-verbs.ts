@@ -6,8 +6,7 @@ import { readFileSync } from "node:fs";
 import { FsAgentCommands } from "../node/agent-commands";
 import { CommandError, parsePlan, type ToolResult } from "../node/agent-tools";
 import { FsVault, UsageError } from "../node/fs-vault";
-import { GitSync } from "../node/git/git-sync";
-import { SyncedAgentCommands } from "../node/git/synced-commands";
+import { SyncedAgentCommands, syncedCommandsOf } from "../node/git/synced-commands";
 import { json } from "./output";
 import type { CommandResult } from "./result";
 
@@ -16,12 +15,21 @@ export interface VerbOptions {
   json?: boolean;
   /** `--sync git`: every write is a commit pushed to the clone's upstream (SPEC §7). */
   sync?: boolean;
+  /** `--review`: extractions go to a branch of their own for review; `--on-review CMD` runs after its push (SPEC §7). */
+  review?: boolean;
+  onReview?: string;
 }
 
 /** The agent commands over the vault, synced through git when asked. */
 function commandsOf(opts: VerbOptions): FsAgentCommands | SyncedAgentCommands {
   const commands = new FsAgentCommands(opts.vault);
-  return opts.sync ? new SyncedAgentCommands(commands, new GitSync(opts.vault)) : commands;
+  if (!opts.sync) return commands;
+  try {
+    return syncedCommandsOf(opts.vault, commands, { review: opts.review, onReview: opts.onReview });
+  } catch (err) {
+    if (err instanceof CommandError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** A command's refusal as the CLI shows it: one line on stderr, exit 1 (2 when no note of the vault was named). */
@@ -109,7 +117,13 @@ export async function extractPlanVerb(note: string, opts: VerbOptions & { plan: 
   const args = { ...plan, path: notePath(opts.vault, note), ...(opts.dryRun ? { dry_run: true } : {}) };
   return run(
     () => commands.extractClaims(args, opts.takeOver === true),
-    (r) => (r.dryRun ? `Dry run: would create ${(r.wouldCreate as string[]).length}; nothing was written.` : `Created ${(r.created as string[]).length} claim(s), linked ${(r.linked as string[]).length}; ${note} is updated.`),
+    (r) => {
+      if (r.dryRun) return `Dry run: would create ${(r.wouldCreate as string[]).length}; nothing was written.`;
+      const review = r.review as { branch: string; pushed: boolean; on_review: string | null } | undefined;
+      const made = `Created ${(r.created as string[]).length} claim(s), linked ${(r.linked as string[]).length}`;
+      if (review === undefined) return `${made}; ${note} is updated.`;
+      return `${made} on ${review.branch}, pushed for review${review.on_review ? `: ${review.on_review}` : ""}.`;
+    },
     opts.json,
   );
 }

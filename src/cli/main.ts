@@ -31,7 +31,7 @@ For agents and scripts (the MCP tools' twins):
   source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json] [--take-over]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
   source-queue undo     <note> [--vault DIR] [--agent AGENT] [--json]
-  source-queue mcp      [--vault DIR] [--sync git] [--http [HOST:]PORT [--token-file FILE]]
+  source-queue mcp      [--vault DIR] [--sync git [--review [--on-review CMD]]] [--http [HOST:]PORT [--token-file FILE]]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
@@ -44,6 +44,12 @@ address needs --token-file (a bearer token every request must carry).
 --sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
 with other agents; each write is one commit pushed to the upstream branch (pull
 --ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
+--review (with --sync git: next --claim, extract --plan, mcp): the claim goes to the
+upstream branch, the extraction to a new branch of its own (setting reviewBranch,
+default extract/{{slug}}) for review; the source stays held while that branch is on
+the remote. --on-review CMD runs after its push with SQ_BRANCH, SQ_BASE, SQ_SOURCE,
+SQ_AGENT, SQ_TITLE and SQ_BODY set (e.g. gh pr create), within
+$SOURCE_QUEUE_ON_REVIEW_TIMEOUT seconds (default 120).
 
 validate --fix-dangling removes the claims_extracted entries that name no claim note
 (one line each), so the next extraction proposes those claims again; no note is deleted.
@@ -80,6 +86,8 @@ const OPTIONS = {
   plan: { type: "string" },
   "take-over": { type: "boolean" },
   sync: { type: "string" },
+  review: { type: "boolean" },
+  "on-review": { type: "string" },
   http: { type: "string" },
   "token-file": { type: "string" },
   "fix-dangling": { type: "boolean" },
@@ -90,14 +98,14 @@ const OPTIONS = {
 
 const ALLOWED: Record<string, string[]> = {
   list: ["vault", "status", "priority", "domain", "all", "json", "no-cache"],
-  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "draft", "no-cache", "agent", "take-over", "sync"],
+  extract: ["vault", "dry-run", "select", "json", "add", "title", "description", "plan", "target", "draft", "no-cache", "agent", "take-over", "sync", "review", "on-review"],
   set: ["vault", "status", "priority", "reason", "json", "agent", "take-over", "sync"],
   validate: ["vault", "json", "no-cache", "fix-dangling"],
   conventions: ["vault", "json", "no-cache"],
-  next: ["vault", "domain", "claim", "lease", "json", "sync"],
+  next: ["vault", "domain", "claim", "lease", "json", "sync", "review"],
   release: ["vault", "agent", "json", "sync"],
   undo: ["vault", "json", "agent", "sync"],
-  mcp: ["vault", "sync", "http", "token-file"],
+  mcp: ["vault", "sync", "review", "on-review", "http", "token-file"],
 };
 
 /** Commands that name one note. */
@@ -132,10 +140,13 @@ export async function run(argv: string[]): Promise<CommandResult> {
 
   const vault = new FsVault(values.vault ?? process.cwd());
   const sync = syncMode(values.sync);
+  if (values.review && !sync) throw new UsageError("--review goes with --sync git (the review is a branch on the git remote)");
+  if (values["on-review"] !== undefined && !values.review) throw new UsageError("--on-review goes with --review");
+  if (values.review && command === "extract" && values.plan === undefined && !values["dry-run"]) throw new UsageError("extract --review takes the agents' request: --plan FILE|-");
   // The server is loaded only for `mcp`, so no other command pays for the MCP SDK.
   if (command === "mcp") {
     const { runMcp } = await import("../mcp/mcp-main");
-    return { code: await runMcp(vault.root, { sync, http: values.http, tokenFile: values["token-file"] }), out: "" };
+    return { code: await runMcp(vault.root, { sync, review: values.review, onReview: values["on-review"], http: values.http, tokenFile: values["token-file"] }), out: "" };
   }
   // Before anything reads the vault: finish or take back what a killed run left (SPEC §8).
   const recovered = await recoverInterrupted(vault);
@@ -149,7 +160,7 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values,
   const { settings, rejected } = vault.settings();
   // The one clock of a run: every date this command writes is this day.
   const now = new Date();
-  const verb = { vault: vault.root, json: values.json, sync };
+  const verb = { vault: vault.root, json: values.json, sync, review: values.review, onReview: values["on-review"] };
   // The agents' verbs (and their argument schemas) are loaded only when used.
   const verbs = () => import("./agent-verbs");
   switch (command) {

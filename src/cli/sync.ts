@@ -2,9 +2,9 @@
 // the write goes through the same GitSync as the agent verbs and the MCP
 // tools (src/node/git/). A bad clone is a usage error (exit 2); a race lost
 // to another agent is exit 1 with "taken by <agent>".
-import { UsageError } from "../node/fs-vault";
+import { FsVault, UsageError } from "../node/fs-vault";
 import { GitRefusal } from "../node/git/git-clone";
-import { type ChangedNote, GitSync, SourceTaken } from "../node/git/git-sync";
+import { type ChangedNote, GitSync, SourceInReview, SourceTaken } from "../node/git/git-sync";
 import type { CommandResult } from "./result";
 
 /** The value of `--sync`: only `git` is known. */
@@ -16,10 +16,11 @@ export function syncMode(value: string | undefined): boolean {
 
 export async function synced(vaultDir: string, source: string, run: () => Promise<CommandResult>, subject: (files: readonly ChangedNote[]) => string): Promise<CommandResult> {
   try {
-    return await new GitSync(vaultDir).write({ source, agent: null, run, subject: (_r, files) => subject(files) });
+    const reviewBranch = new FsVault(vaultDir).settings().settings.reviewBranch;
+    return await new GitSync(vaultDir, { reviewBranch }).write({ source, agent: null, run, subject: (_r, files) => subject(files) });
   } catch (err) {
     if (err instanceof GitRefusal) throw new UsageError(err.message);
-    if (err instanceof SourceTaken) return { code: 1, out: "", err: `source-queue: ${err.message}` };
+    if (err instanceof SourceTaken || err instanceof SourceInReview) return { code: 1, out: "", err: `source-queue: ${err.message}` };
     throw err;
   }
 }

@@ -5,21 +5,21 @@
 import { FsAgentCommands } from "../node/agent-commands";
 import { serveStdio } from "./mcp-server";
 import { loadToken, parseHttpAddress, serveHttp } from "./mcp-http";
-import { GitSync } from "../node/git/git-sync";
 import { GitRefusal } from "../node/git/git-clone";
-import { SyncedAgentCommands } from "../node/git/synced-commands";
+import { type ReviewOptions, SyncedAgentCommands, syncedCommandsOf } from "../node/git/synced-commands";
+import { CommandError } from "../node/agent-tools";
 import { UsageError } from "../node/fs-vault";
 
 /** `mcp --sync git`: the clone checked before the server starts (git there, a branch with an upstream), one line if not. */
-async function syncedCommands(vaultDir: string, inner: FsAgentCommands): Promise<SyncedAgentCommands> {
-  const sync = new GitSync(vaultDir);
+async function syncedCommands(vaultDir: string, inner: FsAgentCommands, review: ReviewOptions): Promise<SyncedAgentCommands> {
   try {
-    await sync.open();
+    const commands = syncedCommandsOf(vaultDir, inner, review);
+    await commands.sync.open();
+    return commands;
   } catch (err) {
-    if (err instanceof GitRefusal) throw new UsageError(err.message);
+    if (err instanceof GitRefusal || err instanceof CommandError) throw new UsageError(err.message);
     throw err;
   }
-  return new SyncedAgentCommands(inner, sync);
 }
 
 /** The server's version as MCP clients see it: the package's. */
@@ -27,7 +27,7 @@ const VERSION = "0.1.0";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-export interface McpRunOptions {
+export interface McpRunOptions extends ReviewOptions {
   sync?: boolean;
   /** `--http [HOST:]PORT`: Streamable HTTP instead of stdio. */
   http?: string;
@@ -40,7 +40,7 @@ export async function runMcp(vaultDir: string, opts: McpRunOptions = {}): Promis
   const address = opts.http === undefined ? null : parseHttpAddress(opts.http);
   const token = address === null ? null : loadToken(address, opts.tokenFile);
   const fsCommands = new FsAgentCommands(vaultDir, { log });
-  const commands = opts.sync ? await syncedCommands(vaultDir, fsCommands) : fsCommands;
+  const commands = opts.sync ? await syncedCommands(vaultDir, fsCommands, { review: opts.review, onReview: opts.onReview }) : fsCommands;
   // What a killed run left is finished or taken back before the first call (SPEC §8).
   await fsCommands.recover();
   if (address !== null) {

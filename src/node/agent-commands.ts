@@ -4,6 +4,7 @@
 // validate, undo), which write through FsVault's locked port; a split is
 // journaled as the CLI's `extract` is. Refusals become CommandErrors (one
 // line). No tool writes on its own.
+import { nodeNow } from "./test-clock";
 import { statSync } from "node:fs";
 import { claimSource, releaseSource } from "../core/commands/claim-source";
 import { CommandFailed, UsageError as CoreUsageError } from "../core/commands/command-error";
@@ -72,7 +73,7 @@ export class FsAgentCommands implements AgentCommands {
     private readonly vaultDir: string,
     private readonly opts: AgentCommandsOptions = {},
   ) {
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now ?? nodeNow;
     // Fails at once (a usage error) when the vault is missing, before the server starts.
     new FsVault(vaultDir);
   }
@@ -170,11 +171,12 @@ export class FsAgentCommands implements AgentCommands {
     throw new CommandError("other agents claimed every source offered; try again");
   }
 
-  async claimSource(args: ClaimArgs): Promise<ToolResult> {
+  /** `review`: the claim names the branch its extraction will be reviewed on (`--sync git --review`, SPEC §7). */
+  async claimSource(args: ClaimArgs, review?: { branchOf: (path: string) => string }): Promise<ToolResult> {
     const { vault, settings } = this.open();
     const path = this.notePath(vault, args.path);
     await this.requireSource(vault, settings, path);
-    const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes }, this.now());
+    const result = await claimSource(vault, { path, agent: args.agent, leaseMinutes: args.lease_minutes, reviewBranch: review?.branchOf(path) }, this.now());
     this.rows.touched([path]);
     if (!result.ok) throw new CommandError(result.error);
     return { path, agent: result.agent, status: "processing", processing_until: result.until, outcome: result.outcome, previous: result.previous };

@@ -113,8 +113,12 @@ export class RowParts {
   private fillHolder(holder: HolderShown | null, now: Date): void {
     this.holder = optional(this.holder, holder === null ? null : holderText(holder, now), () => this.meta.insertAfter(this.meta.createSpan({ cls: "source-queue-holder" }), this.status));
     if (this.holder === null || holder === null) return;
-    this.holder.toggleClass("is-expired", holder.expired);
-    const tip = holder.until === null ? "Held with no end (no processing_until)" : `${holder.expired ? "Lease ran out" : "Lease ends"} ${holder.until.toISOString()}`;
+    const review = holder.reviewBranch ?? null;
+    // In review the branch holds the source, not the lease: not struck through.
+    this.holder.toggleClass("is-expired", holder.expired && review === null);
+    this.holder.toggleClass("is-in-review", review !== null);
+    const lease = holder.until === null ? "Held with no end (no processing_until)" : `${holder.expired ? "Lease ran out" : "Lease ends"} ${holder.until.toISOString()}`;
+    const tip = review === null ? lease : `Extraction in review on the branch ${review}; held while that branch is open on the remote. ${lease}`;
     if (this.holder.getAttribute("title") !== tip) this.holder.setAttr("title", tip);
   }
 
@@ -142,6 +146,8 @@ export class RowParts {
 /** The holder's line: the agent, then when its lease ends or ended. */
 export function holderText(holder: HolderShown, now: Date): string {
   const who = holder.by ?? "Someone";
+  // SPEC §7 "Extractions that go through review": the branch its claim named, and the agent.
+  if (holder.reviewBranch) return `in review · ${holder.reviewBranch} · ${who}`;
   if (holder.until === null) return `${who} · no lease end`;
   const when = distanceToNow(holder.until, now);
   return holder.expired ? `${who} · lease ran out ${when}` : `${who} · until ${when}`;

@@ -79,6 +79,12 @@ export const SETTING_GROUPS: Group[] = [
       { key: "aiKeySecret", kind: "secret", name: "AI key", desc: "Kept in Obsidian's secret storage, never in this plugin's data.json, so a synced or committed vault does not carry it. A local server (Ollama, LM Studio) needs none. Needs Obsidian 1.11.4 or newer." },
     ],
   },
+  {
+    heading: "Agents",
+    entries: [
+      { key: "reviewBranch", kind: "text", name: "Review branch", desc: "With source-queue --sync git --review, the git branch each agent's extraction goes to for review. {{slug}} is the source's file name without .md. Default: extract/{{slug}}." },
+    ],
+  },
 ];
 
 const DETECT_NAME = "Detect from this vault";

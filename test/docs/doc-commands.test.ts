@@ -66,6 +66,12 @@ const ELSEWHERE: Record<string, { by: [file: string, shows: string][]; why: stri
     by: [["test/cli/git-sync.test.ts", `[LOOP, "--vault", c, "--agent", \`agent-\${i + 1}\`, "--max", "100", "--sync", "git"`]],
     why: "a crontab line; the git tests run agent-loop.mjs --sync git in three clones of one remote at once",
   },
+  ...Object.fromEntries(
+    readFileSync(join(root, "docs/agents.md"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("*/10 ") && l.includes("--review"))
+      .map((l) => [l, { by: [["test/cli/git-review.test.ts", `l.startsWith("*/10 ") && l.includes("--review")`]] as [string, string][], why: "a crontab line of review mode; the review tests run each one as written in a clone of a bare remote, with stand-ins for gh, tea and curl" }]),
+  ),
 };
 
 /** Commands run here: the CLI, and the shell's own tools the install steps use. */

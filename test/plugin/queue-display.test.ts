@@ -117,7 +117,7 @@ describe("the settings tab", () => {
       setControlValue(key: string, v: unknown): Promise<void>;
     };
     const groups = tab.getSettingDefinitions();
-    expect(groups.map((g) => g.heading)).toEqual(["Queue", "Vault conventions", "Claims", "AI drafts"]);
+    expect(groups.map((g) => g.heading)).toEqual(["Queue", "Vault conventions", "Claims", "AI drafts", "Agents"]);
     const controls = groups.flatMap((g) => g.items.flatMap((i) => (i.control ? [i.control] : [])));
     expect(groups[1]?.items[0]).toMatchObject({ name: "Detect from this vault", action: expect.any(Function) });
     // The AI key is Obsidian's secret picker, drawn by a render function: the key never passes through a control of data.json's.

@@ -16,6 +16,7 @@ describe("who holds a source, in the sidebar", () => {
     ["a live lease names the agent and when it ends", { status: "processing", processed_by: "agent-a", processing_until: "2026-11-20T12:52:00Z" }, "agent-a · until in 52 minutes", false],
     ["a lease that ran out says so", { status: "processing", processed_by: "agent-a", processing_until: "2026-11-20T11:57:00Z" }, "agent-a · lease ran out 3 minutes ago", true],
     ["a curator's processing toggle has no end", { status: "processing", processed_by: "ann" }, "ann · no lease end", false],
+    ["a source in review names its branch and agent, whatever its lease", { status: "processing", processed_by: "agent-a", processing_until: "2026-11-20T11:00:00Z", review_branch: "extract/a" }, "in review · extract/a · agent-a", true],
     ["no processed_by: someone", { status: "processing", processing_until: "2026-11-20T13:00:00Z" }, "Someone · until in 1 hour", false],
   ])("%s", (_name, data, text, expired) => {
     const holder = holderShown(data, NOW);
@@ -25,7 +26,7 @@ describe("who holds a source, in the sidebar", () => {
     renderRow(el, row, NOW, holder);
     const shown = el.querySelector(".source-queue-holder");
     expect(shown?.textContent).toBe(text);
-    expect(shown?.classList.contains("is-expired")).toBe(expired);
+    expect(shown?.classList.contains("is-expired")).toBe(expired && !("review_branch" in data));
     // It sits right after the status badge.
     expect(shown?.previousElementSibling?.getAttribute("data-field")).toBe("status");
   });

@@ -107,4 +107,13 @@ describe("the queue index on a large vault", () => {
     expect(s.plugin.index.size).toBe(2100);
     expect(s.h.app.workspace.getActiveFile()?.path).toMatch(/^inbox\/2026-01-01-high-\d+\.md$/);
   });
+
+  it("the next-unprocessed command passes over a source in review (SPEC §7: processing, its review_branch named by the claim)", async () => {
+    const inReview = source("In review", "processing").replace("priority: medium", "priority: high").replace("---\n## Content", "processed_by: agent-a\nprocessing_until: 2020-01-01T00:00:00Z\nreview_branch: extract/2026-01-02-in-review\n---\n## Content");
+    const s = await startPlugin({ files: { "inbox/2026-01-02-in-review.md": inReview, "inbox/2026-01-01-waiting.md": source("Waiting") } });
+    h = s.h;
+    await s.h.runCommand("source-queue:next-unprocessed");
+    await s.h.settle();
+    expect(s.h.app.workspace.getActiveFile()?.path).toBe("inbox/2026-01-01-waiting.md");
+  });
 });

@@ -7,7 +7,7 @@
 import { editFrontmatter, type FieldEdit } from "../note/frontmatter-edit";
 import { removeFrontmatterKeys } from "../note/frontmatter-remove";
 import { parseFrontmatter } from "../note/parse-frontmatter";
-import { describeHold, holdOf, LEASE_FIELD, leaseUntil } from "../writes/source-lease";
+import { describeHold, holdOf, LEASE_FIELD, leaseUntil, REVIEW_FIELD } from "../writes/source-lease";
 import type { VaultPort } from "../note/vault-port";
 import { agentProblem } from "./holder";
 
@@ -19,6 +19,8 @@ export interface ClaimRequest {
   path: string;
   agent: string;
   leaseMinutes?: number;
+  /** The branch the extraction will go to for review (`--sync git --review`), written as review_branch in the same edit. */
+  reviewBranch?: string;
 }
 
 export type ClaimOutcome = "claimed" | "extended" | "taken-over";
@@ -80,6 +82,7 @@ export async function claimSource(port: VaultPort, req: ClaimRequest, now: Date)
         { key: "status", set: "processing" },
         { key: "processed_by", set: agent },
         { key: LEASE_FIELD, set: until },
+        ...(req.reviewBranch === undefined ? [] : [{ key: REVIEW_FIELD, set: req.reviewBranch }]),
       ]);
     });
   } catch (err) {
@@ -108,7 +111,7 @@ export async function releaseSource(port: VaultPort, req: { path: string; agent:
         throw new Refusal(`${path} is ${whose}, not by ${agent}; nothing released`);
       }
       const back = edited(path, text, [{ key: "status", set: "unprocessed" }]);
-      const removed = removeFrontmatterKeys(back, ["processed_by", LEASE_FIELD]);
+      const removed = removeFrontmatterKeys(back, ["processed_by", LEASE_FIELD, REVIEW_FIELD]);
       if (!removed.ok) throw new Refusal(`${path} was not changed: ${removed.reason}`);
       return removed.text;
     });

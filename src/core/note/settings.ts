@@ -36,6 +36,8 @@ export const DEFAULT_SETTINGS = {
   aiTimeoutSeconds: 60,
   /** The name of the key in Obsidian's secret storage (never the key itself: data.json may be synced or pushed). */
   aiKeySecret: "",
+  /** `--sync git --review` (SPEC §7): the branch an extraction goes to; {{slug}} is the source's file name without .md. */
+  reviewBranch: "extract/{{slug}}",
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -79,6 +81,11 @@ export const settingsSchema = z.object({
   aiModel: trimmed,
   aiTimeoutSeconds: z.int().check(z.minimum(1), z.maximum(3600)),
   aiKeySecret: trimmed,
+  // A branch name git accepts whatever the slug: no spaces, "..", "~^:?*[\\", leading "-" or "/", or trailing ".lock".
+  reviewBranch: trimmed.check(
+    z.refine((s: string) => s.includes("{{slug}}"), "must contain {{slug}}"),
+    z.refine((s: string) => !/[\s~^:?*[\\]|\.\.|^[-/.]|\/\/|\/$|\.lock$|@\{/.test(s), "must be a git branch name"),
+  ),
 });
 
 export interface SettingsResult {

@@ -6,7 +6,7 @@ import type { EditResult, FieldEdit } from "../note/frontmatter-edit";
 import { withDisplay } from "../text/links";
 import { parseFrontmatter } from "../note/parse-frontmatter";
 import type { Settings } from "../note/settings";
-import { LEASE_FIELD } from "./source-lease";
+import { LEASE_FIELD, REVIEW_FIELD } from "./source-lease";
 import { updateSource } from "./source-update";
 import type { VaultPort } from "../note/vault-port";
 
@@ -62,7 +62,8 @@ export function renderSourceAfter(d: SourceDraft, settings: Settings, today: str
     claimLinks,
     fields: d.fields,
     // An agent's lease ends with its extraction (SPEC §7): a processed source is held by no one.
-    remove: settings.statusAfterExtraction === "processing" ? [] : [LEASE_FIELD],
+    // So is the review branch it names: after the merge the source is simply processed.
+    remove: settings.statusAfterExtraction === "processing" ? [] : [LEASE_FIELD, REVIEW_FIELD],
   });
 }
 

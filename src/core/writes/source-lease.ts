@@ -15,6 +15,19 @@ import type { Status } from "../note/model";
 import { normalizeStatus } from "../note/source-fields";
 
 export const LEASE_FIELD = "processing_until";
+/**
+ * The branch an extraction under review is pushed to (SPEC §7 "Extractions
+ * that go through review"), written by the claim so the sidebar can show it
+ * without git; the extraction (or a release) removes it. Whether the branch
+ * is still open only the remote knows: the git door asks it, never this field.
+ */
+export const REVIEW_FIELD = "review_branch";
+
+/** `reviewBranch` with `{{slug}}` as the source's file name without .md: `extract/{{slug}}` → `extract/2026-03-01-x`. */
+export function reviewBranchOf(template: string, sourcePath: string): string {
+  const slug = (sourcePath.split("/").pop() ?? sourcePath).replace(/\.md$/i, "");
+  return template.split("{{slug}}").join(slug);
+}
 
 export interface Lease {
   /** `processed_by` as written, or null. */
@@ -97,11 +110,14 @@ export interface HolderShown {
   by: string | null;
   until: Date | null;
   expired: boolean;
+  /** The branch its extraction is in review on, when the claim wrote one (review_branch). */
+  reviewBranch?: string | null;
 }
 
 export function holderShown(data: Record<string, unknown> | null, now: Date): HolderShown | null {
   const hold = holdOf(data, now);
   if (hold.status !== "processing") return null;
-  if (hold.held) return { by: hold.by, until: hold.until, expired: false };
-  return { by: hold.lease.agent, until: hold.lease.until, expired: true };
+  const review = text(data?.[REVIEW_FIELD]);
+  if (hold.held) return { by: hold.by, until: hold.until, expired: false, reviewBranch: review };
+  return { by: hold.lease.agent, until: hold.lease.until, expired: true, reviewBranch: review };
 }

@@ -7,6 +7,7 @@
 // holds it, or its lines could not merge) our commit is dropped and the
 // clone left clean at the remote's head. Never a force-push, a merge commit
 // or conflict markers: a rebase that stops is aborted.
+import { nodeNow } from "../test-clock";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseFrontmatter } from "../../core/note/parse-frontmatter";
@@ -16,7 +17,10 @@ import { writeStep } from "../fault-injection";
 import { withNoteLock } from "../note-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
+import { headsOf, type OpenReview, openReviewOf, SourceInReview } from "./review-hold";
 import { type SyncRecord, SyncJournal } from "./sync-journal";
+
+export { SourceInReview } from "./review-hold";
 
 /** The race was lost: another agent holds the source, or it changed on the remote in lines this write also changed. */
 export class SourceTaken extends Error {
@@ -47,6 +51,8 @@ export interface GitSyncOptions {
   now?: () => Date;
   /** Counts retries (the bench reads it). */
   onRetry?: () => void;
+  /** The `reviewBranch` setting: a source whose branch is open on the remote is in review (SPEC §7). */
+  reviewBranch?: string;
 }
 
 export interface ChangedNote {
@@ -72,7 +78,7 @@ export class GitSync {
     private readonly vaultDir: string,
     private readonly opts: GitSyncOptions = {},
   ) {
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now ?? nodeNow;
   }
 
   /** The clone, checked once: git there and new enough, a repository, a branch with an upstream. */
@@ -100,6 +106,7 @@ export class GitSync {
       await this.recover(journal);
       await this.refuseDirty();
       await this.pull();
+      if (w.source !== null) await this.refuseInReview(w.source);
       const base = await this.must(["rev-parse", "HEAD"], "--sync git");
       journal.save({ phase: "writing", base, source: w.source, agent: w.agent, pid: process.pid });
       let result: T;
@@ -127,6 +134,84 @@ export class GitSync {
     });
   }
 
+  /**
+   * `--review` (SPEC §7 "Extractions that go through review"): one write as
+   * one commit on the new branch `branch`, started from the upstream's head
+   * (which holds the claim's commit) and pushed under that name, never to the
+   * upstream branch; the clone returns to that head whatever happens. Refused
+   * when the branch is already on the remote: it is another review, or a
+   * stale one of ours, and a push must not add to it.
+   */
+  async writeToBranch<T>(w: SyncedWrite<T> & { source: string }, branch: string): Promise<{ result: T; base: string; pushed: boolean }> {
+    const clone = await this.open();
+    return withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
+      const journal = new SyncJournal(clone.gitDir);
+      await this.recover(journal);
+      await this.refuseDirty();
+      if ((await this.run(["check-ref-format", "--branch", branch])).code !== 0) throw new GitRefusal(`--sync git --review: "${branch}" is not a branch name git accepts (see the reviewBranch setting)`);
+      await this.pull();
+      if ((await this.remoteHeads()).has(branch)) {
+        throw new GitRefusal(`--sync git --review: the branch ${branch} is already on ${clone.remote} (another review of ${w.source}, or a stale one); nothing written — merge or delete it first`);
+      }
+      const base = await this.must(["rev-parse", "HEAD"], "--sync git");
+      journal.save({ phase: "writing", base, source: w.source, agent: w.agent, branch, pid: process.pid });
+      let result: T;
+      try {
+        result = await w.run();
+      } catch (err) {
+        await this.discardNotes();
+        journal.clear();
+        throw err;
+      }
+      const changed = await this.changedNotes();
+      if (changed.length === 0) {
+        journal.clear();
+        return { result, base, pushed: false };
+      }
+      const files = changed.map((c) => c.path);
+      await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
+      writeStep("git committed");
+      const left: SyncRecord = { phase: "committed", base, commit: await this.must(["rev-parse", "HEAD"], "--sync git"), source: w.source, agent: w.agent, branch, pid: process.pid };
+      journal.save(left);
+      await this.pushBranch(left, journal);
+      return { result, base: clone.remoteBranch, pushed: true };
+    });
+  }
+
+  /** The review branch's push; then, pushed or not, the clone back at `base` with its notes clean, so the upstream branch never carries the extraction. */
+  private async pushBranch(left: SyncRecord, journal: SyncJournal): Promise<void> {
+    const clone = this.clone as Clone;
+    const branch = left.branch ?? "";
+    writeStep("git push");
+    // No --force, and a new ref: a branch of that name already there (a race since our check) is refused by the remote.
+    const r = await this.run(["push", "-q", "--porcelain", clone.remote, `${left.commit ?? "HEAD"}:refs/heads/${branch}`]);
+    if (r.code === 0) writeStep("git pushed");
+    await this.drop(left.base, journal, false);
+    if (r.code === 0) return;
+    if (REJECTED.test(`${r.stdout}\n${r.stderr}`) || /already exists/.test(r.stderr)) {
+      throw new GitRefusal(`--sync git --review: the branch ${branch} appeared on ${clone.remote} meanwhile (another review of ${left.source ?? "the source"}); nothing pushed, the claim stays`);
+    }
+    throw new GitRefusal(`--sync git --review: ${clone.remote} refused the new branch ${branch} (${remoteProblem(r, clone)}); nothing pushed, the claim stays`);
+  }
+
+  /** The remote's branches now (one `git ls-remote --heads`): a review is open while its branch is there. */
+  async remoteHeads(): Promise<Set<string>> {
+    const clone = await this.open();
+    const r = await this.run(["ls-remote", "--heads", clone.remote]);
+    if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
+    return headsOf(r.stdout);
+  }
+
+  /** The branch `source` is in review on, if it is open on the remote (review-hold.ts). */
+  reviewOf(source: string, heads: ReadonlySet<string>): OpenReview | null {
+    return openReviewOf(this.clone as Clone, this.opts.reviewBranch, source, heads);
+  }
+
+  private async refuseInReview(source: string): Promise<void> {
+    const review = this.reviewOf(source, await this.remoteHeads());
+    if (review !== null) throw new SourceInReview(source, review.branch, review.by);
+  }
+
   /** Brings the clone to its remote's head without writing: `next` without a claim reads the shared queue. */
   async refresh(): Promise<void> {
     const clone = await this.open();
@@ -140,6 +225,15 @@ export class GitSync {
   private async recover(journal: SyncJournal): Promise<void> {
     const left = journal.read();
     if (left === null) return;
+    if (left.branch !== undefined) {
+      // A review's commit never stays on the upstream branch: pushed to its branch if it was made, then the clone back at its base.
+      await this.discardNotes();
+      const head = await this.must(["rev-parse", "HEAD"], "--sync git");
+      const commit = left.phase === "committed" ? left.commit : head !== left.base ? head : undefined;
+      if (commit !== undefined) await this.pushBranch({ ...left, commit }, journal).catch(() => undefined);
+      await this.drop(left.base, journal, false);
+      return;
+    }
     if (left.phase === "writing") {
       await this.discardNotes();
       const head = await this.must(["rev-parse", "HEAD"], "--sync git");

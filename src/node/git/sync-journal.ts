@@ -17,6 +17,8 @@ const record = z.object({
   /** The source the write is about, and the agent, to tell a lost race on a retry. */
   source: z.string().nullable(),
   agent: z.string().nullable(),
+  /** `--review`: the branch the commit goes to instead of the upstream branch; the clone always returns to `base`. */
+  branch: z.string().optional(),
   pid: z.number(),
 });
 

@@ -4,8 +4,11 @@
 // is; `next_source` first fast-forwards it to the remote.
 import type { FsAgentCommands } from "../agent-commands";
 import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, type PageArgs, type ReadArgs, type ReleaseArgs, type UndoArgs, type SetArgs, type ToolResult } from "../agent-tools";
+import { reviewBranchOf } from "../../core/writes/source-lease";
+import { FsVault } from "../fs-vault";
 import { GitRefusal } from "./git-clone";
-import { extractSubject, GitSync, SourceTaken, type SyncedWrite } from "./git-sync";
+import { extractSubject, GitSync, SourceInReview, SourceTaken, type SyncedWrite } from "./git-sync";
+import { runOnReview, type ReviewFacts } from "./on-review";
 
 const clean = (path: string) => path.replace(/\\/g, "/").replace(/^\.\//, "");
 
@@ -15,9 +18,21 @@ export async function asToolError<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof GitRefusal) throw new CommandError(err.message, "usage");
-    if (err instanceof SourceTaken) throw new CommandError(err.message);
+    if (err instanceof SourceTaken || err instanceof SourceInReview) throw new CommandError(err.message);
     throw err;
   }
+}
+
+/** `--review` and `--on-review CMD` (SPEC §7 "Extractions that go through review"). */
+export interface ReviewOptions {
+  review?: boolean;
+  onReview?: string;
+}
+
+/** The synced commands of a vault: its reviewBranch setting read once, for GitSync and the claims. */
+export function syncedCommandsOf(vaultDir: string, inner: FsAgentCommands, opts: ReviewOptions = {}): SyncedAgentCommands {
+  const template = new FsVault(vaultDir).settings().settings.reviewBranch;
+  return new SyncedAgentCommands(inner, new GitSync(vaultDir, { reviewBranch: template }), { ...opts, template });
 }
 
 
@@ -25,7 +40,27 @@ export class SyncedAgentCommands implements AgentCommands {
   constructor(
     private readonly inner: FsAgentCommands,
     readonly sync: GitSync,
-  ) {}
+    private readonly review: ReviewOptions & { template?: string } = {},
+  ) {
+    if (review.onReview !== undefined && !review.review) throw new CommandError("--on-review goes with --review", "usage");
+  }
+
+  /** In review mode a claim names its branch (review_branch), so the sidebar can show it without git. */
+  private claimReview(): { branchOf: (path: string) => string } | undefined {
+    const template = this.review.template;
+    return this.review.review && template !== undefined ? { branchOf: (path) => reviewBranchOf(template, path) } : undefined;
+  }
+
+  /** The next source no one holds and none of whose review branches is open on the remote. */
+  private async freeSource(args: NextArgs, skip: Set<string>): Promise<ToolResult> {
+    const heads = await this.sync.remoteHeads();
+    for (;;) {
+      const r = await this.inner.nextSource({ ...args, skip });
+      const path = (r.source as { path?: string } | null)?.path;
+      if (path === undefined || this.sync.reviewOf(path, heads) === null) return r;
+      skip.add(path);
+    }
+  }
 
   private write<T>(w: SyncedWrite<T>): Promise<T> {
     return asToolError(() => this.sync.write(w));
@@ -37,7 +72,7 @@ export class SyncedAgentCommands implements AgentCommands {
 
   async nextSource(args: NextArgs): Promise<ToolResult> {
     await asToolError(() => this.sync.refresh());
-    return this.inner.nextSource(args);
+    return asToolError(() => this.freeSource(args, new Set()));
   }
 
   readSource(args: ReadArgs): Promise<ToolResult> {
@@ -49,7 +84,7 @@ export class SyncedAgentCommands implements AgentCommands {
   }
 
   claimSource(args: ClaimArgs): Promise<ToolResult> {
-    return this.write({ source: clean(args.path), agent: args.agent, run: () => this.inner.claimSource(args), subject: () => `claim ${clean(args.path)} for ${args.agent}` });
+    return this.write({ source: clean(args.path), agent: args.agent, run: () => this.inner.claimSource(args, this.claimReview()), subject: () => `claim ${clean(args.path)} for ${args.agent}` });
   }
 
   /** `next --claim AGENT`: the next free source, claimed and pushed; a source lost to another agent's push is skipped and the next one tried. */
@@ -63,11 +98,11 @@ export class SyncedAgentCommands implements AgentCommands {
           sourceOf: pathOf,
           agent: args.agent,
           run: async () => {
-            const next = (await this.inner.nextSource({ ...args, skip })).source as { path: string } | null;
+            const next = (await this.freeSource(args, skip)).source as { path: string } | null;
             if (next === null) return { source: null, claim: null };
             // Held by someone since the rows were read: skipped, as the inner claimNext does.
             try {
-              return { source: next, claim: await this.inner.claimSource({ path: next.path, agent: args.agent, lease_minutes: args.lease_minutes }) };
+              return { source: next, claim: await this.inner.claimSource({ path: next.path, agent: args.agent, lease_minutes: args.lease_minutes }, this.claimReview()) };
             } catch (err) {
               if (err instanceof CommandError) return { source: next, claim: null, refused: err.message };
               throw err;
@@ -90,7 +125,46 @@ export class SyncedAgentCommands implements AgentCommands {
   extractClaims(args: ExtractArgs): Promise<ToolResult> {
     const source = clean(args.path);
     if (args.dry_run) return this.inner.extractClaims(args);
+    if (this.review.review) return this.extractForReview(args, source);
     return this.write({ source, agent: args.agent ?? null, run: () => this.inner.extractClaims(args), subject: (_r, files) => extractSubject(source, files) });
+  }
+
+  /**
+   * `--review`: the extraction as one commit on its own branch, pushed under
+   * the reviewBranch name; then `--on-review CMD`. A command that fails is
+   * bad input for the caller (exit 2) but loses nothing: the branch is pushed
+   * and the source stays held while it is open.
+   */
+  private async extractForReview(args: ExtractArgs, source: string): Promise<ToolResult> {
+    const branch = reviewBranchOf(this.review.template ?? "extract/{{slug}}", source);
+    let subject = "";
+    const done = await asToolError(() =>
+      this.sync.writeToBranch(
+        {
+          source,
+          agent: args.agent ?? null,
+          run: () => this.inner.extractClaims(args),
+          subject: (_r, files) => (subject = extractSubject(source, files)),
+        },
+        branch,
+      ),
+    );
+    const r = done.result;
+    const review = { branch, base: done.base, pushed: done.pushed, on_review: null as string | null };
+    if (!done.pushed || this.review.onReview === undefined) return { ...r, review };
+    const facts: ReviewFacts = {
+      branch,
+      base: done.base,
+      source,
+      agent: args.agent ?? null,
+      created: (r.created as string[] | undefined) ?? [],
+      enriched: (r.enriched as string[] | undefined) ?? [],
+      model: args.model ?? null,
+      subject,
+    };
+    const ran = await runOnReview(this.review.onReview, facts);
+    if (!ran.ok) throw new CommandError(`--on-review failed (${ran.line}); ${branch} is pushed and ${source} stays held while it is open`, "usage");
+    return { ...r, review: { ...review, on_review: ran.output } };
   }
 
   setFields(args: SetArgs): Promise<ToolResult> {

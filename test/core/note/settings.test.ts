@@ -38,6 +38,7 @@ describe("loadSettings", () => {
       aiModel: "llama3.1:8b",
       aiTimeoutSeconds: 120,
       aiKeySecret: "ollama-key",
+      reviewBranch: " review/{{slug}} ",
     };
     expect(loadSettings(stored)).toEqual({
       settings: {
@@ -58,9 +59,21 @@ describe("loadSettings", () => {
         aiModel: "llama3.1:8b",
         aiTimeoutSeconds: 120,
         aiKeySecret: "ollama-key",
+        reviewBranch: "review/{{slug}}",
       },
       rejected: [],
     });
+  });
+
+  it.each([
+    ["a name without {{slug}} would send every source to one branch", "extract/all"],
+    ["a space is not in a branch name", "extract {{slug}}"],
+    ["nor a double dot", "extract/..{{slug}}"],
+    ["nor a leading dash", "-{{slug}}"],
+  ])("reviewBranch: %s, so the default is kept", (_why, value) => {
+    const { settings, rejected } = loadSettings({ reviewBranch: value });
+    expect(rejected).toEqual(["reviewBranch"]);
+    expect(settings.reviewBranch).toBe("extract/{{slug}}");
   });
 
   it("keeps working with a data.json from before the vault-convention settings: they take their defaults", () => {
