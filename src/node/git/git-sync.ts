@@ -109,20 +109,8 @@ export class GitSync {
       if (w.source !== null) await this.refuseInReview(w.source);
       const base = await this.must(["rev-parse", "HEAD"], "--sync git");
       journal.save({ phase: "writing", base, source: w.source, agent: w.agent, pid: process.pid });
-      let result: T;
-      try {
-        result = await w.run();
-      } catch (err) {
-        // A refused write changed nothing; a failed one was rolled back by its own journal. What is left is not ours to keep.
-        await this.discardNotes();
-        journal.clear();
-        throw err;
-      }
-      const changed = await this.changedNotes();
-      if (changed.length === 0) {
-        journal.clear();
-        return result;
-      }
+      const { result, changed } = await this.runWrite(w, journal);
+      if (changed.length === 0) return result;
       const files = changed.map((c) => c.path);
       await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
       writeStep("git committed");
@@ -132,6 +120,25 @@ export class GitSync {
       await this.push(left, journal);
       return result;
     });
+  }
+
+  /**
+   * The write itself, and the notes it changed. A refused write changed
+   * nothing; a failed one was rolled back by its own journal: what is left is
+   * not ours to keep. With nothing changed the sync journal is done.
+   */
+  private async runWrite<T>(w: SyncedWrite<T>, journal: SyncJournal): Promise<{ result: T; changed: ChangedNote[] }> {
+    let result: T;
+    try {
+      result = await w.run();
+    } catch (err) {
+      await this.discardNotes();
+      journal.clear();
+      throw err;
+    }
+    const changed = await this.changedNotes();
+    if (changed.length === 0) journal.clear();
+    return { result, changed };
   }
 
   /**
@@ -155,19 +162,8 @@ export class GitSync {
       }
       const base = await this.must(["rev-parse", "HEAD"], "--sync git");
       journal.save({ phase: "writing", base, source: w.source, agent: w.agent, branch, pid: process.pid });
-      let result: T;
-      try {
-        result = await w.run();
-      } catch (err) {
-        await this.discardNotes();
-        journal.clear();
-        throw err;
-      }
-      const changed = await this.changedNotes();
-      if (changed.length === 0) {
-        journal.clear();
-        return { result, base, pushed: false };
-      }
+      const { result, changed } = await this.runWrite(w, journal);
+      if (changed.length === 0) return { result, base, pushed: false };
       const files = changed.map((c) => c.path);
       await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
       writeStep("git committed");
