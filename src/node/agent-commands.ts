@@ -21,6 +21,8 @@ import { isQueueNote, readSource } from "../core/note/source-note";
 import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, type ListArgs, type NextArgs, pageOf, type PageArgs, type ReadArgs, type ReleaseArgs, type SetArgs, type ToolResult, type UndoArgs } from "./agent-tools";
 import { checkBodies, extractRequest, previewPort } from "./agent-plan";
 import { textVersion } from "../core/text/text-version";
+import { detectReasonField } from "../core/commands/conventions";
+import { conventionNotes } from "./convention-notes";
 import { FsVault, UsageError } from "./fs-vault";
 import { LiveRows } from "./live-rows";
 import { journalStoreOf, recoverInterrupted } from "./recovery";
@@ -255,7 +257,9 @@ export class FsAgentCommands implements AgentCommands {
     const path = this.notePath(vault, args.path);
     await this.requireSource(vault, settings, path);
     this.rows.touched([path]);
-    return setJson(await guarded(() => setFields(vault, path, change, { settings, now: this.now(), writer: { agent: args.agent, takeOver } })));
+    // No reason field set: the one most null-result notes of the queue use (SPEC §1), as the CLI's set finds it.
+    const reasonField = settings.reasonField || (args.reason ? detectReasonField(conventionNotes(vault, settings.queueFolder)).field : "notes");
+    return setJson(await guarded(() => setFields(vault, path, change, { settings: { ...settings, reasonField }, now: this.now(), writer: { agent: args.agent, takeOver } })));
   }
 
   async releaseSource(args: ReleaseArgs): Promise<ToolResult> {

@@ -77,3 +77,14 @@ describe("a plan file for extract --plan", () => {
     });
   }
 });
+
+describe("set_fields writes a null-result's reason where the vault keeps it (SPEC §1)", () => {
+  it("in extraction_notes when the vault's null-result notes use that field and no reason field is set", async () => {
+    const { writeFileSync } = await import("node:fs");
+    for (const n of [1, 2]) writeFileSync(join(vault, `inbox/empty-${n}.md`), `---\ntype: source\ntitle: Empty ${n}\nstatus: null-result\nextraction_notes: nothing new\n---\nBody\n`);
+    const path = "inbox/2026-01-15-cold-climate-heat-pump-field-trials.md";
+    await new FsAgentCommands(vault, { undoDir }).setFields({ path, status: "null-result", reason: "a survey of surveys" });
+    expect(source(path)).toMatchObject({ status: "null-result", extraction_notes: "a survey of surveys" });
+    expect(source(path)).not.toHaveProperty("notes");
+  });
+});
