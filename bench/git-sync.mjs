@@ -78,7 +78,7 @@ async function agent(clone, name, times) {
     const extracted = await cli(["extract", source.path, "--vault", clone, "--plan", "-", "--json", "--sync", "git", ...review], JSON.stringify({ agent: name }));
     if (extracted.code !== 0) {
       // Nothing to create (a source with no hints): recorded as a null-result, as agent-loop.mjs does.
-      const set = await cli(["set", source.path, "--vault", clone, "--status", "null-result", "--reason", "bench: nothing to extract", "--sync", "git"]);
+      const set = await cli(["set", source.path, "--vault", clone, "--status", "null-result", "--reason", "bench: nothing to extract", "--agent", name, "--sync", "git"]);
       if (set.code !== 0) throw new Error(`${name}: ${extracted.stderr.trim()} / ${set.stderr.trim()}`);
     }
     times.push(performance.now() - t0);
