@@ -4,6 +4,7 @@
 // aliases. One reading for the plugin (from the metadata cache's frontmatter
 // and headings) and the CLI (from the note's text).
 import { parseFrontmatter } from "../note/parse-frontmatter";
+import { CodeFences } from "./code-fence";
 import { headingOf } from "../note/sections";
 
 /** What a claim note says about itself (from the metadata cache or the note's text). */
@@ -17,8 +18,6 @@ export interface ClaimInput {
 }
 
 export const DEFAULT_CLAIM_TYPES: readonly string[] = ["claim"];
-
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /** A note's `type` is one of the claim types (compared without case or surrounding space). */
 export function isClaimType(type: unknown, claimTypes: readonly string[] = DEFAULT_CLAIM_TYPES): boolean {
@@ -55,16 +54,10 @@ export function claimInputFromFrontmatter(
 
 /** The first `# Heading` of the body, outside fenced code. */
 export function firstH1(lines: readonly string[], from = 0): string | null {
-  let fence: string | null = null;
+  const fences = new CodeFences();
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const f = FENCE.exec(line);
-    if (f?.[1]) {
-      if (fence === null) fence = f[1];
-      else if (f[1].startsWith(fence[0] ?? "") && f[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
+    if (fences.skip(line)) continue;
     const h = headingOf(line);
     if (h?.level === 1 && h.text !== "") return h.text;
   }

@@ -7,11 +7,11 @@
 import { shapeOf, joinShape } from "../note/frontmatter-block";
 import { parseFrontmatter } from "../note/parse-frontmatter";
 import { headingOf } from "../note/sections";
+import { CodeFences } from "./code-fence";
 
 export type AppendResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(\s+|$)/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
 
 const isEvidenceHeading = (line: string): boolean => {
@@ -52,17 +52,11 @@ interface Section {
 
 /** The first `## Evidence` section of the body, skipping fenced code; "in-fence" when the note ends inside an open fence. */
 function evidenceSection(lines: readonly string[], from: number): Section | "in-fence" | null {
-  let fence: string | null = null;
+  const fences = new CodeFences();
   let heading = -1;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const f = FENCE.exec(line);
-    if (f?.[1]) {
-      if (fence === null) fence = f[1];
-      else if (f[1].startsWith(fence[0] ?? "") && f[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
+    if (fences.skip(line)) continue;
     if (heading < 0) {
       if (isEvidenceHeading(line)) heading = i;
       continue;
@@ -71,7 +65,7 @@ function evidenceSection(lines: readonly string[], from: number): Section | "in-
     if ((h !== null && h.level <= 2) || THEMATIC_BREAK.test(line)) return { heading, end: i };
   }
   if (heading >= 0) return { heading, end: lines.length };
-  return fence === null ? null : "in-fence";
+  return fences.inside ? "in-fence" : null;
 }
 
 /**
