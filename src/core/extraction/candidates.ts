@@ -213,10 +213,13 @@ export function buildCandidates(
     let description = describeClaim({ title, commentary: parts.commentary, evidence: quotes, taken: described });
     if (description === "") description = describeFallback({ title, rationale: item.text, evidenceOf: shape.evidence, original: shape.original, sections, source: note, taken: described });
     if (description !== "") described.add(description);
-    return { item, from, byCurator, title, fileName, path, kind, existing, quotes, description, shape };
+    return { item, from, byCurator, title, fileName, path, kind, existing, quotes, description, shape, terms };
   });
   // Rule 8: one claim once, among the claims proposed.
-  const dropped = sameClaims(drafts.map((d) => ({ title: d.kind === "claim" && d.existing === null ? d.title : "", topic: d.shape.topic && !d.shape.rewritten, rewritten: d.shape.rewritten, origin: d.from })));
+  const dropped = sameClaims(
+    drafts.map((d) => ({ title: d.kind === "claim" && d.existing === null ? d.title : "", topic: d.shape.topic && !d.shape.rewritten, rewritten: d.shape.rewritten, origin: d.from })),
+    drafts.map((d) => d.terms),
+  );
   const taken = new Set<string>();
   const candidates = drafts.map((d, i): Candidate => {
     const key = d.fileName.normalize("NFC").toLowerCase();
@@ -253,7 +256,8 @@ export function buildCandidates(
       selected: d.kind === "claim" && why === null,
       text: d.item.text,
       rewritten: d.shape.rewritten,
-      why: d.kind === "claim" || why === "Exists — link only" ? why : d.kind === "enrichment" ? null : why,
+      // An enrichment's reason comes from matching it to its target (candidate-matches.ts), unless it exists.
+      why: d.kind === "enrichment" && why !== "Exists — link only" ? null : why,
       coveredBy: cover !== undefined ? cover + 1 : null,
       names: d.shape.names,
     };
