@@ -149,7 +149,7 @@ export class FsAgentCommands implements AgentCommands {
         return undefined; // unreadable now: counted as held
       }
     };
-    const next = nextSource(all, { domain: args.domain, frontmatterOf }, this.now());
+    const next = nextSource(all, { domain: args.domain, frontmatterOf, agent: args.agent }, this.now());
     return { source: next === null ? null : (listJson(vault.root, countByStatus([next]), [next]).sources[0] ?? null) };
   }
 

@@ -44,7 +44,10 @@ const listArgs = z.strictObject({
   ...pageArgs(),
 });
 
-const nextArgs = z.strictObject({ domain: z.string().max(200).optional().describe("Only sources of this domain") });
+const nextArgs = z.strictObject({
+  domain: z.string().max(200).optional().describe("Only sources of this domain"),
+  agent: agent.optional().describe("Your agent's name: a source you already hold (a run of yours that did not finish) counts as free for you"),
+});
 
 const claimArgs = z.strictObject({
   path,

@@ -15,6 +15,13 @@ export interface NextOptions {
    * that would come first; undefined (unreadable now) counts as held.
    */
   frontmatterOf?: (path: string) => Record<string, unknown> | null | undefined;
+  /**
+   * The agent asking: a source it already holds counts as free for it. An
+   * agent killed mid-source and started again under its name picks up its
+   * own unfinished work instead of leaving it held until the lease runs out
+   * (claiming again extends its own lease, SPEC §7 `claim_source`).
+   */
+  agent?: string;
 }
 
 const byQueueOrder = compareItems("priority-newest");
@@ -33,7 +40,9 @@ export function nextSource(items: readonly QueueItem[], opts: NextOptions, now: 
     if (best !== null && byQueueOrder(item, best) >= 0) continue;
     if (item.status === "processing") {
       const data = opts.frontmatterOf?.(item.path);
-      if (data === undefined || holdOf(data, now).held) continue;
+      if (data === undefined) continue;
+      const hold = holdOf(data, now);
+      if (hold.held && (opts.agent === undefined || hold.by !== opts.agent)) continue;
     }
     best = item;
   }

@@ -169,7 +169,8 @@ export class SyncedAgentCommands implements AgentCommands {
 
   setFields(args: SetArgs): Promise<ToolResult> {
     const what = [args.status && `status ${args.status}`, args.priority && `priority ${args.priority}`].filter(Boolean).join(", ");
-    return this.write({ source: clean(args.path), agent: null, run: () => this.inner.setFields(args), subject: () => `set ${clean(args.path)}: ${what}` });
+    // The agent named, so a rejected push rebased over a curator's edit does not read the agent's own hold as a rival's.
+    return this.write({ source: clean(args.path), agent: args.agent ?? null, run: () => this.inner.setFields(args), subject: () => `set ${clean(args.path)}: ${what}` });
   }
 
   releaseSource(args: ReleaseArgs): Promise<ToolResult> {

@@ -158,16 +158,18 @@ describe("the next source", () => {
     ["inbox/high-expired.md", { status: "processing", processed_by: "b", processing_until: EXPIRED }],
   ]);
 
-  const cases: { name: string; items: QueueItem[]; domain?: string; data?: Map<string, Record<string, unknown>>; want: string | null }[] = [
+  const cases: { name: string; items: QueueItem[]; domain?: string; agent?: string; data?: Map<string, Record<string, unknown>>; want: string | null }[] = [
     { name: "the highest priority comes first, newest first within it", items: items.filter((i) => i.priority !== "high"), want: "inbox/medium-new.md" },
     { name: "a held source is skipped and an expired lease is offered again", items, data: processingData, want: "inbox/high-expired.md" },
     { name: "a processing source whose frontmatter was not read counts as held", items, want: "inbox/high-bio.md" },
     { name: "the domain filter ignores case", items, domain: "biology", want: "inbox/high-bio.md" },
     { name: "nothing available gives null", items: items.filter((i) => i.status === "processed"), want: null },
+    { name: "an agent's own live hold counts as free for it (a restarted agent resumes its unfinished source)", items, agent: "b", data: processingData, want: "inbox/high-held.md" },
+    { name: "another agent's live hold does not", items, agent: "c", data: processingData, want: "inbox/high-expired.md" },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(nextSource(c.items, { domain: c.domain, frontmatterOf: (p) => c.data?.get(p) }, NOW)?.path ?? null).toBe(c.want);
+      expect(nextSource(c.items, { domain: c.domain, agent: c.agent, frontmatterOf: (p) => c.data?.get(p) }, NOW)?.path ?? null).toBe(c.want);
     });
   }
 
