@@ -20,7 +20,10 @@
 // It uses the CLI twins of the MCP tools: `next --claim AGENT`, `extract
 // --dry-run --json` (read), `extract --plan -` (the extract_claims arguments
 // as JSON on stdin) and `release` (giving a source back when extraction
-// fails). Run it on a copy of a vault: it writes claims.
+// fails). A source that changed since it was read is read again; started
+// again under the same name, the loop resumes a source it holds (`next
+// --claim` counts the agent's own hold as free). Run it on a copy of a vault:
+// it writes claims.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -69,11 +72,41 @@ function decide(read) {
   return { agent: values.agent, version: read.version, select, claims: [], model: values.model, notes: `kept ${select.length} of ${read.candidates.length} candidates as proposed` };
 }
 
+/** Read, decide, write. A source that changed since it was read (a curator's edit, pulled by the synced write) is read again, a few times. */
+function extractOne(path) {
+  for (let attempt = 0; ; attempt++) {
+    const read = cli(["extract", path, "--dry-run", "--json"]);
+    const plan = decide(read);
+    try {
+      if (plan.select.length === 0 && plan.claims.length === 0) {
+        cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json", ...synced]);
+        console.log(`  nothing to create: ${path} is null-result`);
+      } else {
+        const result = cli(["extract", path, "--plan", "-", "--json", ...synced, ...review, ...onReview], JSON.stringify(plan));
+        const where = result.review ? ` on ${result.review.branch} for review${result.review.on_review ? ` (${result.review.on_review})` : ""}` : "";
+        console.log(`  created ${result.created.length}, linked ${result.linked.length}${where}`);
+      }
+      return;
+    } catch (err) {
+      // "read it again": the source changed since it was read; "try again": other agents kept the remote busy.
+      if (!/read it again|try again/.test(err.message) || attempt >= 4) throw err;
+    }
+  }
+}
+
 const max = Number(values.max);
 let done = 0;
 while (done < max) {
   const nextArgs = ["next", "--claim", values.agent, "--json", ...synced, ...review, ...(values.domain ? ["--domain", values.domain] : [])];
-  const next = cli(nextArgs);
+  let next;
+  try {
+    next = cli(nextArgs);
+  } catch (err) {
+    // Other agents claimed every source offered, or kept the remote busy: the queue is still there.
+    if (!/try again/.test(err.message)) throw err;
+    console.error(`  ${err.message}`);
+    continue;
+  }
   if (!next.source) {
     console.log("The queue has nothing left for this agent.");
     break;
@@ -81,16 +114,7 @@ while (done < max) {
   const path = next.source.path;
   console.log(`${values.agent} claimed ${path} (${next.source.priority ?? "no"} priority)`);
   try {
-    const read = cli(["extract", path, "--dry-run", "--json"]);
-    const plan = decide(read);
-    if (plan.select.length === 0 && plan.claims.length === 0) {
-      cli(["set", path, "--status", "null-result", "--reason", "no claim worth creating (agent-loop)", "--agent", values.agent, "--json", ...synced]);
-      console.log(`  nothing to create: ${path} is null-result`);
-    } else {
-      const result = cli(["extract", path, "--plan", "-", "--json", ...synced, ...review, ...onReview], JSON.stringify(plan));
-      const where = result.review ? ` on ${result.review.branch} for review${result.review.on_review ? ` (${result.review.on_review})` : ""}` : "";
-      console.log(`  created ${result.created.length}, linked ${result.linked.length}${where}`);
-    }
+    extractOne(path);
   } catch (err) {
     if (/taken by /.test(err.message)) {
       console.error(`  ${err.message}`);

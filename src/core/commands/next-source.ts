@@ -5,7 +5,7 @@
 // Pure: the caller gives the frontmatter of a processing row when asked (a
 // queue row does not carry the lease).
 import { compareItems, type QueueItem } from "../queue/queue-query";
-import { holdOf } from "../writes/source-lease";
+import { holdOf, REVIEW_FIELD } from "../writes/source-lease";
 
 export interface NextOptions {
   /** Only sources of this domain (compared without regard to case). */
@@ -19,7 +19,9 @@ export interface NextOptions {
    * The agent asking: a source it already holds counts as free for it. An
    * agent killed mid-source and started again under its name picks up its
    * own unfinished work instead of leaving it held until the lease runs out
-   * (claiming again extends its own lease, SPEC §7 `claim_source`).
+   * (claiming again extends its own lease, SPEC §7 `claim_source`). Not one
+   * whose extraction went to review (review_branch): a rejected review frees
+   * its source only once the lease has run out (SPEC §7).
    */
   agent?: string;
 }
@@ -42,7 +44,8 @@ export function nextSource(items: readonly QueueItem[], opts: NextOptions, now: 
       const data = opts.frontmatterOf?.(item.path);
       if (data === undefined) continue;
       const hold = holdOf(data, now);
-      if (hold.held && (opts.agent === undefined || hold.by !== opts.agent)) continue;
+      const mine = opts.agent !== undefined && hold.held && hold.by === opts.agent && data?.[REVIEW_FIELD] === undefined;
+      if (hold.held && !mine) continue;
     }
     best = item;
   }

@@ -2,6 +2,7 @@
 // folder and checked before anything is written. Each refusal is one line
 // (a GitRefusal: the CLI exits 2, MCP answers a tool error): not a git
 // repository, HEAD detached, no upstream, git missing or too old.
+import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { git, gitLine, gitVersion } from "./git-run";
 
@@ -28,6 +29,23 @@ export interface Clone {
   upstream: string;
 }
 
+/**
+ * The branch a rebase in progress is on (HEAD is detached while it runs).
+ * A synced write killed in its rebase leaves one; the clone's lock aborts it
+ * (clone-lock.ts), so the clone must still open.
+ */
+function rebasedBranch(gitDir: string): string | null {
+  for (const dir of ["rebase-merge", "rebase-apply"]) {
+    try {
+      const name = readFileSync(join(gitDir, dir, "head-name"), "utf8").trim();
+      if (name.startsWith("refs/heads/")) return name.slice("refs/heads/".length);
+    } catch {
+      /* no rebase of that kind */
+    }
+  }
+  return null;
+}
+
 async function line(cwd: string, args: string[]): Promise<string | null> {
   const r = await git(cwd, args);
   return r.code === 0 ? r.stdout.trim() : null;
@@ -40,7 +58,7 @@ export async function openClone(vaultDir: string): Promise<Clone> {
   if (inside.code !== 0) throw new GitRefusal(`--sync git: ${vaultDir} is not in a git repository (${gitLine(inside)})`);
   const [top = "", prefix = "", gitDirRaw = ""] = inside.stdout.split("\n");
   const gitDir = isAbsolute(gitDirRaw) ? gitDirRaw : join(vaultDir, gitDirRaw);
-  const branch = await line(top, ["symbolic-ref", "-q", "--short", "HEAD"]);
+  const branch = (await line(top, ["symbolic-ref", "-q", "--short", "HEAD"])) ?? rebasedBranch(gitDir);
   if (branch === null) throw new GitRefusal("--sync git: HEAD is detached; check out the branch to sync (git switch <branch>)");
   // One call for both keys: every git run costs a process.
   const keys = (await line(top, ["config", "--get-regexp", `^branch\\.${branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(remote|merge)$`])) ?? "";

@@ -14,7 +14,7 @@ import { parseFrontmatter } from "../../core/note/parse-frontmatter";
 import { normalizeStatus } from "../../core/note/source-fields";
 import { holdOf } from "../../core/writes/source-lease";
 import { writeStep } from "../fault-injection";
-import { withNoteLock } from "../note-lock";
+import { withCloneLock } from "./clone-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
 import { headsOf, type OpenReview, openReviewOf, SourceInReview } from "./review-hold";
@@ -33,6 +33,14 @@ export class SourceTaken extends Error {
   }
 }
 
+/** Other agents kept pushing first for as long as a write is tried again: not bad input, a refusal to try again later. */
+export class RemoteBusy extends Error {
+  constructor(readonly attempts: number) {
+    super(`--sync git: the push was rejected ${attempts} times (other agents kept pushing first); nothing written, try again`);
+    this.name = "RemoteBusy";
+  }
+}
+
 export interface SyncedWrite<T> {
   /** The vault path of the source the write is about (null: known only from the result, see sourceOf). */
   source: string | null;
@@ -46,8 +54,10 @@ export interface SyncedWrite<T> {
 }
 
 export interface GitSyncOptions {
-  /** Rejected pushes tried again before giving up. */
+  /** Rejected pushes tried again before giving up (with the time limit below, whichever ends first). */
   attempts?: number;
+  /** How long rejected pushes are tried again, in ms (default a minute: among racing agents a push goes through long before). */
+  retryFor?: number;
   now?: () => Date;
   /** Counts retries (the bench reads it). */
   onRetry?: () => void;
@@ -101,11 +111,11 @@ export class GitSync {
   /** One synced write, start to end, holding the clone's lock. */
   async write<T>(w: SyncedWrite<T>): Promise<T> {
     const clone = await this.open();
-    return withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
+    return withCloneLock(clone, async () => {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
       await this.refuseDirty();
-      await this.pull();
+      await this.pull(journal);
       if (w.source !== null) await this.refuseInReview(w.source);
       const base = await this.must(["rev-parse", "HEAD"], "--sync git");
       journal.save({ phase: "writing", base, source: w.source, agent: w.agent, pid: process.pid });
@@ -151,12 +161,12 @@ export class GitSync {
    */
   async writeToBranch<T>(w: SyncedWrite<T> & { source: string }, branch: string): Promise<{ result: T; base: string; pushed: boolean }> {
     const clone = await this.open();
-    return withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
+    return withCloneLock(clone, async () => {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
       await this.refuseDirty();
       if ((await this.run(["check-ref-format", "--branch", branch])).code !== 0) throw new GitRefusal(`--sync git --review: "${branch}" is not a branch name git accepts (see the reviewBranch setting)`);
-      await this.pull();
+      await this.pull(journal);
       if ((await this.remoteHeads()).has(branch)) {
         throw new GitRefusal(`--sync git --review: the branch ${branch} is already on ${clone.remote} (another review of ${w.source}, or a stale one); nothing written — merge or delete it first`);
       }
@@ -211,9 +221,11 @@ export class GitSync {
   /** Brings the clone to its remote's head without writing: `next` without a claim reads the shared queue. */
   async refresh(): Promise<void> {
     const clone = await this.open();
-    await withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
-      await this.recover(new SyncJournal(clone.gitDir));
-      await this.pull();
+    await withCloneLock(clone, async () => {
+      const journal = new SyncJournal(clone.gitDir);
+      await this.recover(journal);
+      await this.refuseDirty();
+      await this.pull(journal);
     });
   }
 
@@ -221,6 +233,11 @@ export class GitSync {
   private async recover(journal: SyncJournal): Promise<void> {
     const left = journal.read();
     if (left === null) return;
+    if (left.pulling === true) {
+      await this.discardNotes();
+      journal.clear();
+      return;
+    }
     if (left.branch !== undefined) {
       // A review's commit never stays on the upstream branch: pushed to its branch if it was made, then the clone back at its base.
       await this.discardNotes();
@@ -283,10 +300,19 @@ export class GitSync {
     for (const f of files) if (!tracked.includes(f)) rmSync(join(clone.top, f), { force: true });
   }
 
-  /** `git pull --ff-only`; refused when the clone holds commits of its own the remote has not (they would be pushed with ours). */
-  private async pull(): Promise<void> {
+  /**
+   * `git pull --ff-only`; refused when the clone holds commits of its own the
+   * remote has not (they would be pushed with ours). A kill inside the
+   * fast-forward can leave notes half checked out, so the journal says
+   * "writing" from before it: the next command puts them back as HEAD has
+   * them (the clean notes it was called with are all there is to keep).
+   */
+  private async pull(journal: SyncJournal): Promise<void> {
     const clone = this.clone as Clone;
+    const before = await this.must(["rev-parse", "HEAD"], "--sync git");
+    journal.save({ phase: "writing", base: before, source: null, agent: null, pid: process.pid, pulling: true });
     const r = await this.run(["pull", "-q", "--ff-only", "--no-rebase", clone.remote, clone.remoteBranch]);
+    journal.clear();
     if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
     const ahead = await this.run(["rev-list", "--count", `${clone.remote}/${clone.remoteBranch}..HEAD`]);
     if (ahead.code === 0 && ahead.stdout.trim() !== "0") {
@@ -309,7 +335,8 @@ export class GitSync {
   /** Push; a rejection is rebased and tried again; a lost race drops our commit; anything else drops it and says why. */
   private async push(left: SyncRecord, journal: SyncJournal): Promise<void> {
     const clone = this.clone as Clone;
-    const attempts = this.opts.attempts ?? 12;
+    const attempts = this.opts.attempts ?? 400;
+    const until = Date.now() + (this.opts.retryFor ?? 60_000);
     for (let attempt = 0; ; attempt++) {
       writeStep("git push");
       const r = await this.run(["push", "-q", "--porcelain", clone.remote, `HEAD:refs/heads/${clone.remoteBranch}`]);
@@ -324,9 +351,9 @@ export class GitSync {
         await this.drop(left.base, journal, false);
         throw new GitRefusal(`--sync git: the remote refused the push (${remoteProblem(r, clone)}); nothing written`);
       }
-      if (attempt + 1 >= attempts) {
+      if (attempt + 1 >= attempts || Date.now() > until) {
         await this.drop(null, journal, true);
-        throw new GitRefusal(`--sync git: the push was rejected ${attempts} times (other agents kept pushing first); nothing written, try again`);
+        throw new RemoteBusy(attempt + 1);
       }
       this.opts.onRetry?.();
       const fetched = await this.run(["fetch", "-q", clone.remote, clone.remoteBranch]);

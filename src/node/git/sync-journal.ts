@@ -20,6 +20,8 @@ const record = z.object({
   /** `--review`: the branch the commit goes to instead of the upstream branch; the clone always returns to `base`. */
   branch: z.string().optional(),
   pid: z.number(),
+  /** Killed while fast-forwarding: notes may be half checked out; nothing of ours was written. */
+  pulling: z.boolean().optional(),
 });
 
 export type SyncRecord = z.infer<typeof record>;

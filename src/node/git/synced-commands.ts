@@ -7,7 +7,7 @@ import { CommandError, type AgentCommands, type ClaimArgs, type ExtractArgs, typ
 import { reviewBranchOf } from "../../core/writes/source-lease";
 import { FsVault } from "../fs-vault";
 import { GitRefusal } from "./git-clone";
-import { extractSubject, GitSync, SourceInReview, SourceTaken, type SyncedWrite } from "./git-sync";
+import { extractSubject, GitSync, RemoteBusy, SourceInReview, SourceTaken, type SyncedWrite } from "./git-sync";
 import { runOnReview, type ReviewFacts } from "./on-review";
 
 const clean = (path: string) => path.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -18,7 +18,7 @@ export async function asToolError<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof GitRefusal) throw new CommandError(err.message, "usage");
-    if (err instanceof SourceTaken || err instanceof SourceInReview) throw new CommandError(err.message);
+    if (err instanceof SourceTaken || err instanceof SourceInReview || err instanceof RemoteBusy) throw new CommandError(err.message);
     throw err;
   }
 }

@@ -166,6 +166,13 @@ describe("the next source", () => {
     { name: "nothing available gives null", items: items.filter((i) => i.status === "processed"), want: null },
     { name: "an agent's own live hold counts as free for it (a restarted agent resumes its unfinished source)", items, agent: "b", data: processingData, want: "inbox/high-held.md" },
     { name: "another agent's live hold does not", items, agent: "c", data: processingData, want: "inbox/high-expired.md" },
+    {
+      name: "nor the agent's own hold of a source in review (a rejected review frees it only when the lease runs out)",
+      items,
+      agent: "b",
+      data: new Map([...processingData, ["inbox/high-held.md", { status: "processing", processed_by: "b", processing_until: LIVE, review_branch: "extract/high-held" }]]),
+      want: "inbox/high-expired.md",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
