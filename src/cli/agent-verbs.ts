@@ -1,10 +1,11 @@
 // The CLI twins of the agent tools (SPEC §7): `next [--claim AGENT]`,
-// `release`, `undo` and `extract --plan FILE|-`, as CommandResults for
+// `claim`, `release`, `undo` and `extract --plan FILE|-`, as CommandResults for
 // main.ts, over the same commands as the MCP server (agent-commands.ts), so
 // the two doors cannot disagree. JSON with --json; one line of text without.
 import { readFileSync } from "node:fs";
 import { FsAgentCommands } from "../node/agent-commands";
 import { CommandError, parsePlan, type ToolResult } from "../node/agent-tools";
+import { MAX_LEASE_MINUTES } from "../core/commands/claim-source";
 import { FsVault, UsageError } from "../node/fs-vault";
 import { SyncedAgentCommands, syncedCommandsOf } from "../node/git/synced-commands";
 import { json } from "./output";
@@ -50,7 +51,8 @@ const notePath = (vault: string, note: string): string => new FsVault(vault).toV
 const leaseOf = (lease: string | undefined): number | undefined => {
   if (lease === undefined) return undefined;
   const n = Number(lease);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--lease: "${lease}" is not a whole number of minutes`);
+  // The core's bounds (a week at most), named here so a bad value is bad usage (exit 2) before anything is read.
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LEASE_MINUTES) throw new UsageError(`--lease: "${lease}" is not a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
   return n;
 };
 
@@ -74,6 +76,23 @@ export async function nextVerb(opts: VerbOptions & { domain?: string; claim?: st
     (r) => {
       const claim = r.claim as { path: string; processing_until: string } | null;
       return claim === null ? "No source is free." : `${claim.path}: claimed by ${agent} until ${claim.processing_until}`;
+    },
+    opts.json,
+  );
+}
+
+/** `claim <note> --agent AGENT [--lease MIN]`: claim_source on the command line, one named source. */
+export async function claimVerb(note: string, opts: VerbOptions & { agent?: string; lease?: string }): Promise<CommandResult> {
+  const agent = opts.agent;
+  if (agent === undefined) throw new UsageError("claim needs --agent NAME (the agent that takes the source)");
+  const lease = leaseOf(opts.lease);
+  const commands = commandsOf(opts);
+  return run(
+    () => commands.claimSource({ path: notePath(opts.vault, note), agent, lease_minutes: lease }),
+    (r) => {
+      const previous = typeof r.previous === "string" ? r.previous : "no one named";
+      const how = r.outcome === "extended" ? " (lease extended)" : r.outcome === "taken-over" ? ` (taken over from ${previous}, whose lease had run out)` : "";
+      return `${String(r.path)}: claimed by ${String(r.agent)} until ${String(r.processing_until)}${how}`;
     },
     opts.json,
   );

@@ -28,12 +28,15 @@ const USAGE = `Usage:
 
 For agents and scripts (the MCP tools' twins):
   source-queue next     [--vault DIR] [--domain D] [--claim AGENT] [--lease MIN] [--json]
+  source-queue claim    <note> --agent AGENT [--vault DIR] [--lease MIN] [--json]
   source-queue extract  <note> --plan FILE|- [--vault DIR] [--dry-run] [--json] [--take-over]
   source-queue release  <note> --agent AGENT [--vault DIR] [--json]
   source-queue undo     <note> [--vault DIR] [--agent AGENT] [--json]
   source-queue mcp      [--vault DIR] [--sync git [--review [--on-review CMD]]] [--http [HOST:]PORT [--token-file FILE]]
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
+claim takes the note named, as claim_source does (refused while another agent's lease
+runs; claiming again extends your own).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
 While an agent's lease on a source runs, extract, set and undo are refused unless
@@ -41,10 +44,10 @@ While an agent's lease on a source runs, extract, set and undo are refused unles
 mcp serves the agent tools over stdio (Model Context Protocol), or with --http over
 Streamable HTTP at /mcp, bound to 127.0.0.1 unless HOST says otherwise; any other
 address needs --token-file (a bearer token every request must carry).
---sync git (next, extract, set, release, undo, mcp): the vault is a git clone shared
+--sync git (next, claim, extract, set, release, undo, mcp): the vault is a git clone shared
 with other agents; each write is one commit pushed to the upstream branch (pull
 --ff-only first, rebase and retry when rejected, "taken by AGENT" when the race is lost).
---review (with --sync git: next --claim, extract --plan, mcp): the claim goes to the
+--review (with --sync git: next --claim, claim, extract --plan, mcp): the claim goes to the
 upstream branch, the extraction to a new branch of its own (setting reviewBranch,
 default extract/{{slug}}) for review; the source stays held while that branch is on
 the remote. --on-review CMD runs after its push with SQ_BRANCH, SQ_BASE, SQ_SOURCE,
@@ -103,13 +106,14 @@ const ALLOWED: Record<string, string[]> = {
   validate: ["vault", "json", "no-cache", "fix-dangling"],
   conventions: ["vault", "json", "no-cache"],
   next: ["vault", "domain", "claim", "lease", "json", "sync", "review"],
+  claim: ["vault", "agent", "lease", "json", "sync", "review"],
   release: ["vault", "agent", "json", "sync"],
   undo: ["vault", "json", "agent", "sync"],
   mcp: ["vault", "sync", "review", "on-review", "http", "token-file"],
 };
 
 /** Commands that name one note. */
-const NOTE_COMMANDS = new Set(["extract", "set", "release", "undo"]);
+const NOTE_COMMANDS = new Set(["extract", "set", "claim", "release", "undo"]);
 
 export async function run(argv: string[]): Promise<CommandResult> {
   let parsed;
@@ -124,7 +128,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (values.version || command === "version") return { code: 0, out: `source-queue ${version}` };
   if (command === undefined) return { code: 2, out: "", err: `source-queue: no command given\n${USAGE}` };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, conventions, next, release, undo or mcp)`);
+  if (!allowed) throw new UsageError(`unknown command "${command}" (try list, extract, set, validate, conventions, next, claim, release, undo or mcp)`);
   for (const key of Object.keys(values)) {
     if (key !== "help" && !allowed.includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
@@ -166,6 +170,8 @@ function dispatch(command: string, vault: FsVault, note: string, values: Values,
   switch (command) {
     case "next":
       return verbs().then((v) => v.nextVerb({ ...verb, domain: values.domain, claim: values.claim, lease: values.lease }));
+    case "claim":
+      return verbs().then((v) => v.claimVerb(note, { ...verb, agent: values.agent, lease: values.lease }));
     case "release":
       return verbs().then((v) => v.releaseVerb(note, { ...verb, agent: values.agent }));
     case "undo":

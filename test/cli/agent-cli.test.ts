@@ -130,6 +130,11 @@ describe("bad usage of the twins is exit 2 with one line", () => {
     { name: "release without --agent", args: ["release", note], error: /release needs --agent/ },
     { name: "--lease without --claim", args: ["next", "--lease", "5"], error: /--lease goes with --claim/ },
     { name: "a lease that is not a number", args: ["next", "--claim", "a", "--lease", "soon"], error: /--lease: "soon" is not a whole number of minutes/ },
+    { name: "claim without --agent", args: ["claim", note], error: /claim needs --agent NAME/ },
+    { name: "claim with a lease over a week", args: ["claim", note, "--agent", "a", "--lease", "20000"], error: /--lease: "20000" is not a whole number of minutes from 1 to 10080/ },
+    { name: "claim without a note", args: ["claim", "--agent", "a"], error: /claim needs exactly one note path/ },
+    { name: "claim of a note outside the vault", args: ["claim", "../elsewhere.md", "--agent", "a"], error: /path is outside the vault: \.\.\/elsewhere\.md/ },
+    { name: "claim with --take-over", args: ["claim", note, "--agent", "a", "--take-over"], error: /claim does not take --take-over/ },
     { name: "--plan beside --select", args: ["extract", note, "--plan", "-", "--select", "1"], error: /--plan holds the whole request; it does not go with --select/ },
     { name: "undo without a note", args: ["undo"], error: /undo needs exactly one note path/ },
     { name: "undo of a note that is not there", args: ["undo", "inbox/none.md"], error: /note not found in the vault: inbox\/none\.md/ },
@@ -153,7 +158,7 @@ describe("bad usage of the twins is exit 2 with one line", () => {
 
   it("lists the twins and mcp in the usage text", () => {
     const help = cli(["--help"]).stdout;
-    for (const verb of ["next", "release", "undo", "mcp", "--plan FILE|-"]) expect(help).toContain(verb);
+    for (const verb of ["next", "claim", "release", "undo", "mcp", "--plan FILE|-"]) expect(help).toContain(verb);
   });
 });
 

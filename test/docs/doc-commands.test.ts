@@ -145,7 +145,7 @@ describe("the commands the docs show", () => {
 
   it("name only npm scripts that package.json has, and verbs the CLI knows", () => {
     const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-    const verbs = ["list", "extract", "set", "validate", "conventions", "next", "release", "undo", "mcp"];
+    const verbs = ["list", "extract", "set", "validate", "conventions", "next", "claim", "release", "undo", "mcp"];
     const texts = docFiles().flatMap((file) => [...inlineCode(file), ...fencedBlocks(file).flatMap((b) => b.lines)].map((t) => ({ file, t })));
     const bad: string[] = [];
     for (const { file, t } of texts) {
