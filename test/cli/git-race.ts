@@ -194,7 +194,7 @@ export async function race(opts: RaceOptions): Promise<RaceOutcome> {
 
   const killer = (async () => {
     for (let k = 0; k < opts.kills; k++) {
-      await sleep(300 + rnd() * 4000);
+      await sleep(300 + rnd() * 7000);
       const i = Math.floor(rnd() * running.length);
       const victim = running[i];
       if (victim === undefined) continue;
