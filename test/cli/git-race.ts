@@ -111,7 +111,7 @@ function raceSource(i: number): string {
 }
 
 /** The demo vault's claims and settings, with the race's sources as the whole inbox. */
-function raceVault(dir: string, sources: number): string {
+export function raceVault(dir: string, sources: number): string {
   const vault = join(dir, "vault");
   mkdirSync(join(vault, "inbox"), { recursive: true });
   // Copied with git's own list, so a stray file of the working tree never enters the race.
