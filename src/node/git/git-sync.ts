@@ -11,15 +11,14 @@
 import { nodeNow } from "../test-clock";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseFrontmatter } from "../../core/note/parse-frontmatter";
-import { normalizeStatus } from "../../core/note/source-fields";
-import { holdOf } from "../../core/writes/source-lease";
 import { writeStep } from "../fault-injection";
 import { withNoteLock } from "../note-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
-import { type ChangedNote, cloneState, discardNotes, keptLine, keptNotes, refuseKeptSource, shown, withKeptNotes } from "./clone-notes";
-import { headsOf, type OpenReview, openReviewOf, type RemoteHeads, REVIEW_REFS, reviewPrefix, SourceInReview } from "./review-hold";
+import { catchUp, overwritten, remoteProblem, type Start } from "./catch-up";
+import { type ChangedNote, cloneState, discardNotes, keptLine, refuseKeptSource, withKeptNotes } from "./clone-notes";
+import { rivalOf } from "./rival";
+import { headsOf, type OpenReview, openReviewOf, type RemoteHeads, SourceInReview } from "./review-hold";
 import { type SyncRecord, SyncJournal } from "./sync-journal";
 
 export { SourceInReview } from "./review-hold";
@@ -66,14 +65,6 @@ export const extractSubject = (source: string, files: readonly ChangedNote[]): s
 
 const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(cannot lock ref|failed to update ref)|stale info/;
 
-/** Where a write starts, once the clone caught up with its remote. */
-interface Start {
-  base: string;
-  /** The notes the user left uncommitted (kept as they are). */
-  kept: string[];
-  heads: RemoteHeads;
-}
-
 export class GitSync {
   private clone: Clone | null = null;
   /** The remote's branches as the last fetch saw them. */
@@ -112,7 +103,7 @@ export class GitSync {
     return withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
-      const { base, kept, heads } = await this.catchUp();
+      const { base, kept, heads } = await this.catchUp(clone);
       refuseKeptSource(clone, kept, w.source);
       if (w.source !== null) await this.refuseInReview(w.source, heads);
       journal.save({ phase: "writing", base, source: w.source, agent: w.agent, kept, pid: process.pid });
@@ -162,7 +153,7 @@ export class GitSync {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
       if ((await this.run(["check-ref-format", "--branch", branch])).code !== 0) throw new GitRefusal(`--sync git --review: "${branch}" is not a branch name git accepts (see the reviewBranch setting)`);
-      const { base, kept, heads } = await this.catchUp();
+      const { base, kept, heads } = await this.catchUp(clone);
       refuseKeptSource(clone, kept, w.source);
       if (await this.onRemote(branch, heads)) {
         throw new GitRefusal(`--sync git --review: the branch ${branch} is already on ${clone.remote} (another review of ${w.source}, or a stale one); nothing written — merge or delete it first`);
@@ -194,6 +185,14 @@ export class GitSync {
       throw new GitRefusal(`--sync git --review: the branch ${branch} appeared on ${clone.remote} meanwhile (another review of ${left.source ?? "the source"}); nothing pushed, the claim stays`);
     }
     throw new GitRefusal(`--sync git --review: ${clone.remote} refused the new branch ${branch} (${remoteProblem(r, clone)}); nothing pushed, the claim stays`);
+  }
+
+  /** The clone caught up with its remote (catch-up.ts); what it found is kept for `remoteHeads` and `uncommitted`. */
+  private async catchUp(clone: Clone): Promise<Start> {
+    const start = await catchUp(clone, this.opts.reviewBranch);
+    this.heads = start.heads;
+    this.kept = start.kept.map((p) => p.slice(clone.prefix.length));
+    return start;
   }
 
   /** The remote's branches as the last fetch saw them (a fetch now when none has run in this process). */
@@ -231,45 +230,8 @@ export class GitSync {
     const clone = await this.open();
     await withNoteLock(join(clone.gitDir, "source-queue", "locks"), clone.gitDir, async () => {
       await this.recover(new SyncJournal(clone.gitDir));
-      await this.catchUp();
+      await this.catchUp(clone);
     });
-  }
-
-  /**
-   * One round trip: the upstream branch and the review branches fetched
-   * (pruned: a branch deleted on the remote stops counting), then the clone
-   * fast-forwarded. Refused, in one line, when the clone has commits of its
-   * own (they would be pushed with ours), staged notes, or uncommitted
-   * changes to a note the remote changed (git will not overwrite them).
-   */
-  private async catchUp(): Promise<Start> {
-    const clone = this.clone as Clone;
-    const prefix = reviewPrefix(this.opts.reviewBranch);
-    const tracking = `refs/remotes/${clone.remote}/${clone.remoteBranch}`;
-    const specs = [`+refs/heads/${clone.remoteBranch}:${tracking}`, ...(prefix === null ? [] : [`+refs/heads/${prefix}*:${REVIEW_REFS}${prefix}*`])];
-    const fetched = await this.run(["fetch", "-q", "--prune", "--no-tags", "--no-write-fetch-head", clone.remote, ...specs]);
-    if (fetched.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
-    const [state, refs] = await Promise.all([cloneState(clone), this.run(["for-each-ref", "--format=%(objectname) %(refname)", tracking, REVIEW_REFS])]);
-    const kept = keptNotes(state);
-    this.kept = kept.map((p) => p.slice(clone.prefix.length));
-    let upstream = "";
-    const names = new Set<string>();
-    for (const line of refs.stdout.split("\n")) {
-      const [oid = "", ref = ""] = line.split(" ");
-      if (ref === tracking) upstream = oid;
-      else if (ref.startsWith(REVIEW_REFS)) names.add(ref.slice(REVIEW_REFS.length));
-    }
-    this.heads = prefix === null ? { prefix: "", names: headsOf(await this.must(["ls-remote", "--heads", clone.remote], "--sync git")) } : { prefix, names };
-    if (upstream === "" || state.head === upstream) return { base: state.head, kept, heads: this.heads };
-    let ahead = state.ahead;
-    if (state.upstream !== clone.upstream) {
-      const counted = (await this.must(["rev-list", "--left-right", "--count", `HEAD...${tracking}`], "--sync git")).split(/\s+/);
-      ahead = Number(counted[0] ?? 0);
-    }
-    if (ahead > 0) throw new GitRefusal(`--sync git: ${clone.branch} has ${ahead} commit(s) not on ${clone.upstream}; push or drop them first`);
-    const merged = await this.run(["merge", "-q", "--ff-only", tracking]);
-    if (merged.code !== 0) throw new GitRefusal(`--sync git: ${overwritten(merged) ?? remoteProblem(merged, clone)}`);
-    return { base: upstream, kept, heads: this.heads };
   }
 
   /** What a killed run left (SPEC §8 across the push): a write not committed is dropped; a commit not pushed is pushed, or dropped. */
@@ -341,7 +303,7 @@ export class GitSync {
         await this.drop(left, journal, false);
         throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
       }
-      const rival = left.source === null ? null : await this.rivalOf(left.source, left.agent, left.base);
+      const rival = left.source === null ? null : await rivalOf(this.clone as Clone, left.source, left.agent, left.base, this.now());
       if (rival !== null) {
         await this.drop(left, journal, true);
         throw new SourceTaken(left.source ?? "", rival);
@@ -379,26 +341,6 @@ export class GitSync {
     throw new SourceTaken(left.source ?? "a note", null);
   }
 
-  /**
-   * Who took the source on the remote since `base`, if anyone: a live hold
-   * by another agent, or a status the remote finished (processed, null-result)
-   * that was not so at `base`.
-   */
-  private async rivalOf(source: string, agent: string | null, base: string): Promise<string | null> {
-    const clone = this.clone as Clone;
-    const path = `${clone.prefix}${source}`;
-    const theirs = await this.run(["show", `${clone.remote}/${clone.remoteBranch}:${path}`]);
-    const ours = await this.run(["show", `${base}:${path}`]);
-    if (theirs.code !== 0 || (ours.code === 0 && theirs.stdout === ours.stdout)) return null;
-    const data = parseFrontmatter(theirs.stdout).data;
-    const hold = holdOf(data, this.now());
-    if (hold.held && hold.by !== agent) return hold.by ?? "a curator";
-    const status = normalizeStatus(data?.status).value;
-    const before = ours.code === 0 ? normalizeStatus(parseFrontmatter(ours.stdout).data?.status).value : null;
-    if ((status === "processed" || status === "null-result") && before !== status) return typeof data?.processed_by === "string" ? data.processed_by : "another writer";
-    return null;
-  }
-
   /** Our commit dropped: the clone back at the remote's head as fetched (else at the write's base), the notes the write changed put back, the user's kept. */
   private async drop(left: SyncRecord, journal: SyncJournal, atRemote: boolean): Promise<void> {
     const clone = this.clone as Clone;
@@ -408,22 +350,6 @@ export class GitSync {
     if (moved === null || moved.code !== 0) await this.run(["reset", "-q", "--keep", left.base]);
     journal.clear();
   }
-}
-
-/** git refusing to overwrite uncommitted changes (a fast-forward, a reset): the line that says so and names the notes. */
-function overwritten(r: GitResult): string | null {
-  if (!/would be overwritten|untracked working tree files would be|not uptodate/i.test(r.stderr)) return null;
-  const files = r.stderr.split("\n").filter((l) => l.startsWith("\t")).map((l) => l.trim());
-  return `the remote changed notes that have uncommitted changes in the clone (${shown(files.length > 0 ? files : ["?"])}); commit or stash them first; nothing written`;
-}
-
-function remoteProblem(r: GitResult, clone: Clone): string {
-  const text = `${r.stderr}\n${r.stdout}`;
-  if (/Could not read from remote|unable to access|does not appear to be a git repository|Could not resolve host|Connection refused|No such file or directory/i.test(text)) {
-    return `cannot reach the remote ${clone.remote} (${gitLine(r)})`;
-  }
-  if (/Not possible to fast-forward|diverg/i.test(text)) return `${clone.branch} has diverged from ${clone.remote}/${clone.remoteBranch}; it cannot be fast-forwarded (${gitLine(r)})`;
-  return gitLine(r);
 }
 
 /** A short, growing, random wait between retries, so racing agents spread out. */
