@@ -35,7 +35,7 @@ export async function catchUp(clone: Clone, reviewBranch: string | undefined): P
   const prefix = reviewPrefix(reviewBranch);
   const tracking = `refs/remotes/${clone.remote}/${clone.remoteBranch}`;
   const specs = [`+refs/heads/${clone.remoteBranch}:${tracking}`, ...(prefix === null ? [] : [`+refs/heads/${prefix}*:${REVIEW_REFS}${prefix}*`])];
-  const fetched = await run(["fetch", "-q", "--prune", "--no-tags", "--no-write-fetch-head", clone.remote, ...specs]);
+  const fetched = await run(["fetch", "-q", "--prune", "--no-tags", clone.remote, ...specs]);
   if (fetched.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
   const [state, refs] = await Promise.all([cloneState(clone), run(["for-each-ref", "--format=%(objectname) %(refname)", tracking, REVIEW_REFS])]);
   const kept = keptNotes(state);

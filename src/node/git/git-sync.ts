@@ -298,7 +298,7 @@ export class GitSync {
         throw new GitRefusal(`--sync git: the push was rejected ${attempts} times (other agents kept pushing first); nothing written, try again`);
       }
       this.opts.onRetry?.();
-      const fetched = await this.run(["fetch", "-q", "--no-tags", "--no-write-fetch-head", clone.remote, `+refs/heads/${clone.remoteBranch}:refs/remotes/${clone.remote}/${clone.remoteBranch}`]);
+      const fetched = await this.run(["fetch", "-q", "--no-tags", clone.remote, `+refs/heads/${clone.remoteBranch}:refs/remotes/${clone.remote}/${clone.remoteBranch}`]);
       if (fetched.code !== 0) {
         await this.drop(left, journal, false);
         throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
