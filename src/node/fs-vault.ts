@@ -4,7 +4,7 @@
 // (./vault-bounds); notes are listed by ./markdown-listing and found by name
 // for links by ./notes-by-name.
 import { closeSync, existsSync, type Stats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LINK_STYLE, formatLink, formatTextLink, type LinkStyle } from "../core/text/links";
 import { loadSettings, settingsFromData, type Settings } from "../core/note/settings";
 import { SourceChangedError, type VaultPort } from "../core/note/vault-port";
@@ -18,6 +18,26 @@ import { NotesByName } from "./notes-by-name";
 import { VaultBounds } from "./vault-bounds";
 
 export { MAX_READ_BYTES, UsageError } from "./note-file";
+
+/** Told the real path of every note about to be written, created or removed; throws to refuse it (`--sync git` keeps the user's uncommitted notes out of reach). */
+let noteGuard: ((real: string) => void) | null = null;
+
+export function guardNotes(guard: ((real: string) => void) | null): void {
+  noteGuard = guard;
+}
+
+/** The real path of a note that may not exist yet: its folder's, resolved, and its name. */
+export function realPathOf(full: string): string {
+  try {
+    return realpathSync(full);
+  } catch {
+    try {
+      return join(realpathSync(dirname(full)), basename(full));
+    } catch {
+      return full;
+    }
+  }
+}
 
 export class FsVault implements VaultPort {
   readonly root: string;
@@ -175,6 +195,7 @@ export class FsVault implements VaultPort {
 
   async create(path: string, text: string): Promise<void> {
     const full = this.abs(path);
+    noteGuard?.(realPathOf(full));
     this.sweep(dirname(full));
     // Written beside and linked in: the note appears whole or not at all, and never over an existing one.
     writeAtomic(full, text, { exclusive: true });
@@ -197,6 +218,7 @@ export class FsVault implements VaultPort {
   /** Lock the note, read it, let `change` decide, write it beside and rename it over (SPEC §8). */
   private async locked(path: string, change: (current: string) => string | null): Promise<string> {
     const { real, mode } = this.writeTarget(path);
+    noteGuard?.(real);
     this.sweep(dirname(real));
     return withNoteLock(join(this.pluginDir(), "locks"), real, () => {
       const current = readRegular(real, path);
@@ -220,6 +242,7 @@ export class FsVault implements VaultPort {
 
   async remove(path: string): Promise<void> {
     const full = this.abs(path);
+    noteGuard?.(realPathOf(full));
     if (lstatSync(full).isDirectory()) {
       writeStep(`remove the folder ${path}`);
       rmdirSync(full);

@@ -141,11 +141,10 @@ describe("bad input: one line, exit 2, nothing written, the clone as it was", ()
     await expectRefused(c, /HEAD is detached/);
   });
 
-  it("uncommitted changes to notes", async () => {
+  it("uncommitted changes to the note the write changes (the rest: git-dirty.test.ts)", async () => {
     const c = sharedQueue(1).clones[0] ?? "";
     writeFileSync(join(c, SOURCE), `${readFileSync(join(c, SOURCE), "utf8")}\nmine\n`);
-    await expectRefused(c, /uncommitted changes to notes/);
-    await expectRefused(c, /uncommitted changes to notes/, ["set", SOURCE, "--priority", "low"]);
+    await expectRefused(c, /has uncommitted changes in the clone, and this write would change it/, ["set", SOURCE, "--priority", "low"]);
   });
 
   it("an unreachable remote", async () => {

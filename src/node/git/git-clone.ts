@@ -52,13 +52,18 @@ async function line(cwd: string, args: string[]): Promise<string | null> {
 }
 
 export async function openClone(vaultDir: string): Promise<Clone> {
-  const version = await gitVersion(vaultDir);
+  // git's version and where the clone is, at once; HEAD's branch in the same rev-parse ("HEAD" when detached).
+  const [version, inside] = await Promise.all([gitVersion(vaultDir), git(vaultDir, ["rev-parse", "--show-toplevel", "--show-prefix", "--git-dir", "--symbolic-full-name", "HEAD"]).catch(() => null)]);
   if (!version.ok) throw new GitRefusal(version.line);
-  const inside = await git(vaultDir, ["rev-parse", "--show-toplevel", "--show-prefix", "--git-dir"]);
-  if (inside.code !== 0) throw new GitRefusal(`--sync git: ${vaultDir} is not in a git repository (${gitLine(inside)})`);
-  const [top = "", prefix = "", gitDirRaw = ""] = inside.stdout.split("\n");
+  if (inside === null || inside.code !== 0) {
+    // An unborn branch has no HEAD to name: asked again without it, so the line says what is wrong.
+    const again = await git(vaultDir, ["rev-parse", "--show-toplevel"]);
+    if (again.code === 0) throw new GitRefusal(`--sync git: ${vaultDir} has no commit yet; nothing to sync (${inside === null ? "git failed" : gitLine(inside)})`);
+    throw new GitRefusal(`--sync git: ${vaultDir} is not in a git repository (${gitLine(again)})`);
+  }
+  const [top = "", prefix = "", gitDirRaw = "", head = ""] = inside.stdout.split("\n");
   const gitDir = isAbsolute(gitDirRaw) ? gitDirRaw : join(vaultDir, gitDirRaw);
-  const branch = (await line(top, ["symbolic-ref", "-q", "--short", "HEAD"])) ?? rebasedBranch(gitDir);
+  const branch = head.startsWith("refs/heads/") ? head.slice("refs/heads/".length) : rebasedBranch(gitDir);
   if (branch === null) throw new GitRefusal("--sync git: HEAD is detached; check out the branch to sync (git switch <branch>)");
   // One call for both keys: every git run costs a process.
   const keys = (await line(top, ["config", "--get-regexp", `^branch\\.${branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(remote|merge)$`])) ?? "";

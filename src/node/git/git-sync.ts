@@ -1,26 +1,28 @@
 // `--sync git` (SPEC §7 "Agents on many machines"): one write of the queue
 // as one commit pushed to the clone's upstream, counted only once the push
 // succeeds. Under a lock of the clone: finish what a killed run left
-// (sync-journal.ts), refuse uncommitted notes, fast-forward, write, commit
-// the notes the write changed, push; a rejected push is rebased and tried
+// (sync-journal.ts), fetch and fast-forward (one round trip, review branches
+// included), write (never a note the user left uncommitted: clone-notes.ts),
+// commit the notes the write changed, push; a rejected push is rebased and tried
 // again, and when the rebased result shows the source taken (another agent
 // holds it, or its lines could not merge) our commit is dropped and the
 // clone left clean at the remote's head. Never a force-push, a merge commit
 // or conflict markers: a rebase that stops is aborted.
 import { nodeNow } from "../test-clock";
-import { rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseFrontmatter } from "../../core/note/parse-frontmatter";
-import { normalizeStatus } from "../../core/note/source-fields";
-import { holdOf } from "../../core/writes/source-lease";
 import { writeStep } from "../fault-injection";
-import { withCloneLock } from "./clone-lock";
 import { type Clone, GitRefusal, openClone } from "./git-clone";
 import { git, gitLine, type GitResult } from "./git-run";
-import { headsOf, type OpenReview, openReviewOf, SourceInReview } from "./review-hold";
+import { withCloneLock } from "./clone-lock";
+import { catchUp, overwritten, remoteProblem, type Start } from "./catch-up";
+import { type ChangedNote, cloneState, discardNotes, keptLine, refuseKeptSource, withKeptNotes } from "./clone-notes";
+import { rivalOf } from "./rival";
+import { headsOf, type OpenReview, openReviewOf, type RemoteHeads, SourceInReview } from "./review-hold";
 import { type SyncRecord, SyncJournal } from "./sync-journal";
 
 export { SourceInReview } from "./review-hold";
+export type { ChangedNote } from "./clone-notes";
 
 /** The race was lost: another agent holds the source, or it changed on the remote in lines this write also changed. */
 export class SourceTaken extends Error {
@@ -65,13 +67,6 @@ export interface GitSyncOptions {
   reviewBranch?: string;
 }
 
-export interface ChangedNote {
-  /** Relative to the work tree's top. */
-  path: string;
-  /** A note the write created. */
-  created: boolean;
-}
-
 /** "extract <source>: N claims", N the notes the extraction created. */
 export const extractSubject = (source: string, files: readonly ChangedNote[]): string => {
   const made = files.filter((f) => f.created).length;
@@ -82,6 +77,10 @@ const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejecte
 
 export class GitSync {
   private clone: Clone | null = null;
+  /** The remote's branches as the last fetch saw them. */
+  private heads: RemoteHeads | null = null;
+  /** The notes the user left uncommitted, as the last fetch found them (vault paths). */
+  private kept: readonly string[] = [];
   private readonly now: () => Date;
 
   constructor(
@@ -114,18 +113,17 @@ export class GitSync {
     return withCloneLock(clone, async () => {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
-      await this.refuseDirty();
-      await this.pull(journal);
-      if (w.source !== null) await this.refuseInReview(w.source);
-      const base = await this.must(["rev-parse", "HEAD"], "--sync git");
-      journal.save({ phase: "writing", base, source: w.source, agent: w.agent, pid: process.pid });
-      const { result, changed } = await this.runWrite(w, journal);
+      const { base, kept, heads } = await this.catchUp(clone);
+      refuseKeptSource(clone, kept, w.source);
+      if (w.source !== null) await this.refuseInReview(w.source, heads);
+      journal.save({ phase: "writing", base, source: w.source, agent: w.agent, kept, pid: process.pid });
+      const { result, changed } = await this.runWrite(w, journal, kept);
       if (changed.length === 0) return result;
       const files = changed.map((c) => c.path);
-      await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
+      await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal, kept);
       writeStep("git committed");
-      const commit = await this.must(["rev-parse", "HEAD"], "--sync git");
-      const left: SyncRecord = { phase: "committed", base, commit, source: w.sourceOf?.(result) ?? w.source, agent: w.agent, pid: process.pid };
+      // The commit is HEAD: the journal needs no name for it (recovery pushes HEAD).
+      const left: SyncRecord = { phase: "committed", base, source: w.sourceOf?.(result) ?? w.source, agent: w.agent, kept, pid: process.pid };
       journal.save(left);
       await this.push(left, journal);
       return result;
@@ -137,18 +135,18 @@ export class GitSync {
    * nothing; a failed one was rolled back by its own journal: what is left is
    * not ours to keep. With nothing changed the sync journal is done.
    */
-  private async runWrite<T>(w: SyncedWrite<T>, journal: SyncJournal): Promise<{ result: T; changed: ChangedNote[] }> {
-    let result: T;
-    try {
-      result = await w.run();
-    } catch (err) {
-      await this.discardNotes();
+  private async runWrite<T>(w: SyncedWrite<T>, journal: SyncJournal, kept: readonly string[]): Promise<{ result: T; changed: ChangedNote[] }> {
+    const clone = this.clone as Clone;
+    const ran = await withKeptNotes(clone, kept, w.run);
+    if (!ran.ok || ran.tripped !== null) {
+      await discardNotes(clone, kept);
       journal.clear();
-      throw err;
+      if (ran.tripped !== null || ran.ok) throw new GitRefusal(keptLine(ran.tripped ?? "a note"));
+      throw ran.error;
     }
-    const changed = await this.changedNotes();
+    const changed = (await cloneState(clone)).notes.filter((n) => !kept.includes(n.path));
     if (changed.length === 0) journal.clear();
-    return { result, changed };
+    return { result: ran.result, changed };
   }
 
   /**
@@ -164,20 +162,19 @@ export class GitSync {
     return withCloneLock(clone, async () => {
       const journal = new SyncJournal(clone.gitDir);
       await this.recover(journal);
-      await this.refuseDirty();
       if ((await this.run(["check-ref-format", "--branch", branch])).code !== 0) throw new GitRefusal(`--sync git --review: "${branch}" is not a branch name git accepts (see the reviewBranch setting)`);
-      await this.pull(journal);
-      if ((await this.remoteHeads()).has(branch)) {
+      const { base, kept, heads } = await this.catchUp(clone);
+      refuseKeptSource(clone, kept, w.source);
+      if (await this.onRemote(branch, heads)) {
         throw new GitRefusal(`--sync git --review: the branch ${branch} is already on ${clone.remote} (another review of ${w.source}, or a stale one); nothing written — merge or delete it first`);
       }
-      const base = await this.must(["rev-parse", "HEAD"], "--sync git");
-      journal.save({ phase: "writing", base, source: w.source, agent: w.agent, branch, pid: process.pid });
-      const { result, changed } = await this.runWrite(w, journal);
+      journal.save({ phase: "writing", base, source: w.source, agent: w.agent, branch, kept, pid: process.pid });
+      const { result, changed } = await this.runWrite(w, journal, kept);
       if (changed.length === 0) return { result, base, pushed: false };
       const files = changed.map((c) => c.path);
-      await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal);
+      await this.commit(files, `${w.subject(result, changed)}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`, base, journal, kept);
       writeStep("git committed");
-      const left: SyncRecord = { phase: "committed", base, commit: await this.must(["rev-parse", "HEAD"], "--sync git"), source: w.source, agent: w.agent, branch, pid: process.pid };
+      const left: SyncRecord = { phase: "committed", base, commit: await this.must(["rev-parse", "HEAD"], "--sync git"), source: w.source, agent: w.agent, branch, kept, pid: process.pid };
       journal.save(left);
       await this.pushBranch(left, journal);
       return { result, base: clone.remoteBranch, pushed: true };
@@ -192,7 +189,7 @@ export class GitSync {
     // No --force, and a new ref: a branch of that name already there (a race since our check) is refused by the remote.
     const r = await this.run(["push", "-q", "--porcelain", clone.remote, `${left.commit ?? "HEAD"}:refs/heads/${branch}`]);
     if (r.code === 0) writeStep("git pushed");
-    await this.drop(left.base, journal, false);
+    await this.drop(left, journal, false);
     if (r.code === 0) return;
     if (REJECTED.test(`${r.stdout}\n${r.stderr}`) || /already exists/.test(r.stderr)) {
       throw new GitRefusal(`--sync git --review: the branch ${branch} appeared on ${clone.remote} meanwhile (another review of ${left.source ?? "the source"}); nothing pushed, the claim stays`);
@@ -200,21 +197,46 @@ export class GitSync {
     throw new GitRefusal(`--sync git --review: ${clone.remote} refused the new branch ${branch} (${remoteProblem(r, clone)}); nothing pushed, the claim stays`);
   }
 
-  /** The remote's branches now (one `git ls-remote --heads`): a review is open while its branch is there. */
-  async remoteHeads(): Promise<Set<string>> {
-    const clone = await this.open();
-    const r = await this.run(["ls-remote", "--heads", clone.remote]);
-    if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
-    return headsOf(r.stdout);
+  /** The clone caught up with its remote (catch-up.ts); what it found is kept for `remoteHeads` and `uncommitted`. */
+  private async catchUp(clone: Clone): Promise<Start> {
+    // A kill inside the fast-forward can leave notes half checked out: the journal says so from just before it, so the next command puts them back as HEAD has them (the user's kept notes aside).
+    const journal = new SyncJournal(clone.gitDir);
+    const start = await catchUp(clone, this.opts.reviewBranch, {
+      before: (head, kept) => journal.save({ phase: "writing", base: head, source: null, agent: null, kept, pid: process.pid, pulling: true }),
+      after: () => journal.clear(),
+    });
+    this.heads = start.heads;
+    this.kept = start.kept.map((p) => p.slice(clone.prefix.length));
+    return start;
+  }
+
+  /** The remote's branches as the last fetch saw them (a fetch now when none has run in this process). */
+  async remoteHeads(): Promise<RemoteHeads> {
+    if (this.heads === null) await this.refresh();
+    return this.heads ?? { prefix: "", names: new Set() };
+  }
+
+  /** A note with changes the user has not committed (as the last fetch found it): a claim of whatever is next passes it by. */
+  uncommitted(path: string): boolean {
+    return this.kept.includes(path);
   }
 
   /** The branch `source` is in review on, if it is open on the remote (review-hold.ts). */
-  reviewOf(source: string, heads: ReadonlySet<string>): OpenReview | null {
-    return openReviewOf(this.clone as Clone, this.opts.reviewBranch, source, heads);
+  reviewOf(source: string, heads: RemoteHeads): Promise<OpenReview | null> {
+    return openReviewOf(this.clone as Clone, this.opts.reviewBranch, source, heads, (b) => this.onRemote(b, heads));
   }
 
-  private async refuseInReview(source: string): Promise<void> {
-    const review = this.reviewOf(source, await this.remoteHeads());
+  /** Whether the remote has the branch: known from the heads fetched, else asked (one `git ls-remote`). */
+  private async onRemote(branch: string, heads: RemoteHeads): Promise<boolean> {
+    if (branch.startsWith(heads.prefix)) return heads.names.has(branch);
+    const clone = this.clone as Clone;
+    const r = await this.run(["ls-remote", "--heads", clone.remote, `refs/heads/${branch}`]);
+    if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
+    return headsOf(r.stdout).has(branch);
+  }
+
+  private async refuseInReview(source: string, heads: RemoteHeads): Promise<void> {
+    const review = await this.reviewOf(source, heads);
     if (review !== null) throw new SourceInReview(source, review.branch, review.by);
   }
 
@@ -222,10 +244,8 @@ export class GitSync {
   async refresh(): Promise<void> {
     const clone = await this.open();
     await withCloneLock(clone, async () => {
-      const journal = new SyncJournal(clone.gitDir);
-      await this.recover(journal);
-      await this.refuseDirty();
-      await this.pull(journal);
+      await this.recover(new SyncJournal(clone.gitDir));
+      await this.catchUp(clone);
     });
   }
 
@@ -233,22 +253,26 @@ export class GitSync {
   private async recover(journal: SyncJournal): Promise<void> {
     const left = journal.read();
     if (left === null) return;
+    const clone = this.clone as Clone;
+    const kept = left.kept ?? [];
     if (left.pulling === true) {
-      await this.discardNotes();
+      await discardNotes(clone, kept);
       journal.clear();
       return;
     }
+    // Killed while picking our commit onto the remote's head: the pick is undone first (never conflict markers left in a note).
+    if (existsSync(join(clone.gitDir, "CHERRY_PICK_HEAD"))) await this.run(["cherry-pick", "--abort"]);
     if (left.branch !== undefined) {
       // A review's commit never stays on the upstream branch: pushed to its branch if it was made, then the clone back at its base.
-      await this.discardNotes();
+      await discardNotes(clone, kept);
       const head = await this.must(["rev-parse", "HEAD"], "--sync git");
-      const commit = left.phase === "committed" ? left.commit : head !== left.base ? head : undefined;
+      const commit = left.commit ?? (head !== left.base ? head : undefined);
       if (commit !== undefined) await this.pushBranch({ ...left, commit }, journal).catch(() => undefined);
-      await this.drop(left.base, journal, false);
+      await this.drop(left, journal, false);
       return;
     }
     if (left.phase === "writing") {
-      await this.discardNotes();
+      await discardNotes(clone, kept);
       const head = await this.must(["rev-parse", "HEAD"], "--sync git");
       // Killed between the commit and its record: that commit is ours, and unpushed.
       if (head !== left.base) await this.push({ ...left, phase: "committed", commit: head }, journal).catch(() => undefined);
@@ -259,73 +283,13 @@ export class GitSync {
     journal.clear();
   }
 
-  private async dirtyNotes(): Promise<string[]> {
-    return (await this.changedNotes()).map((c) => c.path);
-  }
-
-  /** Notes in the vault changed, staged or new and not committed (the config and trash folders left out). */
-  private async changedNotes(): Promise<ChangedNote[]> {
-    const clone = this.clone as Clone;
-    const r = await this.run(["status", "--porcelain", "-z", "--untracked-files=all", "--", clone.prefix === "" ? "." : clone.prefix]);
-    if (r.code !== 0) throw new GitRefusal(`--sync git: git status failed: ${gitLine(r)}`);
-    const files: ChangedNote[] = [];
-    const parts = r.stdout.split("\0");
-    for (let i = 0; i < parts.length; i++) {
-      const entry = parts[i] ?? "";
-      if (entry.length < 4) continue;
-      const path = entry.slice(3);
-      if (entry[0] === "R" || entry[0] === "C") i++; // the next part is the rename's source
-      const inVault = path.slice(clone.prefix.length);
-      if (!path.toLowerCase().endsWith(".md") || inVault.startsWith(".obsidian/") || inVault.startsWith(".trash/")) continue;
-      files.push({ path, created: entry.startsWith("??") || entry[0] === "A" });
-    }
-    return files;
-  }
-
-  private async refuseDirty(): Promise<void> {
-    const dirty = await this.dirtyNotes();
-    if (dirty.length === 0) return;
-    const shown = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ` and ${dirty.length - 3} more` : "");
-    throw new GitRefusal(`--sync git: the clone has uncommitted changes to notes (${shown}); commit or stash them first`);
-  }
-
-  /** Our uncommitted notes put back as HEAD has them: changed ones restored, new ones removed. */
-  private async discardNotes(): Promise<void> {
-    const files = await this.dirtyNotes();
-    if (files.length === 0) return;
-    const clone = this.clone as Clone;
-    await this.run(["reset", "-q", "--", ...files]);
-    const tracked = (await this.run(["ls-files", "-z", "--", ...files])).stdout.split("\0").filter((f) => f !== "");
-    if (tracked.length > 0) await this.run(["checkout", "-q", "HEAD", "--", ...tracked]);
-    for (const f of files) if (!tracked.includes(f)) rmSync(join(clone.top, f), { force: true });
-  }
-
-  /**
-   * `git pull --ff-only`; refused when the clone holds commits of its own the
-   * remote has not (they would be pushed with ours). A kill inside the
-   * fast-forward can leave notes half checked out, so the journal says
-   * "writing" from before it: the next command puts them back as HEAD has
-   * them (the clean notes it was called with are all there is to keep).
-   */
-  private async pull(journal: SyncJournal): Promise<void> {
-    const clone = this.clone as Clone;
-    const before = await this.must(["rev-parse", "HEAD"], "--sync git");
-    journal.save({ phase: "writing", base: before, source: null, agent: null, pid: process.pid, pulling: true });
-    const r = await this.run(["pull", "-q", "--ff-only", "--no-rebase", clone.remote, clone.remoteBranch]);
-    journal.clear();
-    if (r.code !== 0) throw new GitRefusal(`--sync git: ${remoteProblem(r, clone)}`);
-    const ahead = await this.run(["rev-list", "--count", `${clone.remote}/${clone.remoteBranch}..HEAD`]);
-    if (ahead.code === 0 && ahead.stdout.trim() !== "0") {
-      throw new GitRefusal(`--sync git: ${clone.branch} has ${ahead.stdout.trim()} commit(s) not on ${clone.remote}/${clone.remoteBranch}; push or drop them first`);
-    }
-  }
-
-  private async commit(files: string[], message: string, base: string, journal: SyncJournal): Promise<void> {
+  /** The notes the write changed, and only those (`--only`: nothing else the index holds), as one commit. */
+  private async commit(files: string[], message: string, base: string, journal: SyncJournal, kept: readonly string[]): Promise<void> {
     writeStep("git commit");
     const added = await this.run(["add", "-A", "--", ...files]);
-    const made = added.code === 0 ? await this.run(["commit", "-q", "-m", message]) : added;
+    const made = added.code === 0 ? await this.run(["commit", "-q", "--only", "-m", message, "--", ...files]) : added;
     if (made.code !== 0) {
-      await this.discardNotes();
+      await discardNotes(this.clone as Clone, kept);
       await this.run(["reset", "-q", "--keep", base]);
       journal.clear();
       throw new GitRefusal(`--sync git: the commit was refused (${gitLine(made)}); nothing written`);
@@ -339,82 +303,74 @@ export class GitSync {
     const until = Date.now() + (this.opts.retryFor ?? 60_000);
     for (let attempt = 0; ; attempt++) {
       writeStep("git push");
+      // A push to the named remote moves its tracking ref too: the next fetch starts from there.
       const r = await this.run(["push", "-q", "--porcelain", clone.remote, `HEAD:refs/heads/${clone.remoteBranch}`]);
       if (r.code === 0) {
         writeStep("git pushed");
-        // The remote's branch is now our HEAD: the tracking ref says so without another round trip, so the next `ahead` count is true.
-        await this.run(["update-ref", `refs/remotes/${clone.remote}/${clone.remoteBranch}`, "HEAD"]);
         journal.clear();
         return;
       }
       if (!REJECTED.test(`${r.stdout}\n${r.stderr}`)) {
-        await this.drop(left.base, journal, false);
+        await this.drop(left, journal, false);
         throw new GitRefusal(`--sync git: the remote refused the push (${remoteProblem(r, clone)}); nothing written`);
       }
       if (attempt + 1 >= attempts || Date.now() > until) {
-        await this.drop(null, journal, true);
+        await this.drop(left, journal, true);
         throw new RemoteBusy(attempt + 1);
       }
       this.opts.onRetry?.();
-      const fetched = await this.run(["fetch", "-q", clone.remote, clone.remoteBranch]);
+      const fetched = await this.run(["fetch", "-q", "--no-tags", clone.remote, `+refs/heads/${clone.remoteBranch}:refs/remotes/${clone.remote}/${clone.remoteBranch}`]);
       if (fetched.code !== 0) {
-        await this.drop(left.base, journal, false);
+        await this.drop(left, journal, false);
         throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
       }
-      const rival = left.source === null ? null : await this.rivalOf(left.source, left.agent, left.base);
+      const rival = left.source === null ? null : await rivalOf(this.clone as Clone, left.source, left.agent, left.base, this.now());
       if (rival !== null) {
-        await this.drop(null, journal, true);
+        await this.drop(left, journal, true);
         throw new SourceTaken(left.source ?? "", rival);
       }
-      const rebased = await this.run(["rebase", "-q", `${clone.remote}/${clone.remoteBranch}`]);
-      if (rebased.code !== 0) {
-        await this.run(["rebase", "--abort"]);
-        await this.drop(null, journal, true);
-        throw new SourceTaken(left.source ?? "a note", null);
-      }
-      left = { ...left, commit: await this.must(["rev-parse", "HEAD"], "--sync git") };
-      journal.save(left);
+      await this.replay(left, journal);
       await pause(attempt);
     }
   }
 
   /**
-   * Who took the source on the remote since `base`, if anyone: a live hold
-   * by another agent, or a status the remote finished (processed, null-result)
-   * that was not so at `base`.
+   * Our commit onto the remote's head: `git rebase`, or, with notes the user
+   * left uncommitted (rebase refuses any), the clone moved to that head
+   * (`reset --keep` carries them) and our commit picked onto it. A pick or a
+   * rebase that stops is aborted and our commit dropped: the source changed
+   * under the write.
    */
-  private async rivalOf(source: string, agent: string | null, base: string): Promise<string | null> {
+  private async replay(left: SyncRecord, journal: SyncJournal): Promise<void> {
     const clone = this.clone as Clone;
-    const path = `${clone.prefix}${source}`;
-    const theirs = await this.run(["show", `${clone.remote}/${clone.remoteBranch}:${path}`]);
-    const ours = await this.run(["show", `${base}:${path}`]);
-    if (theirs.code !== 0 || (ours.code === 0 && theirs.stdout === ours.stdout)) return null;
-    const data = parseFrontmatter(theirs.stdout).data;
-    const hold = holdOf(data, this.now());
-    if (hold.held && hold.by !== agent) return hold.by ?? "a curator";
-    const status = normalizeStatus(data?.status).value;
-    const before = ours.code === 0 ? normalizeStatus(parseFrontmatter(ours.stdout).data?.status).value : null;
-    if ((status === "processed" || status === "null-result") && before !== status) return typeof data?.processed_by === "string" ? data.processed_by : "another writer";
-    return null;
+    const upstream = `${clone.remote}/${clone.remoteBranch}`;
+    if ((left.kept ?? []).length === 0) {
+      const rebased = await this.run(["rebase", "-q", upstream]);
+      if (rebased.code === 0) return;
+      await this.run(["rebase", "--abort"]);
+    } else {
+      const moved = await this.run(["reset", "-q", "--keep", upstream]);
+      if (moved.code !== 0) {
+        await this.drop(left, journal, false);
+        throw new GitRefusal(`--sync git: ${overwritten(moved) ?? gitLine(moved)}`);
+      }
+      const picked = await this.run(["cherry-pick", "ORIG_HEAD"]);
+      if (picked.code === 0) return;
+      await this.run(["cherry-pick", "--abort"]);
+    }
+    await this.drop(left, journal, true);
+    throw new SourceTaken(left.source ?? "a note", null);
   }
 
-  /** Our commit dropped: the clone back at `to` (null: the remote's head, as fetched), its notes clean. */
-  private async drop(to: string | null, journal: SyncJournal, atRemote: boolean): Promise<void> {
+  /** Our commit dropped: the clone back at the remote's head as fetched (else at the write's base), the notes the write changed put back, the user's kept. */
+  private async drop(left: SyncRecord, journal: SyncJournal, atRemote: boolean): Promise<void> {
     const clone = this.clone as Clone;
-    const target = atRemote || to === null ? `${clone.remote}/${clone.remoteBranch}` : to;
-    await this.discardNotes();
-    await this.run(["reset", "-q", "--keep", target]);
+    await discardNotes(clone, left.kept ?? []);
+    const moved = atRemote ? await this.run(["reset", "-q", "--keep", `${clone.remote}/${clone.remoteBranch}`]) : null;
+    // The remote changed a note the user has uncommitted changes in: back to the base; the next write says so.
+    if (moved === null || moved.code !== 0) await this.run(["reset", "-q", "--keep", left.base]);
     journal.clear();
   }
-}
-
-function remoteProblem(r: GitResult, clone: Clone): string {
-  const text = `${r.stderr}\n${r.stdout}`;
-  if (/Could not read from remote|unable to access|does not appear to be a git repository|Could not resolve host|Connection refused|No such file or directory/i.test(text)) {
-    return `cannot reach the remote ${clone.remote} (${gitLine(r)})`;
-  }
-  if (/Not possible to fast-forward|diverg/i.test(text)) return `${clone.branch} has diverged from ${clone.remote}/${clone.remoteBranch}; it cannot be fast-forwarded (${gitLine(r)})`;
-  return gitLine(r);
 }
 
 /** A short, growing, random wait between retries, so racing agents spread out. */

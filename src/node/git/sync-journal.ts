@@ -19,6 +19,8 @@ const record = z.object({
   agent: z.string().nullable(),
   /** `--review`: the branch the commit goes to instead of the upstream branch; the clone always returns to `base`. */
   branch: z.string().optional(),
+  /** Notes the user had left uncommitted before the write: never committed, discarded or reset. */
+  kept: z.array(z.string()).optional(),
   pid: z.number(),
   /** Killed while fast-forwarding: notes may be half checked out; nothing of ours was written. */
   pulling: z.boolean().optional(),

@@ -51,13 +51,13 @@ export class SyncedAgentCommands implements AgentCommands {
     return this.review.review && template !== undefined ? { branchOf: (path) => reviewBranchOf(template, path) } : undefined;
   }
 
-  /** The next source no one holds and none of whose review branches is open on the remote. */
+  /** The next source no one holds, none of whose review branches is open on the remote, and that the user is not editing (uncommitted changes). */
   private async freeSource(args: NextArgs, skip: Set<string>): Promise<ToolResult> {
     const heads = await this.sync.remoteHeads();
     for (;;) {
       const r = await this.inner.nextSource({ ...args, skip });
       const path = (r.source as { path?: string } | null)?.path;
-      if (path === undefined || this.sync.reviewOf(path, heads) === null) return r;
+      if (path === undefined || (!this.sync.uncommitted(path) && (await this.sync.reviewOf(path, heads)) === null)) return r;
       skip.add(path);
     }
   }
