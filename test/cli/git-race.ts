@@ -158,7 +158,9 @@ function heldSources(curator: string): string[] {
  */
 async function curatorEdit(curator: string, rnd: () => number, k: number): Promise<{ path: string; line: string } | null> {
   const line = `Curator note ${k}: check the sample before citing it.`;
-  for (let attempt = 0; attempt < 30; attempt++) {
+  // Agents push several times a second: a curator's plain push may lose many times in a row, so it goes on for two minutes.
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
     sh(curator, "fetch", "-q");
     sh(curator, "reset", "-q", "--hard", "origin/main");
     const held = heldSources(curator);
@@ -209,15 +211,15 @@ export async function race(opts: RaceOptions): Promise<RaceOutcome> {
       running[i] = startAgent(victim.name, victim.door, victim.clone, log);
     }
   })();
+  const violations: string[] = [];
   const curating = (async () => {
     for (let k = 1; k <= opts.curatorEdits; k++) {
       await sleep(500 + rnd() * 1500);
-      const edit = await curatorEdit(curator, rnd, k);
+      const edit = await curatorEdit(curator, rnd, k).catch((err: Error) => (violations.push(err.message), null));
       if (edit !== null) edits.push(edit);
     }
   })();
 
-  const violations: string[] = [];
   await killer;
   const ends = await Promise.all(running.map((a) => a.done));
   await curating;
