@@ -14,7 +14,7 @@ import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
 import type { Writer } from "../core/commands/holder";
 import { ReasonModal } from "./reason-modal";
-import { confirmBatchTakeOver, type BatchTakeOver, type HeldNote } from "./take-over-modal";
+import { confirmBatchTakeOver, type HeldNote } from "./take-over-modal";
 import { nextFrame } from "./steps";
 
 export type BulkFieldChange =
@@ -69,8 +69,6 @@ export interface BulkSetterDeps {
   restoreOne: RestoreOne;
   /** Who holds this source against a curator's write (an agent's live lease), or null; none: nothing is asked. */
   heldBy?: (path: string) => HeldNote | null;
-  /** Asks once about the held sources (default: the take-over dialog). */
-  askTakeOver?: (held: readonly HeldNote[], selected: number) => Promise<BatchTakeOver>;
   /** Where null-result reasons go (settings.reasonField), named in the dialog. */
   reasonField: () => string;
   pause?: () => Promise<void>;
@@ -107,7 +105,7 @@ export class BulkSetter {
     let progress: Notice | null = null;
     try {
       const held = this.deps.heldBy ? paths.map(this.deps.heldBy).filter((h): h is HeldNote => h !== null) : [];
-      const answer = held.length > 0 ? await (this.deps.askTakeOver ?? ((h, n) => confirmBatchTakeOver(this.deps.app, h, n)))(held, paths.length) : "skip";
+      const answer = held.length > 0 ? await confirmBatchTakeOver(this.deps.app, held, paths.length) : "skip";
       if (answer === null) return null;
       const heldPaths = new Set(held.map((h) => h.path));
       // Skipped held sources are not written at all; taken-over ones are changed with the rest, each lease ended in the same edit.
