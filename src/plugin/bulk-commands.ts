@@ -4,6 +4,7 @@ import type { App, Plugin, TFile } from "obsidian";
 import { PRIORITIES, STATUSES } from "../core/note/model";
 import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
+import { holdAgainst } from "../core/writes/source-lease";
 import { BulkSetter, vaultRestoreOne, vaultSetOne } from "./bulk-set";
 import { ChoiceModal } from "./choice-modal";
 import { QueueView, VIEW_TYPE } from "./queue-view";
@@ -34,6 +35,12 @@ export function registerBulkChanges(host: BulkHost): BulkSetter {
     setOne: vaultSetOne(host.port, settings, host.now),
     restoreOne: vaultRestoreOne(plugin.app),
     reasonField: () => settings().reasonField,
+    // Asked from the metadata cache, before anything is written; the core checks again inside each edit, so a claim made since is refused, not overwritten.
+    heldBy: (path) => {
+      const file = plugin.app.vault.getFileByPath(path);
+      const hold = holdAgainst(file ? (plugin.app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null, {}, host.now());
+      return hold ? { path, by: hold.by, until: hold.until } : null;
+    },
   });
   const onSelection = (id: string, name: string, run: (paths: string[]) => void) =>
     plugin.addCommand({

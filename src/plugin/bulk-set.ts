@@ -2,14 +2,19 @@
 // undo for all of it. The runner (src/core/queue/bulk-change.ts) is given `setOne`;
 // `vaultSetOne` below is the core command layer's `setFields` over the
 // port: one Vault.process per note, the same checks as every other door.
+// Sources agents hold are asked about once, before anything is written
+// (SPEC §7: a curator's take-over is explicit): taken over in the same edit
+// as the change, skipped, or the whole change called off.
 import { Notice, type App } from "obsidian";
-import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetOne } from "../core/queue/bulk-change";
+import { bulkSummary, runBulk, undoBulk, undoSummary, type BulkOutcome, type NoteChange, type RestoreOne, type SetResult } from "../core/queue/bulk-change";
 import { messageOf } from "../core/text/error-message";
 import { setFields, type FieldChange } from "../core/commands/set-fields";
 import type { Priority, Status } from "../core/note/model";
 import type { Settings } from "../core/note/settings";
 import type { VaultPort } from "../core/note/vault-port";
+import type { Writer } from "../core/commands/holder";
 import { ReasonModal } from "./reason-modal";
+import { confirmBatchTakeOver, type HeldNote } from "./take-over-modal";
 import { nextFrame } from "./steps";
 
 export type BulkFieldChange =
@@ -24,12 +29,15 @@ export const PROGRESS_FROM = 20;
 export const fieldChangeOf = (change: BulkFieldChange): FieldChange =>
   "cycle" in change ? { cycle: change.field } : change.field === "priority" ? { priority: change.to } : { status: change.to, reason: change.reason };
 
+/** One note's change; `writer` says whether a held source is taken over. */
+export type BulkSetOne = (path: string, change: BulkFieldChange, writer?: Writer) => Promise<SetResult>;
+
 /** One note, one atomic edit through the core command: its text before and after, or why it refused. */
-export function vaultSetOne(port: VaultPort, settings: () => Settings, now: () => Date): SetOne<BulkFieldChange> {
-  return async (path, change) => {
+export function vaultSetOne(port: VaultPort, settings: () => Settings, now: () => Date): BulkSetOne {
+  return async (path, change, writer = {}) => {
     if (port.existing(path) === null) return { ok: false, error: "no longer exists" };
     try {
-      const result = await setFields(port, path, fieldChangeOf(change), { settings: settings(), now: now() });
+      const result = await setFields(port, path, fieldChangeOf(change), { settings: settings(), now: now(), writer });
       return { ok: true, before: result.before, after: result.after };
     } catch (err) {
       return { ok: false, error: messageOf(err) };
@@ -57,8 +65,10 @@ const describe = (change: BulkFieldChange): string =>
 
 export interface BulkSetterDeps {
   app: App;
-  setOne: SetOne<BulkFieldChange>;
+  setOne: BulkSetOne;
   restoreOne: RestoreOne;
+  /** Who holds this source against a curator's write (an agent's live lease), or null; none: nothing is asked. */
+  heldBy?: (path: string) => HeldNote | null;
   /** Where null-result reasons go (settings.reasonField), named in the dialog. */
   reasonField: () => string;
   pause?: () => Promise<void>;
@@ -77,7 +87,8 @@ export class BulkSetter {
 
   /**
    * Set one field on these notes. Null-result without a reason asks once for
-   * all of them. Resolves when done (or when the reason dialog is dismissed, with null).
+   * all of them, and so do sources agents hold. Resolves when done (or, with
+   * null, when a dialog is dismissed: then nothing is written).
    */
   async set(paths: readonly string[], change: BulkFieldChange): Promise<BulkOutcome | null> {
     if (paths.length === 0) return null;
@@ -91,15 +102,24 @@ export class BulkSetter {
       return null;
     }
     this.running = true;
-    const progress = paths.length > PROGRESS_FROM ? new Notice(`Setting ${describe(change)}: 0 of ${paths.length}…`, 0) : null;
+    let progress: Notice | null = null;
     try {
-      const outcome = await runBulk(paths, change, this.deps.setOne, {
+      const held = this.deps.heldBy ? paths.map(this.deps.heldBy).filter((h): h is HeldNote => h !== null) : [];
+      const answer = held.length > 0 ? await confirmBatchTakeOver(this.deps.app, held, paths.length) : "skip";
+      if (answer === null) return null;
+      const heldPaths = new Set(held.map((h) => h.path));
+      // Skipped held sources are not written at all; taken-over ones are changed with the rest, each lease ended in the same edit.
+      const run = answer === "skip" ? paths.filter((p) => !heldPaths.has(p)) : paths;
+      const writerOf = (path: string): Writer => (answer === "take-over" && heldPaths.has(path) ? { takeOver: true } : {});
+      if (run.length > PROGRESS_FROM) progress = new Notice(`Setting ${describe(change)}: 0 of ${run.length}…`, 0);
+      const outcome = await runBulk(run, change, (path, c) => this.deps.setOne(path, c, writerOf(path)), {
         pause: this.deps.pause ?? nextFrame,
         onProgress: (done, total) => {
           if (progress && (done % 10 === 0 || done === total)) progress.setMessage(`Setting ${describe(change)}: ${done} of ${total}…`);
         },
       });
       progress?.hide();
+      if (answer === "skip") for (const h of held) outcome.refused.push({ path: h.path, error: `held by ${h.by ?? "an agent"}, skipped` });
       if (outcome.changed.length > 0) this.last = outcome.changed;
       // A one-note change says nothing unless it was refused: the row shows it.
       if (paths.length > 1 || outcome.refused.length > 0) this.summary(bulkSummary(outcome, describe(change)), outcome.changed.length > 0 && paths.length > 1);

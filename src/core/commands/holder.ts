@@ -5,7 +5,7 @@
 // <agent> until <time>; nothing written".
 import { oneLineProblem } from "../text/one-line";
 import { parseFrontmatter } from "../note/parse-frontmatter";
-import { describeHold, heldAgainst, holdOf, type Hold, type Writer } from "../writes/source-lease";
+import { describeHold, holdAgainst, holdOf, type Hold, type Writer } from "../writes/source-lease";
 import { CommandFailed, UsageError } from "./command-error";
 
 export type { Writer } from "../writes/source-lease";
@@ -40,7 +40,7 @@ export function checkedWriter(writer: Writer): Writer {
 
 /** Throws SourceHeld when the source, as `text`, is held against this writer. */
 export function checkWriter(path: string, text: string, writer: Writer, now: Date): void {
-  const against = heldAgainst(holdOf(parseFrontmatter(text).data, now), writer);
+  const against = holdAgainst(parseFrontmatter(text).data, writer, now);
   if (against !== null) throw new SourceHeld(path, against);
 }
 

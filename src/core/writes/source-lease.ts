@@ -105,6 +105,9 @@ export function heldAgainst(hold: Hold, writer: Writer): Extract<Hold, { held: t
   return hold.lease.untilText === null ? null : hold;
 }
 
+/** The hold on a source with this frontmatter that refuses this writer at `now`, or null (the plugin asks about these before a bulk change). */
+export const holdAgainst = (data: Record<string, unknown> | null, writer: Writer, now: Date): Extract<Hold, { held: true }> | null => heldAgainst(holdOf(data, now), writer);
+
 /** What the sidebar shows of a `processing` source (SPEC §7 "the curator's view"): who holds it, until when, and whether the lease ran out. */
 export interface HolderShown {
   by: string | null;
