@@ -12,13 +12,46 @@ export type BodyRead = { ok: true; text: string } | { ok: false; status: 413; li
 
 export const tooLargeLine = (limit: number) => `request body over the limit of ${limit} bytes; nothing was read`;
 
+/** How much of a refused body is read and dropped before the answer, and for how long: enough for any honest client to finish sending. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 5000;
+
+/**
+ * The rest of a refused body read and dropped (nothing kept) before the 413
+ * is sent. Answering while the client still writes, then closing, makes its
+ * write fail (EPIPE) and it never sees the answer; a client that sends on
+ * past the bounds above gets the answer and the connection closed anyway.
+ */
+function drain(req: IncomingMessage, alreadyRead: number): Promise<void> {
+  return new Promise((resolve) => {
+    let size = alreadyRead;
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, DRAIN_MS);
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DRAIN_BYTES) done();
+    });
+    req.on("end", done);
+    req.on("error", done);
+    req.on("close", done);
+    req.resume();
+  });
+}
+
 /** Reads the body up to `limit` bytes; a declared or actual length over it stops the read. */
-export function readBody(req: IncomingMessage, limit = HTTP_BODY_LIMIT): Promise<BodyRead> {
+export async function readBody(req: IncomingMessage, limit = HTTP_BODY_LIMIT): Promise<BodyRead> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > limit) {
-    req.resume(); // drained, not kept
-    return Promise.resolve({ ok: false, status: 413, line: tooLargeLine(limit) });
+    await drain(req, 0);
+    return { ok: false, status: 413, line: tooLargeLine(limit) };
   }
+  return readUpTo(req, limit);
+}
+
+function readUpTo(req: IncomingMessage, limit: number): Promise<BodyRead> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -29,7 +62,7 @@ export function readBody(req: IncomingMessage, limit = HTTP_BODY_LIMIT): Promise
       if (size > limit) {
         over = true;
         chunks.length = 0;
-        resolve({ ok: false, status: 413, line: tooLargeLine(limit) });
+        void drain(req, size).then(() => resolve({ ok: false, status: 413, line: tooLargeLine(limit) }));
         return;
       }
       chunks.push(chunk);

@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prng } from "../../bench/vault-shape";
 import { parseFrontmatter } from "../../src/core/note/parse-frontmatter";
 import { clone, sh, type SharedQueue, sharedQueue, sq } from "./git-remote";
 import { cliEnv, tempDir } from "./run-cli";
@@ -45,18 +46,6 @@ export interface RaceOutcome {
   curatorEdits: number;
   /** Rejected pushes rebased and tried again, over all clones. */
   retries: number;
-}
-
-/** A small deterministic generator (mulberry32): the run's choices follow from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ["ka", "ro", "vin", "tel", "mu", "zar", "po", "len", "dri", "sa", "qu", "bel", "no", "fi", "gar", "ush"];
@@ -181,7 +170,8 @@ async function curatorEdit(curator: string, rnd: () => number, k: number): Promi
 
 /** One race, start to end; the properties checked on a fresh clone of the remote. */
 export async function race(opts: RaceOptions): Promise<RaceOutcome> {
-  const rnd = random(opts.seed);
+  // The run's choices follow from its seed (the benchmarks' mulberry32), so a failing run can be run again.
+  const rnd = prng(opts.seed);
   const made = tempDir("sq-race-vault-");
   const q: SharedQueue = sharedQueue(0, raceVault(made, opts.sources));
   rmSync(made, { recursive: true, force: true });

@@ -7,10 +7,10 @@
 //
 // Pinned to 0.1.13: later versions need Node 22 (fs.globSync).
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, cleanUp, cliEnv, tempDir } from "../cli/run-cli";
+import { cleanUp, cliEnv, tempDir } from "../cli/run-cli";
+import { serveHttp } from "./http-server";
 
 const running: ChildProcess[] = [];
 afterAll(() => {
@@ -20,25 +20,9 @@ afterAll(() => {
 
 const ROOT = join(import.meta.dirname, "../..");
 
-function serve(): Promise<string> {
-  const vault = tempDir("sq-conformance-");
-  cpSync(join(ROOT, "demo-vault"), vault, { recursive: true });
-  const child = spawn(process.execPath, [BIN, "mcp", "--vault", vault, "--http", "127.0.0.1:0"], { env: cliEnv() });
-  running.push(child);
-  return new Promise((resolve, reject) => {
-    let err = "";
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(err);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on("exit", () => reject(new Error(err)));
-  });
-}
-
 describe("the official MCP conformance suite over Streamable HTTP", () => {
   it("passes every server scenario but those for features the server does not offer (listed with reasons)", async () => {
-    const url = await serve();
+    const url = await serveHttp(running);
     const cli = join(ROOT, "node_modules/@modelcontextprotocol/conformance/dist/index.js");
     const out = tempDir("sq-conformance-results-");
     const r = await new Promise<{ code: number | null; text: string }>((resolve) => {

@@ -4,12 +4,13 @@
 // validated, a body over the limit answered 413 while the server goes on.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { HTTP_BODY_LIMIT } from "../../src/mcp/http-limit";
-import { BIN, cleanUp, cliEnv, tempDir } from "../cli/run-cli";
+import { cleanUp, tempDir } from "../cli/run-cli";
+import { demoCopy, serveHttp } from "./http-server";
 import { sq } from "../cli/git-remote";
 
 afterAll(cleanUp);
@@ -18,26 +19,8 @@ afterEach(() => {
   for (const child of running.splice(0)) child.kill("SIGTERM");
 });
 
-function vault(): string {
-  const dir = tempDir("sq-http-");
-  cpSync(join(import.meta.dirname, "../../demo-vault"), dir, { recursive: true });
-  return dir;
-}
-
 /** Starts the server on a free port; resolves with its URL once it says where it serves. */
-function serve(args: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [BIN, "mcp", "--vault", vault(), "--http", "127.0.0.1:0", ...args], { env: cliEnv() });
-  running.push(child);
-  return new Promise((resolve, reject) => {
-    let err = "";
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(err);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on("exit", () => reject(new Error(err)));
-  });
-}
+const serve = (args: string[] = []): Promise<string> => serveHttp(running, args);
 
 async function connect(url: string, headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: "http-test", version: "1.0.0" });
@@ -98,7 +81,7 @@ describe("MCP over Streamable HTTP", () => {
   }, 30_000);
 
   it("off loopback, refuses to start without --token-file, in one line, exit 2", async () => {
-    const r = await sq(["mcp", "--vault", vault(), "--http", "0.0.0.0:0"]);
+    const r = await sq(["mcp", "--vault", demoCopy(), "--http", "0.0.0.0:0"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe("source-queue: --http 0.0.0.0: any address but 127.0.0.1 needs --token-file FILE (a bearer token)");
   });
