@@ -60,6 +60,12 @@ async function clearDeadHolder(clone: Clone, since: number): Promise<void> {
       if (aborted.code !== 0) rmSync(path, { recursive: true, force: true });
     }
   }
+  // A rebase killed as it finished can leave HEAD detached with no rebase to abort: HEAD goes back on the branch (whose ref holds our
+  // commit, rebased or not), the index with it; the notes left changed are put back by the recovery that follows (its journal).
+  if ((await git(clone.top, ["symbolic-ref", "-q", "HEAD"])).code !== 0) {
+    await git(clone.top, ["symbolic-ref", "HEAD", `refs/heads/${clone.branch}`]);
+    await git(clone.top, ["reset", "-q"]);
+  }
 }
 
 /** Run `fn` as the clone's one synced writer. */

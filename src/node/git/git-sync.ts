@@ -279,6 +279,8 @@ export class GitSync {
       journal.clear();
       return;
     }
+    // Committed: everything the write changed is in the commit, so a changed note beside the user's kept ones is what a git command cut short left (a rebase's half-applied pick).
+    await discardNotes(clone, kept);
     await this.push(left, journal).catch(() => undefined);
     journal.clear();
   }
