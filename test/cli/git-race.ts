@@ -178,6 +178,9 @@ export async function race(opts: RaceOptions): Promise<RaceOutcome> {
   const t0 = performance.now();
   const log = { stdout: "", stderr: "" };
   const clones = opts.doors.map((_, i) => clone(q, `agent-${i + 1}`));
+  // The remote's side of a push runs on the remote's machine: a kill of the agent's process group must not kill it too (a local
+  // remote would otherwise run git-receive-pack in that group, and a killed one leaves refs/heads/main.lock in the remote).
+  for (const c of clones) sh(c, "config", "remote.origin.receivepack", "setsid git-receive-pack");
   const running = opts.doors.map((door, i) => startAgent(`agent-${i + 1}`, door, clones[i] ?? "", log));
   const finished: AgentProcess[] = [];
   const killedDuring: string[] = [];

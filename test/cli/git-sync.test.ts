@@ -161,6 +161,13 @@ describe("bad input: one line, exit 2, nothing written, the clone as it was", ()
     expect(history(q.remote).subjects).toEqual(["the vault"]);
   });
 
+  it("a remote whose branch a crashed git left locked (its main.lock): not retried for a minute as a race", async () => {
+    const q = sharedQueue(1);
+    writeFileSync(join(q.remote, "refs", "heads", "main.lock"), "");
+    await expectRefused(q.clones[0] ?? "", /origin's main stays locked .*left its lock file; nothing written/);
+    expect(history(q.remote).subjects).toEqual(["the vault"]);
+  });
+
   it("no git on PATH", async () => {
     const c = sharedQueue(1).clones[0] ?? "";
     await expectRefused(c, /needs the git binary on PATH/, ["next", "--claim", "agent-1"], { PATH: "/nonexistent" });

@@ -73,6 +73,11 @@ export const extractSubject = (source: string, files: readonly ChangedNote[]): s
   return `extract ${source}: ${made} claim${made === 1 ? "" : "s"}`;
 };
 
+/** The remote could not take the ref's lock: another push holds it, or a crashed one left it. */
+const LOCKED = /cannot lock ref|Unable to create '[^']*\.lock'/;
+/** Pushes refused on one lock with the remote's head unchanged before the lock counts as left behind. */
+const STUCK_LOCK_TRIES = 8;
+
 const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(cannot lock ref|failed to update ref)|stale info/;
 
 export class GitSync {
@@ -303,6 +308,8 @@ export class GitSync {
     const clone = this.clone as Clone;
     const attempts = this.opts.attempts ?? 400;
     const until = Date.now() + (this.opts.retryFor ?? 60_000);
+    // "cannot lock ref" is a race while another push holds the ref; the same head behind it push after push is a lock a crashed git left there.
+    const stuck = { head: "", times: 0 };
     for (let attempt = 0; ; attempt++) {
       writeStep("git push");
       // A push to the named remote moves its tracking ref too: the next fetch starts from there.
@@ -325,6 +332,15 @@ export class GitSync {
       if (fetched.code !== 0) {
         await this.drop(left, journal, false);
         throw new GitRefusal(`--sync git: ${remoteProblem(fetched, clone)}`);
+      }
+      if (LOCKED.test(r.stderr)) {
+        const head = (await this.run(["rev-parse", `refs/remotes/${clone.remote}/${clone.remoteBranch}`])).stdout.trim();
+        stuck.times = head === stuck.head ? stuck.times + 1 : 1;
+        stuck.head = head;
+        if (stuck.times >= STUCK_LOCK_TRIES) {
+          await this.drop(left, journal, true);
+          throw new GitRefusal(`--sync git: ${clone.remote}'s ${clone.remoteBranch} stays locked (${gitLine(r)}): a git process there stopped in the middle of an update and left its lock file; nothing written. Remove the lock on the remote once no git runs there`);
+        }
       }
       const rival = left.source === null ? null : await rivalOf(this.clone as Clone, left.source, left.agent, left.base, this.now());
       if (rival !== null) {
