@@ -63,6 +63,6 @@ describe("BM25 picks the supporting sentences", () => {
     const started = performance.now();
     const idx = evidenceIndex(big);
     for (let k = 0; k < 10; k++) bestEvidence(idx, `probes accuracy model family ${k}`);
-    expect(performance.now() - started).toBeLessThan(400);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

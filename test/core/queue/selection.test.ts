@@ -92,6 +92,6 @@ describe("the queue selection", () => {
     const took = performance.now() - started;
     expect(s.paths.size).toBe(50_000);
     // The benchmark holds it to 16 ms (bench/plugin-cases.ts); here only a gross regression fails, as test machines are shared.
-    expect(took).toBeLessThan(500);
+    expect(took).toBeLessThan(2000);
   });
 });
