@@ -12,18 +12,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { withNoteLock } from "../note-lock";
+import { processAlive } from "../temp-files";
 import { type Clone, GitRefusal } from "./git-clone";
 import { git } from "./git-run";
-
-/** Whether a process of this machine with that pid is running now. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Git's lock files in the .git folder and under refs/, with when they were made. */
 function gitLockFiles(gitDir: string): { path: string; made: number }[] {
@@ -80,7 +71,7 @@ export function withCloneLock<T>(clone: Clone, fn: () => Promise<T>): Promise<T>
     } catch {
       previous = null; // released cleanly, or never held
     }
-    if (previous !== null && previous.pid !== process.pid && !alive(previous.pid)) await clearDeadHolder(clone, previous.since);
+    if (previous !== null && !processAlive(previous.pid)) await clearDeadHolder(clone, previous.since);
     // Someone's own rebase (not a dead holder's): our commits must not land in the middle of it.
     if (["rebase-merge", "rebase-apply"].some((d) => existsSync(join(clone.gitDir, d)))) {
       throw new GitRefusal("--sync git: a rebase is in progress in the clone; finish it (git rebase --continue) or abort it (git rebase --abort) first");

@@ -260,16 +260,17 @@ export class GitSync {
     if (left === null) return;
     const clone = this.clone as Clone;
     const kept = left.kept ?? [];
+    // Killed while picking our commit onto the remote's head: the pick is undone first (never conflict markers left in a note).
+    if (existsSync(join(clone.gitDir, "CHERRY_PICK_HEAD"))) await this.run(["cherry-pick", "--abort"]);
+    // Whatever the phase, a changed note beside the user's kept ones is the killed run's: a write not committed, a fast-forward
+    // cut short, or what a git command cut short left (a rebase's half-applied pick); a made commit holds all the write changed.
+    await discardNotes(clone, kept);
     if (left.pulling === true) {
-      await discardNotes(clone, kept);
       journal.clear();
       return;
     }
-    // Killed while picking our commit onto the remote's head: the pick is undone first (never conflict markers left in a note).
-    if (existsSync(join(clone.gitDir, "CHERRY_PICK_HEAD"))) await this.run(["cherry-pick", "--abort"]);
     if (left.branch !== undefined) {
       // A review's commit never stays on the upstream branch: pushed to its branch if it was made, then the clone back at its base.
-      await discardNotes(clone, kept);
       const head = await this.must(["rev-parse", "HEAD"], "--sync git");
       const commit = left.commit ?? (head !== left.base ? head : undefined);
       if (commit !== undefined) await this.pushBranch({ ...left, commit }, journal).catch(() => undefined);
@@ -277,15 +278,12 @@ export class GitSync {
       return;
     }
     if (left.phase === "writing") {
-      await discardNotes(clone, kept);
       const head = await this.must(["rev-parse", "HEAD"], "--sync git");
       // Killed between the commit and its record: that commit is ours, and unpushed.
       if (head !== left.base) await this.push({ ...left, phase: "committed", commit: head }, journal).catch(() => undefined);
       journal.clear();
       return;
     }
-    // Committed: everything the write changed is in the commit, so a changed note beside the user's kept ones is what a git command cut short left (a rebase's half-applied pick).
-    await discardNotes(clone, kept);
     await this.push(left, journal).catch(() => undefined);
     journal.clear();
   }
