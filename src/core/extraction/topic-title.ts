@@ -65,6 +65,8 @@ function baseForms(word: string): string[] {
   return out;
 }
 
+/** What opens a past tense's object, never a preposition after a participle ("based on", "driven by"). */
+const OBJECT_DETERMINERS = new Set("the a an its their our his her this these those no every each".split(" "));
 const OBJECT_OPENERS = new Set("a an the their its our his her more less about roughly nearly most".split(" "));
 const ADJECTIVE_BEFORE_PARTICIPLE = new Set("first second third last newly well most least less more fully partially under over self multiple many few several all some any both other non".split(" "));
 /** Topics are short: the archive's run from "inverted-U relationship" to a dozen words. */
@@ -117,6 +119,9 @@ export function isTopicTitle(title: string): boolean {
     // Any past tense after its subject ("plumes travelled more than 4 km", "Phage therapy cleared infections"),
     // unless an ordinal or an adverb makes it an adjective ("first documented", "widely used").
     if (i > 0 && i < beforeGloss && /^[a-z]{3,}ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && next !== "" && next !== "by" && next !== "to" && !NOT_BEFORE_VERB.has(next)) return false;
+    // A past tense with its object: "Fee caps halved the settlement time", "The rule delayed its rollout".
+    // ("-eed" words are mostly not past tenses: "speed", "need", "proceed".)
+    if (i > 0 && i < beforeGloss && /^[a-z]{3,}[^e]ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && !NOT_BEFORE_VERB.has(prev) && OBJECT_DETERMINERS.has(next)) return false;
     // After a relative pronoun any -s form is its verb: "…, which confounds behavioral evals".
     if (i > 0 && (prev === "which" || prev === "who") && /[^s]s$/.test(w)) return false;
   }
