@@ -91,7 +91,7 @@ export async function claimVerb(note: string, opts: VerbOptions & { agent?: stri
     () => commands.claimSource({ path: notePath(opts.vault, note), agent, lease_minutes: lease }),
     (r) => {
       const previous = typeof r.previous === "string" ? r.previous : "no one named";
-      const how = r.outcome === "extended" ? " (lease extended)" : r.outcome === "taken-over" ? ` (taken over from ${previous}, whose lease had run out)` : "";
+      const how = r.outcome === "extended" ? " (lease extended)" : r.outcome === "shortened" ? " (lease shortened)" : r.outcome === "taken-over" ? ` (taken over from ${previous}, whose lease had run out)` : "";
       return `${String(r.path)}: claimed by ${String(r.agent)} until ${String(r.processing_until)}${how}`;
     },
     opts.json,

@@ -23,7 +23,8 @@ export interface ClaimRequest {
   reviewBranch?: string;
 }
 
-export type ClaimOutcome = "claimed" | "extended" | "taken-over";
+/** "extended" or "shortened": the holder claimed again and its lease now ends later or earlier. */
+export type ClaimOutcome = "claimed" | "extended" | "shortened" | "taken-over";
 
 export type ClaimResult =
   | { ok: true; path: string; agent: string; until: string; outcome: ClaimOutcome; previous: string | null }
@@ -57,7 +58,7 @@ function edited(path: string, text: string, edits: readonly FieldEdit[]): string
 /**
  * Claim a source for `agent` until now + leaseMinutes: an unprocessed source,
  * one whose lease ran out (taken over), or one this agent holds already (its
- * lease extended). Refused while another agent holds it, and for sources that
+ * lease renewed from now: extended, or shortened by a shorter lease). Refused while another agent holds it, and for sources that
  * are processed, null-result or of unknown status.
  */
 export async function claimSource(port: VaultPort, req: ClaimRequest, now: Date): Promise<ClaimResult> {
@@ -76,7 +77,7 @@ export async function claimSource(port: VaultPort, req: ClaimRequest, now: Date)
       if (!hold.held && hold.status !== "unprocessed" && hold.status !== "processing") {
         throw new Refusal(`${path} is ${hold.status ?? "of unknown status"}, so it cannot be claimed (only unprocessed sources are)`);
       }
-      outcome = hold.held ? "extended" : hold.status === "processing" ? "taken-over" : "claimed";
+      outcome = hold.held ? (hold.until !== null && Date.parse(until) < hold.until.getTime() ? "shortened" : "extended") : hold.status === "processing" ? "taken-over" : "claimed";
       previous = hold.status === "processing" ? hold.lease.agent : null;
       return edited(path, text, [
         { key: "status", set: "processing" },

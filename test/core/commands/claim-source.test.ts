@@ -23,6 +23,7 @@ describe("claiming a source", () => {
     { name: "a source another agent holds on a live lease is refused", fields: `status: processing\nprocessed_by: agent-b\nprocessing_until: "${LIVE}"\n`, agent: "agent-a", ok: false, error: /held by agent-b until 2026-12-03T09:30:00.000Z/ },
     { name: "a source whose lease ran out is taken over", fields: `status: processing\nprocessed_by: agent-b\nprocessing_until: "${EXPIRED}"\n`, agent: "agent-a", ok: true, outcome: "taken-over" },
     { name: "the same agent claiming again extends its lease", fields: `status: processing\nprocessed_by: agent-a\nprocessing_until: "${LIVE}"\n`, agent: "agent-a", ok: true, outcome: "extended" },
+    { name: "the same agent claiming again with a lease ending sooner shortens it", fields: `status: processing\nprocessed_by: agent-a\nprocessing_until: "2026-12-03T11:00:00.000Z"\n`, agent: "agent-a", ok: true, outcome: "shortened" },
     { name: "a source in processing without a lease (a curator's toggle) is held with no end", fields: "status: processing\n", agent: "agent-a", ok: false, error: /no processing_until, so it does not run out/ },
     { name: "a legacy partial status counts as processing and is held", fields: "status: partial\nprocessed_by: curator\n", agent: "agent-a", ok: false, error: /held by curator/ },
     { name: "a lease that does not read as a time never runs out", fields: "status: processing\nprocessed_by: agent-b\nprocessing_until: tomorrow\n", agent: "agent-a", ok: false, error: /"tomorrow" is not a time/ },
