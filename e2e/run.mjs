@@ -511,6 +511,65 @@ test("Ctrl+A selects every row shown, Esc clears; selected rows show a check mar
   await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.classList.contains("is-hidden"));
 });
 
+/** Five medium rows, the 2nd and 4th held by agents on a live lease (written as an agent's claim would). */
+async function heldSelection(page) {
+  await page.locator(".source-queue-priority-filter").selectOption("medium");
+  await page.waitForFunction(() => document.querySelectorAll('.source-queue-row [data-field="priority"][data-value="medium"]').length >= 5 && !document.querySelector('.source-queue-row [data-field="priority"]:not([data-value="medium"])'));
+  const paths = (await page.$$eval(".source-queue-row", (els) => els.map((e) => e.dataset.path))).slice(0, 5);
+  const until = new Date(Date.now() + 45 * 60_000).toISOString();
+  for (const [agent, p] of [["agent-a", paths[1]], ["agent-b", paths[3]]]) {
+    const text = await vault(page, p);
+    await page.evaluate(([path, t]) => window.sourceQueuePreview.write(path, t), [p, text.replace(/^status: .*$/m, `status: processing\nprocessed_by: ${agent}\nprocessing_until: "${until}"`)]);
+  }
+  await page.waitForFunction(() => document.querySelectorAll(".source-queue-holder").length >= 2);
+  const before = await Promise.all(paths.map((p) => vault(page, p)));
+  await row(page, paths[0]).locator(".source-queue-title").click();
+  await row(page, paths[4]).locator(".source-queue-title").click({ modifiers: ["Shift"] });
+  await page.waitForFunction(() => document.querySelector(".source-queue-selected")?.textContent === "5 selected");
+  await row(page, paths[2]).click({ button: "right" });
+  await page.locator(".menu .menu-item", { hasText: "Priority: high" }).click();
+  await page.waitForSelector(".modal .source-queue-take-over-list");
+  return { paths, before };
+}
+
+test("a bulk change over sources agents hold asks once; Skip held changes only the others", async (page) => {
+  const { paths, before } = await heldSelection(page);
+  const text = await page.locator(".modal").textContent();
+  assert(text.includes("2 of the 5 selected sources are held by agents (agent-a, agent-b): take them over?"), `the question: ${text}`);
+  assert((await page.locator(".modal .source-queue-take-over-list li").count()) === 2, "both held notes named");
+  await axe(page, "batch take-over dialog");
+  await shot(page, "18-batch-take-over-light");
+  await page.locator(".modal button", { hasText: "Skip held" }).click();
+  await page.waitForFunction(() => /Set priority high on 3 notes/.test(document.querySelector(".notice-container")?.textContent ?? ""));
+  for (const [i, p] of paths.entries()) {
+    const diff = diffLines(before[i], await vault(page, p));
+    if (i === 1 || i === 3) assert(diff.length === 0, `${p} is held and was skipped: ${diff.join("; ")}`);
+    else assert(diff.length === 1 && diff[0] === "priority: medium → priority: high", `${p}: ${diff.join("; ")}`);
+  }
+});
+
+test("the batch take-over dialog in the dark theme; Cancel changes nothing", async (page) => {
+  const { paths, before } = await heldSelection(page);
+  await axe(page, "dark batch take-over dialog");
+  await shot(page, "19-batch-take-over-dark");
+  await page.locator(".modal button", { hasText: "Cancel" }).click();
+  await page.waitForFunction(() => !document.querySelector(".modal"));
+  for (const [i, p] of paths.entries()) assert((await vault(page, p)) === before[i], `${p} unchanged byte for byte`);
+}, { query: "?theme=dark", colorScheme: "dark" });
+
+test("the batch take-over dialog on a phone (390×844): its buttons in view; Take over ends the leases", async (page) => {
+  const { paths } = await heldSelection(page);
+  const box = await page.locator(".modal button", { hasText: "Take over" }).boundingBox();
+  assert(box !== null && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844, `Take over in view: ${JSON.stringify(box)}`);
+  await shot(page, "20-batch-take-over-phone");
+  await page.locator(".modal button", { hasText: "Take over" }).click();
+  await page.waitForFunction(() => /Set priority high on 5 notes/.test(document.querySelector(".notice-container")?.textContent ?? ""));
+  for (const i of [1, 3]) {
+    const after = await vault(page, paths[i]);
+    assert(/^priority: high$/m.test(after) && !/processing_until/.test(after), `${paths[i]} taken over: ${after.slice(0, 300)}`);
+  }
+}, { viewport: { width: 390, height: 844 } });
+
 /** Whether a select shows its longest option in full: the text's width plus padding fits. */
 async function sortFits(page) {
   return page.evaluate(() => {
