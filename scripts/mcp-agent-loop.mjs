@@ -44,7 +44,10 @@ async function call(name, args) {
   return r.structuredContent ?? JSON.parse(text);
 }
 
-const lost = (err) => /taken by |held by |in review/.test(err.message);
+// Lost to another agent: it holds the source, or it claimed and finished it
+// between our next_source and claim_source ("… is processed, so it cannot be
+// claimed"): either way the next source is ours to try.
+const lost = (err) => /taken by |held by |in review| is (?:processed|null-result), so it cannot be claimed/.test(err.message);
 /** "read it again": the source changed since it was read; "try again": other agents kept the remote busy. */
 const stale = (err) => /read it again|try again/.test(err.message);
 
