@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { withNoteLock } from "../note-lock";
 import { processAlive } from "../temp-files";
-import { type Clone, GitRefusal } from "./git-clone";
+import { type Clone, GitRefusal, REBASE_DIRS } from "./git-clone";
 import { git } from "./git-run";
 
 /** Git's lock files in the .git folder and under refs/, with when they were made. */
@@ -44,7 +44,7 @@ function gitLockFiles(gitDir: string): { path: string; made: number }[] {
 /** What a killed holder's git left, cleared: lock files made during its session, then a rebase it had started (aborted, as the write would have). */
 async function clearDeadHolder(clone: Clone, since: number): Promise<void> {
   for (const lock of gitLockFiles(clone.gitDir)) if (lock.made >= since) rmSync(lock.path, { force: true });
-  for (const dir of ["rebase-merge", "rebase-apply"]) {
+  for (const dir of REBASE_DIRS) {
     const path = join(clone.gitDir, dir);
     if (existsSync(path) && statSync(path).mtimeMs >= since) {
       const aborted = await git(clone.top, ["rebase", "--abort"]);
@@ -73,7 +73,7 @@ export function withCloneLock<T>(clone: Clone, fn: () => Promise<T>): Promise<T>
     }
     if (previous !== null && !processAlive(previous.pid)) await clearDeadHolder(clone, previous.since);
     // Someone's own rebase (not a dead holder's): our commits must not land in the middle of it.
-    if (["rebase-merge", "rebase-apply"].some((d) => existsSync(join(clone.gitDir, d)))) {
+    if (REBASE_DIRS.some((d) => existsSync(join(clone.gitDir, d)))) {
       throw new GitRefusal("--sync git: a rebase is in progress in the clone; finish it (git rebase --continue) or abort it (git rebase --abort) first");
     }
     writeFileSync(holderFile, String(process.pid));

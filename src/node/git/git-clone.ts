@@ -29,13 +29,16 @@ export interface Clone {
   upstream: string;
 }
 
+/** The folders of .git a rebase in progress keeps its state in (the merge backend's, the apply backend's). */
+export const REBASE_DIRS = ["rebase-merge", "rebase-apply"] as const;
+
 /**
  * The branch a rebase in progress is on (HEAD is detached while it runs).
  * A synced write killed in its rebase leaves one; the clone's lock aborts it
  * (clone-lock.ts), so the clone must still open.
  */
 function rebasedBranch(gitDir: string): string | null {
-  for (const dir of ["rebase-merge", "rebase-apply"]) {
+  for (const dir of REBASE_DIRS) {
     try {
       const name = readFileSync(join(gitDir, dir, "head-name"), "utf8").trim();
       if (name.startsWith("refs/heads/")) return name.slice("refs/heads/".length);
