@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { FsAgentCommands } from "../node/agent-commands";
 import { CommandError, parsePlan, type ToolResult } from "../node/agent-tools";
-import { MAX_LEASE_MINUTES } from "../core/commands/claim-source";
+import { leaseProblem, MAX_LEASE_MINUTES } from "../core/commands/claim-source";
 import { FsVault, UsageError } from "../node/fs-vault";
 import { SyncedAgentCommands, syncedCommandsOf } from "../node/git/synced-commands";
 import { json } from "./output";
@@ -51,8 +51,8 @@ const notePath = (vault: string, note: string): string => new FsVault(vault).toV
 const leaseOf = (lease: string | undefined): number | undefined => {
   if (lease === undefined) return undefined;
   const n = Number(lease);
-  // The core's bounds (a week at most), named here so a bad value is bad usage (exit 2) before anything is read.
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LEASE_MINUTES) throw new UsageError(`--lease: "${lease}" is not a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+  // The core's bounds (a week at most), asked here so a bad value is bad usage (exit 2) before anything is read.
+  if (leaseProblem(n) !== null) throw new UsageError(`--lease: "${lease}" is not a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
   return n;
 };
 

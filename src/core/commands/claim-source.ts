@@ -38,7 +38,8 @@ class Refusal extends Error {}
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
 
 
-function leaseProblem(minutes: number): string | null {
+/** Why a lease of this many minutes is refused, or null (every door checks with this). */
+export function leaseProblem(minutes: number): string | null {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_LEASE_MINUTES) return `the lease must be a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`;
   return null;
 }
