@@ -36,7 +36,7 @@ For agents and scripts (the MCP tools' twins):
 next gives the highest-priority unprocessed source no one holds; --claim takes it
 (status processing, processed_by AGENT, a lease of --lease minutes, default 60).
 claim takes the note named, as claim_source does (refused while another agent's lease
-runs; claiming again extends your own).
+runs; claiming again renews your own lease from now).
 extract --plan reads the extract_claims arguments as JSON from FILE or stdin (-).
 undo reverts the last extraction of the note, made by extract or an agent.
 While an agent's lease on a source runs, extract, set and undo are refused unless
