@@ -118,10 +118,11 @@ export function isTopicTitle(title: string): boolean {
     if (VERBS.has(w) && i > 0 && (/ly$/.test(next) || OBJECT_OPENERS.has(next))) return false;
     // Any past tense after its subject ("plumes travelled more than 4 km", "Phage therapy cleared infections"),
     // unless an ordinal or an adverb makes it an adjective ("first documented", "widely used").
-    if (i > 0 && i < beforeGloss && /^[a-z]{3,}ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && next !== "" && next !== "by" && next !== "to" && !NOT_BEFORE_VERB.has(next)) return false;
+    const pastAfterSubject = i > 0 && i < beforeGloss && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev);
+    if (pastAfterSubject && /^[a-z]{3,}ed$/.test(w) && next !== "" && next !== "by" && next !== "to" && !NOT_BEFORE_VERB.has(next)) return false;
     // A past tense with its object: "Fee caps halved the settlement time", "The rule delayed its rollout".
     // ("-eed" words are mostly not past tenses: "speed", "need", "proceed".)
-    if (i > 0 && i < beforeGloss && /^[a-z]{3,}[^e]ed$/.test(w) && !/ly$/.test(prev) && !ADJECTIVE_BEFORE_PARTICIPLE.has(prev) && !NOT_BEFORE_VERB.has(prev) && OBJECT_DETERMINERS.has(next)) return false;
+    if (pastAfterSubject && /^[a-z]{3,}[^e]ed$/.test(w) && !NOT_BEFORE_VERB.has(prev) && OBJECT_DETERMINERS.has(next)) return false;
     // After a relative pronoun any -s form is its verb: "…, which confounds behavioral evals".
     if (i > 0 && (prev === "which" || prev === "who") && /[^s]s$/.test(w)) return false;
   }
