@@ -55,7 +55,7 @@ const ELSEWHERE: Record<string, { by: [file: string, shows: string][]; why: stri
     why: "--sync git needs a clone with an upstream; the git tests run the agent's extraction in one",
   },
   "source-queue mcp --vault ~/kb --http 8808 --sync git": {
-    by: [["test/mcp/http-server.ts", `"mcp", "--vault", demoCopy(), "--http", "127.0.0.1:0"`]],
+    by: [["test/mcp/http-server.ts", `"mcp", "--vault", copyDemoVault(), "--http", "127.0.0.1:0"`]],
     why: "a server that runs until stopped; the HTTP tests start it on a free port and connect the SDK's client",
   },
   "source-queue mcp --vault ~/kb --http 0.0.0.0:8808 --token-file ~/.config/source-queue/token --sync git": {

@@ -6,11 +6,11 @@
 // nothing else fails and none of those passes (a stale entry fails too).
 //
 // Pinned to 0.1.13: later versions need Node 22 (fs.globSync).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, cliEnv, tempDir } from "../cli/run-cli";
-import { serveHttp } from "./http-server";
+import { cleanUp, tempDir } from "../cli/run-cli";
+import { runNode, serveHttp } from "./http-server";
 
 const running: ChildProcess[] = [];
 afterAll(() => {
@@ -25,14 +25,9 @@ describe("the official MCP conformance suite over Streamable HTTP", () => {
     const url = await serveHttp(running);
     const cli = join(ROOT, "node_modules/@modelcontextprotocol/conformance/dist/index.js");
     const out = tempDir("sq-conformance-results-");
-    const r = await new Promise<{ code: number | null; text: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, "server", "--url", url, "--expected-failures", join(import.meta.dirname, "conformance-expected.yml"), "-o", out], { env: cliEnv() });
-      let text = "";
-      child.stdout.on("data", (d: Buffer) => (text += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (text += d.toString()));
-      child.on("close", (code) => resolve({ code, text }));
-    });
-    const summary = r.text.slice(r.text.indexOf("=== SUMMARY ==="));
+    const r = await runNode(cli, ["server", "--url", url, "--expected-failures", join(import.meta.dirname, "conformance-expected.yml"), "-o", out]);
+    const text = r.stdout + r.stderr;
+    const summary = text.slice(text.indexOf("=== SUMMARY ==="));
     expect(r.code, summary).toBe(0);
     expect(summary).toContain("Baseline check passed");
     // What the server must pass: the handshake, ping, the tool list and calls, errors as results, SSE streams, DNS rebinding.

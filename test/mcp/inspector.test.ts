@@ -7,12 +7,12 @@
 // @modelcontextprotocol/inspector-cli 1.0.3 (the inspector 2.x needs Node 22)
 // looks for its own package.json by a path relative to the working directory
 // ("../package.json"), so it runs from test/, whose parent has one.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, cliEnv, tempDir } from "../cli/run-cli";
-import { serveHttp } from "./http-server";
+import { cleanUp, tempDir } from "../cli/run-cli";
+import { runNode, serveHttp } from "./http-server";
 
 const running: ChildProcess[] = [];
 afterAll(() => {
@@ -23,16 +23,7 @@ afterAll(() => {
 const ROOT = join(import.meta.dirname, "../..");
 const INSPECTOR = join(ROOT, "node_modules/@modelcontextprotocol/inspector-cli/build/cli.js");
 
-function inspector(url: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [INSPECTOR, "--cli", url, "--transport", "http", ...args], { cwd: join(ROOT, "test"), env: cliEnv() });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const inspector = (url: string, args: string[]) => runNode(INSPECTOR, ["--cli", url, "--transport", "http", ...args], { cwd: join(ROOT, "test") });
 
 /** The JSON the inspector prints (it may print a notice before it). */
 const printed = (stdout: string): unknown => JSON.parse(stdout.slice(stdout.indexOf("{")));

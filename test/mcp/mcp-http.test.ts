@@ -9,8 +9,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { HTTP_BODY_LIMIT } from "../../src/mcp/http-limit";
-import { cleanUp, tempDir } from "../cli/run-cli";
-import { demoCopy, serveHttp } from "./http-server";
+import { cleanUp, copyDemoVault, tempDir } from "../cli/run-cli";
+import { serveHttp } from "./http-server";
 import { sq } from "../cli/git-remote";
 
 afterAll(cleanUp);
@@ -81,7 +81,7 @@ describe("MCP over Streamable HTTP", () => {
   }, 30_000);
 
   it("off loopback, refuses to start without --token-file, in one line, exit 2", async () => {
-    const r = await sq(["mcp", "--vault", demoCopy(), "--http", "0.0.0.0:0"]);
+    const r = await sq(["mcp", "--vault", copyDemoVault(), "--http", "0.0.0.0:0"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe("source-queue: --http 0.0.0.0: any address but 127.0.0.1 needs --token-file FILE (a bearer token)");
   });
